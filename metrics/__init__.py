@@ -1,0 +1,1 @@
+"""Pure metrics over pandas DataFrames: gap to target, progress, projection, status and roll-ups."""
