@@ -75,3 +75,14 @@ def current(today: dt.date | None = None) -> str:
 def latest_closed(today: dt.date | None = None) -> str:
     """The last quarter that has ended: the newest period an agency can report."""
     return previous(current(today))
+
+
+def first_day(period: str) -> dt.date:
+    """The calendar date a quarter starts on: 2025Q4 -> 2025-10-01."""
+    year, quarter = split(period)
+    return dt.date(year, 3 * quarter - 2, 1)
+
+
+def last_day(period: str) -> dt.date:
+    """The calendar date a quarter ends on: 2025Q4 -> 2025-12-31."""
+    return first_day(shift(period, 1)) - dt.timedelta(days=1)

@@ -1,0 +1,87 @@
+"""Roll-ups of indicator statuses by sector, agency and district that count, never average, so no red is hidden."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics.settings import CITY, SEVERITY, STATUS_ORDER, UNASSIGNED, worst
+
+
+def rollup(status_rows: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Count indicators by status within each group.
+
+    Args:
+        status_rows: one row per indicator to count (e.g. headline()), with code, status and the column `by`;
+            a missing group value is counted under UNASSIGNED ('未分类').
+        by: the grouping column, e.g. 'sector' or 'lead'.
+
+    Returns:
+        A new frame, one row per group, ordered worst group first (then by name): the column `by`, one count
+        column per status in STATUS_ORDER (zero-filled, worst first), total (number of rows counted), worst
+        (the most severe status present) and codes (a dict status -> sorted list of codes, only the statuses
+        present). Counts always add up to total.
+    """
+    rows = status_rows[["code", "status", by]].copy()
+    rows[by] = rows[by].astype(object).where(rows[by].notna(), UNASSIGNED)
+    groups = sorted(rows[by].unique(), key=str)
+    counts = pd.crosstab(rows[by], rows["status"]).reindex(index=groups, columns=list(STATUS_ORDER), fill_value=0)
+    counts.columns.name = None
+    counts.index.name = by
+    counts = counts.astype("int64")
+    counts["total"] = counts.sum(axis=1)
+    lists = rows.groupby([by, "status"])["code"].agg(lambda c: sorted(c.tolist()))
+    codes: dict[object, dict[str, list]] = {group: {} for group in counts.index}
+    for (group, status), members in sorted(lists.items(), key=lambda item: SEVERITY.get(item[0][1], 99)):
+        codes[group][status] = members
+    counts["worst"] = [worst(codes[group]) for group in counts.index]
+    counts["codes"] = [codes[group] for group in counts.index]
+    out = counts.reset_index().rename(columns={"index": by})
+    order = out["worst"].map(SEVERITY).fillna(len(SEVERITY))
+    return out.assign(_rank=order).sort_values(["_rank", by], kind="stable").drop(columns="_rank").reset_index(
+        drop=True)
+
+
+def by_sector(headline: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """rollup() of headline statuses by the indicator's sector.
+
+    Args:
+        headline: output of status.headline().
+        indicators: code, sector.
+
+    Returns:
+        See rollup(); the group column is 'sector'.
+    """
+    return rollup(_with(headline, indicators, "sector"), "sector")
+
+
+def by_agency(headline: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """rollup() of headline statuses by the indicator's lead agency.
+
+    Args:
+        headline: output of status.headline().
+        indicators: code, lead (the lead agency's name).
+
+    Returns:
+        See rollup(); the group column is 'agency'.
+    """
+    rows = _with(headline, indicators, "lead").rename(columns={"lead": "agency"})
+    return rollup(rows, "agency")
+
+
+def by_district(status_df: pd.DataFrame) -> pd.DataFrame:
+    """rollup() by district of the judged target year, for districts other than 全市.
+
+    Args:
+        status_df: output of status.indicator_status().
+
+    Returns:
+        See rollup(); the group column is 'district'. Each district counts the indicators it has data for.
+    """
+    rows = status_df[status_df["judged"] & (status_df["district"] != CITY)]
+    return rollup(rows.drop_duplicates(["code", "district"]), "district")
+
+
+def _with(headline: pd.DataFrame, indicators: pd.DataFrame, column: str) -> pd.DataFrame:
+    """The headline rows with one indicator column joined on code (every headline row kept once)."""
+    extra = indicators[["code", column]].drop_duplicates("code")
+    return headline.drop(columns=[column], errors="ignore").merge(extra, on="code", how="left")

@@ -1,0 +1,79 @@
+"""The reporting matrix marks each agency and quarter on time, late, revised or missing."""
+
+import datetime as dt
+
+import pandas as pd
+
+from metrics.reporting import MATRIX_COLUMNS, report_deadline, reporting_matrix
+from metrics.settings import Settings
+
+TASKS = pd.DataFrame({"task_no": [1, 2, 3]})
+RESP = pd.DataFrame({
+    "subject": ["task", "task", "task", "task"],
+    "subject_no": [1, 2, 3, 1],
+    "agency": ["甲局", "乙局", "丙局", "乙局"],
+    "role": ["lead", "lead", "joint", "assist"],
+})
+HISTORY = pd.DataFrame({
+    "task_no": [1, 2, 2, 1, 3, 3],
+    "period": ["2025Q3", "2025Q3", "2025Q3", "2025Q4", "2025Q3", "2025Q3"],
+    "status": ["推进中", "推进中", "推进中", "推进中", "已完成", "已完成"],
+    "committed_at": pd.to_datetime(["2025-10-20 18:00", "2025-10-05 09:00", "2025-11-01 09:00", "2025-10-21 00:00",
+                                    "2025-10-02 09:00", "2025-10-02 09:00"]),
+    "is_revision": [False, False, True, False, False, False],
+})
+
+
+def test_report_deadline_is_grace_days_after_quarter_end():
+    assert report_deadline("2025Q4") == dt.datetime(2026, 1, 21)
+    assert report_deadline("2025Q1", Settings(REPORT_GRACE_DAYS=0)) == dt.datetime(2025, 4, 1)
+
+
+def test_reporting_matrix_cells():
+    out = reporting_matrix(TASKS, RESP, HISTORY, ["2025Q3", "2025Q4"])
+    assert list(out.columns) == MATRIX_COLUMNS
+    cells = {(r.agency, r.period): r.cell for r in out.itertuples()}
+    assert cells == {
+        ("丙局", "2025Q3"): "on_time",   # the same report committed twice is no revision
+        ("丙局", "2025Q4"): None,        # finished in 2025Q3: nothing due
+        ("乙局", "2025Q3"): "revised",   # flagged is_revision
+        ("乙局", "2025Q4"): "missing",
+        ("甲局", "2025Q3"): "on_time",   # 2025-10-20 is the last day of grace
+        ("甲局", "2025Q4"): "on_time",
+    }
+
+
+def test_late_first_commit():
+    late = HISTORY.assign(committed_at=HISTORY["committed_at"] + pd.Timedelta(days=1))
+    out = reporting_matrix(TASKS, RESP, late, ["2025Q3"]).set_index("agency")
+    assert out.loc["甲局", "cell"] == "late" and out.loc["甲局", "n_late"] == 1
+
+
+def test_tz_aware_commit_times_are_read_in_local_time():
+    utc = HISTORY.assign(committed_at=pd.to_datetime(["2025-10-20 15:59"] * 6).tz_localize("UTC"))
+    out = reporting_matrix(TASKS, RESP, utc, ["2025Q3"]).set_index("agency")
+    assert out.loc["甲局", "cell"] == "on_time"  # 23:59 in Shenzhen
+
+
+def test_agency_with_several_tasks_takes_the_worst():
+    resp = pd.DataFrame({"subject": "task", "subject_no": [1, 2], "agency": "甲局", "role": "lead"})
+    out = reporting_matrix(TASKS, resp, HISTORY, ["2025Q4"]).iloc[0]
+    assert (out["n_tasks"], out["n_missing"], out["n_on_time"], out["cell"]) == (2, 1, 1, "missing")
+
+
+def test_changed_content_counts_as_revised_without_a_flag():
+    changed = HISTORY.drop(columns="is_revision").assign(status=["推进中", "推进中", "滞后", "推进中", "已完成",
+                                                                  "已完成"])
+    out = reporting_matrix(TASKS, RESP, changed, ["2025Q3"]).set_index("agency")
+    assert out.loc["乙局", "cell"] == "revised" and out.loc["丙局", "cell"] == "on_time"
+
+
+def test_accepts_the_stores_one_row_per_quarter_shape():
+    store_rows = pd.DataFrame({
+        "task_no": [1, 2], "period": ["2025Q3", "2025Q3"], "status": ["推进中", "滞后"], "note": "",
+        "uploaded_at": pd.to_datetime(["2025-12-01 09:00", "2025-12-01 09:00"]),
+        "first_uploaded_at": pd.to_datetime(["2025-10-10 09:00", "2025-10-30 09:00"]),
+        "revised": [True, False],
+    })
+    out = reporting_matrix(TASKS, RESP, store_rows, ["2025Q3"]).set_index("agency")
+    assert out.loc["甲局", "cell"] == "revised" and out.loc["乙局", "cell"] == "late"
