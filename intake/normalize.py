@@ -1,0 +1,167 @@
+"""Turning what people type into canonical values: periods, numbers, codes, districts, whole numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from intake import labels
+from intake.settings import CITY_WIDE, CITY_WIDE_ALIASES
+from metrics import periods
+
+# full-width ASCII (０-９, ．, ，, －, ％, Ｑ …) and odd spaces/minus signs -> plain ASCII
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20, 0x2212: 0x2D}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a cell was refused: a key of labels.MESSAGES and the values its texts are filled with."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def problem(self) -> str:
+        return labels.problem(self.key, **self.values)
+
+    @property
+    def fix(self) -> str:
+        return labels.fix(self.key, **self.values)
+
+
+def fold_text(text: str) -> str:
+    """Full-width to half-width, stripped: ' ２０２５Ｑ４ ' -> '2025Q4'."""
+    return str(text).translate(_FOLD).strip()
+
+
+def fold(values: pd.Series) -> pd.Series:
+    """fold_text over a Series of str, touching only the non-ASCII cells."""
+    values = values.astype(str)
+    wide = ~values.str.isascii()
+    if wide.any():
+        values = values.where(~wide, values[wide].str.translate(_FOLD))
+    return values.str.strip()
+
+
+# --- periods -----------------------------------------------------------------------------------------------
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_P_Q = re.compile(r"(\d{4})(?:年|[-_/.])?Q(\d+)")
+_P_CN = re.compile(r"(\d{4})(?:年度?|[-_/.])?第?([0-9一二三四五六七八九]+)季度?")
+_P_YEAR = re.compile(r"(\d{4})(?:年度?)?")
+_P_MONTH = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})月?|(\d{2}))")
+_P_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?")
+_P_NO_YEAR = re.compile(r"Q\d|第?[0-9一二三四]季度?")
+
+
+def period_of(text: str) -> str | Problem:
+    """A period as people write it -> '2025Q4', or the Problem. Does not check the allowed range.
+
+    >>> period_of('2025年第四季度')
+    '2025Q4'
+    """
+    value = fold_text(text)
+    date = _P_DATE.fullmatch(value)
+    squeezed = re.sub(r"\s+", "", value).upper()
+    if not squeezed:
+        return Problem("required_empty", {"name": "报告期"})
+    if date:
+        year, month, day = (int(g) for g in date.groups())
+        suggest = f"{periods.make(year, (month - 1) // 3 + 1)}" if 1 <= month <= 12 else "2025Q4"
+        return Problem("period_date", {"value": text, "suggest": suggest})
+    for pattern in (_P_Q, _P_CN):
+        m = pattern.fullmatch(squeezed)
+        if m:
+            year, q = m.groups()
+            quarter = _CN_DIGIT.get(q) or int(q)
+            if not 1 <= quarter <= 4:
+                return Problem("period_bad_quarter", {"value": text})
+            return periods.make(int(year), quarter)
+    if _P_YEAR.fullmatch(squeezed):
+        return Problem("period_year_only", {"year": squeezed[:4]})
+    m = _P_MONTH.fullmatch(squeezed)
+    if m and 1 <= int(m.group(2) or m.group(3)) <= 12:
+        month = int(m.group(2) or m.group(3))
+        return Problem(
+            "period_month", {"value": text, "suggest": periods.make(int(m.group(1)), (month - 1) // 3 + 1)}
+        )
+    if _P_NO_YEAR.fullmatch(squeezed):
+        return Problem("period_no_year", {"value": text})
+    return Problem("period_unknown", {"value": text})
+
+
+# --- numbers -----------------------------------------------------------------------------------------------
+
+_THOUSANDS = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_SEPARATED = r"[+-]?[\d.,]*\d[\d.,]*"
+_CN_NUMERAL = r"[一二三四五六七八九十百千万亿零两〇壹贰叁肆伍陆柒捌玖拾]"
+
+
+def number_frame(values: pd.Series) -> pd.DataFrame:
+    """Parse numbers as people type them, vectorised.
+
+    Returns a frame on the same index: number (float, NaN when refused), percent (True when written with '%'),
+    reason (None, or the labels key of why it was refused: required_empty, formula, ambiguous_separator,
+    chinese_numeral, not_number).
+    """
+    text = fold(values)
+    percent = text.str.endswith("%")
+    if percent.any():
+        text = text.where(~percent, text.str[:-1].str.strip())
+    number = pd.to_numeric(text, errors="coerce").astype(float)
+    bad = ~np.isfinite(number.to_numpy())
+    reason = pd.Series(None, index=values.index, dtype=object)
+    if bad.any():
+        rest = text[bad]
+        thousands = rest.str.fullmatch(_THOUSANDS)
+        if thousands.any():
+            fixed = pd.to_numeric(rest[thousands].str.replace(",", "", regex=False), errors="coerce")
+            number[fixed.index] = fixed
+        rest = rest[~thousands]
+        number[rest.index] = np.nan
+        reason[rest.index] = np.select(
+            [
+                (rest == "").to_numpy(),
+                rest.str.startswith("=").to_numpy(),
+                rest.str.fullmatch(_SEPARATED).to_numpy(),
+                rest.str.contains(_CN_NUMERAL).to_numpy(),
+            ],
+            ["required_empty", "formula", "ambiguous_separator", "chinese_numeral"],
+            "not_number",
+        )
+    return pd.DataFrame({"number": number, "percent": percent.astype(bool), "reason": reason})
+
+
+def number_of(text: str) -> tuple[float, bool] | Problem:
+    """One number as people type it -> (value, written with '%'), or the Problem: '1,234.5' -> (1234.5, False)."""
+    parsed = number_frame(pd.Series([text], dtype=str))
+    reason = parsed["reason"].iloc[0]
+    if isinstance(reason, str):
+        return Problem(reason, {"value": text, "name": "数值"})
+    return float(parsed["number"].iloc[0]), bool(parsed["percent"].iloc[0])
+
+
+# --- whole numbers, districts ------------------------------------------------------------------------------
+
+_WHOLE = re.compile(r"[+-]?\d+(?:\.0*)?")
+
+
+def whole_of(text: str) -> int | None:
+    """'12' or '12.0' (as Excel writes it) -> 12; anything else -> None."""
+    value = fold_text(text)
+    return int(float(value)) if _WHOLE.fullmatch(value) else None
+
+
+def district_names(districts: tuple[str, ...]) -> dict[str, str]:
+    """Every accepted spelling of a district -> its name: '福田' -> '福田区', '深圳市' -> '全市'."""
+    names = {alias: CITY_WIDE for alias in CITY_WIDE_ALIASES}
+    for name in districts:
+        names[name] = name
+        for suffix in ("特别合作区", "新区", "区"):
+            if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                names.setdefault(name[: -len(suffix)], name)
+                break
+    return names

@@ -1,0 +1,257 @@
+"""The rule for each column of each upload kind: how a cell is normalized and when it is refused."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+import pandas as pd
+
+from intake.context import Context
+from intake.normalize import Problem, district_names, fold_text, number_frame, period_of, whole_of
+from intake.settings import (
+    MAX_SUGGESTED_VALUES,
+    STATUS_SYNONYMS,
+    TARGET_YEAR_MAX,
+    TARGET_YEAR_MIN,
+    TASK_STATUSES,
+    UNIT_RULES,
+)
+from metrics import periods
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A column after its rule: normalized values, which rows failed, and why (asked only for shown rows)."""
+
+    values: pd.Series
+    failed: pd.Series
+    explain: Callable[[int], Problem]
+
+
+Rule = Callable[[pd.Series, Context, dict[str, pd.Series]], Outcome]
+
+
+def _by_unique(text: pd.Series, parse: Callable[[str], object]) -> Outcome:
+    """Apply `parse` (value -> normalized value or Problem) once per distinct cell text."""
+    codes, uniques = pd.factorize(text)
+    results = [parse(u) for u in uniques]
+    refused = np.array([isinstance(r, Problem) for r in results] or [False], dtype=bool)
+    values = np.array([None if isinstance(r, Problem) else r for r in results] or [None], dtype=object)
+    index = text.index
+
+    def explain(row: int) -> Problem:
+        return results[codes[index.get_loc(row)]]
+
+    return Outcome(
+        pd.Series(values[codes], index=index, dtype=object), pd.Series(refused[codes], index=index), explain
+    )
+
+
+def code_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """指标代码: case-insensitive; an unknown code gets the nearest codes (or the code of a name) as its fix."""
+    by_key = {str(c).strip().upper(): str(c) for c in ctx.indicators["code"]}
+    by_name = {
+        fold_text(n): str(c) for c, n in zip(ctx.indicators["code"], ctx.indicators["name"], strict=True)
+    }
+    suggested = 0
+
+    def parse(value: str) -> str | Problem:
+        nonlocal suggested
+        key = fold_text(value).upper()
+        if not key:
+            return Problem("required_empty", {"name": "指标代码"})
+        if key in by_key:
+            return by_key[key]
+        suggested += 1
+        if suggested > MAX_SUGGESTED_VALUES:
+            hint = Problem("code_hint_none").problem
+        elif fold_text(value) in by_name:
+            hint = Problem("code_hint_name", {"codes": by_name[fold_text(value)]}).problem
+        else:
+            close = [c for c in by_key if c.startswith(key) or key.startswith(c)][:3]
+            close += [
+                c for c in difflib.get_close_matches(key, list(by_key), n=3, cutoff=0.6) if c not in close
+            ]
+            close = [by_key[c] for c in close[:3]]
+            for name in difflib.get_close_matches(fold_text(value), list(by_name), n=3, cutoff=0.5):
+                if by_name[name] not in close:
+                    close.append(by_name[name])
+            hint = Problem(
+                "code_hint_close" if close else "code_hint_none", {"codes": "、".join(close)}
+            ).problem
+        return Problem("code_unknown", {"value": value, "hint": hint})
+
+    return _by_unique(text, parse)
+
+
+def period_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """报告期: any accepted spelling of a quarter, between ctx.earliest_period and ctx.latest_period."""
+    latest, earliest = periods.index(ctx.latest_period), periods.index(ctx.earliest_period)
+
+    def parse(value: str) -> str | Problem:
+        period = period_of(value)
+        if isinstance(period, Problem):
+            return period
+        if periods.index(period) > latest:
+            return Problem("period_future", {"period": period, "latest": ctx.latest_period})
+        if periods.index(period) < earliest:
+            return Problem("period_too_old", {"period": period, "earliest": ctx.earliest_period})
+        return period
+
+    return _by_unique(text, parse)
+
+
+def district_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """区: a name of ctx.districts, a short form ('福田'), or empty / 深圳市 / 市级 for 全市."""
+    names = district_names(ctx.districts)
+    listed = "、".join(ctx.districts)
+
+    def parse(value: str) -> str | Problem:
+        key = "".join(fold_text(value).split())
+        return names.get(key) or Problem("district_unknown", {"value": value, "districts": listed})
+
+    return _by_unique(text, parse)
+
+
+def task_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """任务编号: a whole number 1..ctx.task_count ('12.0' as Excel writes it is 12)."""
+
+    def parse(value: str) -> int | Problem:
+        if not value:
+            return Problem("required_empty", {"name": "任务编号"})
+        number = whole_of(value)
+        if number is None:
+            return Problem("task_no_bad", {"value": value})
+        if not 1 <= number <= ctx.task_count:
+            return Problem("task_no_range", {"number": number, "high": ctx.task_count})
+        return number
+
+    return _by_unique(text, parse)
+
+
+def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """状态: exactly one of TASK_STATUSES; a synonym is refused with the status it probably means."""
+
+    def parse(value: str) -> str | Problem:
+        status = fold_text(value)
+        if status in TASK_STATUSES:
+            return status
+        if not status:
+            return Problem("required_empty", {"name": "状态"})
+        meant = STATUS_SYNONYMS.get("".join(status.split()))
+        hint = Problem("status_hint", {"status": meant}).problem if meant else ""
+        return Problem("status_bad", {"value": value, "hint": hint, "statuses": "、".join(TASK_STATUSES)})
+
+    return _by_unique(text, parse)
+
+
+def year_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """目标年份: a four-digit year TARGET_YEAR_MIN..TARGET_YEAR_MAX ('2030年' and '2030.0' accepted)."""
+
+    def parse(value: str) -> int | Problem:
+        if not value:
+            return Problem("required_empty", {"name": "目标年份"})
+        year = whole_of(fold_text(value).removesuffix("年"))
+        if year is None:
+            return Problem("year_bad", {"value": value})
+        if not TARGET_YEAR_MIN <= year <= TARGET_YEAR_MAX:
+            return Problem("year_range", {"number": year, "low": TARGET_YEAR_MIN, "high": TARGET_YEAR_MAX})
+        return year
+
+    return _by_unique(text, parse)
+
+
+def _range_text(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"{low:g}–{high:g}"
+    return f"≥ {low:g}" if low is not None else f"≤ {high:g}"
+
+
+def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "数值") -> Outcome:
+    """数值 / 目标值: a number, checked against the range of its indicator's unit (UNIT_RULES)."""
+    parsed = number_frame(text)
+    number, reason = parsed["number"], parsed["reason"].copy()
+    unit_of = dict(
+        zip(ctx.indicators["code"].astype(str), ctx.indicators["unit"].fillna("").astype(str), strict=True)
+    )
+    unit = done["code"].map(unit_of)  # NaN where the code is unknown: no unit rule applies
+    ok = reason.isna()
+    percent_units = [u for u, rule in UNIT_RULES.items() if rule.percent_sign]
+    reason[ok & parsed["percent"] & unit.notna() & ~unit.isin(percent_units)] = "percent_not_allowed"
+    for unit_name, rule in UNIT_RULES.items():
+        mine = ok & reason.isna() & (unit == unit_name)
+        outside = pd.Series(False, index=text.index)
+        if rule.low is not None:
+            outside |= number < rule.low
+        if rule.high is not None:
+            outside |= number > rule.high
+        reason[mine & outside] = "out_of_range"
+        if rule.whole:
+            reason[mine & ~outside & (number % 1 != 0)] = "not_whole"
+    failed = reason.notna()
+
+    def explain(row: int) -> Problem:
+        u = unit.get(row)
+        rule = UNIT_RULES.get(u) if isinstance(u, str) else None
+        key = "value_empty" if reason[row] == "required_empty" else reason[row]
+        return Problem(
+            key,
+            {
+                "value": text[row],
+                "name": name,
+                "unit": u,
+                "number": f"{number[row]:g}",
+                "range": _range_text(rule.low, rule.high) if rule else "",
+            },
+        )
+
+    return Outcome(number.where(~failed), failed, explain)
+
+
+def text_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """Free text (notes, reporting unit): kept as written."""
+    never = pd.Series(False, index=text.index)
+    return Outcome(text.astype(str), never, lambda row: Problem("not_number", {"value": text[row]}))
+
+
+# kind -> field -> rule, applied in this order (value needs code first)
+RULES: dict[str, dict[str, Rule]] = {
+    "actuals": {
+        "code": code_rule,
+        "period": period_rule,
+        "district": district_rule,
+        "value": value_rule,
+        "note": text_rule,
+    },
+    "task-status": {
+        "task_no": task_no_rule,
+        "period": period_rule,
+        "status": status_rule,
+        "note": text_rule,
+        "unit": text_rule,
+    },
+    "targets": {
+        "code": code_rule,
+        "target_year": year_rule,
+        "target_value": partial(value_rule, name="目标值"),
+    },
+}
+
+# kind -> the fields that identify a row: a second row with the same key is a duplicate
+KEYS: dict[str, tuple[str, ...]] = {
+    "actuals": ("code", "period", "district"),
+    "task-status": ("task_no", "period"),
+    "targets": ("code", "target_year"),
+}
+
+# dtype of each normalized field (others are str)
+DTYPES: dict[str, str] = {
+    "value": "float64",
+    "target_value": "float64",
+    "task_no": "Int64",
+    "target_year": "Int64",
+}

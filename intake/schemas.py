@@ -1,0 +1,98 @@
+"""The columns of each upload kind, their accepted header names, and header matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+KINDS: tuple[str, ...] = ("actuals", "task-status", "targets")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an upload: `field` in the normalized frame, `header` as templates write it."""
+
+    field: str
+    header: str
+    english: str
+    aliases: tuple[str, ...] = ()
+    required: bool = True
+    ignored: bool = False  # informational (name, unit): accepted, then dropped
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        return (self.header, self.english, *self.aliases)
+
+
+_NAME = Column("name", "指标名称", "name", ("indicator_name", "名称"), required=False, ignored=True)
+_UNIT = Column("unit", "单位", "unit", ("计量单位",), required=False, ignored=True)
+_CODE = Column("code", "指标代码", "code", ("代码", "指标编码", "indicator_code", "indicator"))
+_PERIOD = Column("period", "报告期", "period", ("季度", "统计期", "期间", "quarter"))
+
+SCHEMAS: dict[str, tuple[Column, ...]] = {
+    "actuals": (
+        _CODE,
+        _NAME,
+        _UNIT,
+        _PERIOD,
+        Column("district", "区", "district", ("区域", "行政区", "辖区"), required=False),
+        Column("value", "数值", "value", ("实际值", "完成值", "值", "actual")),
+        Column("note", "备注", "note", ("说明", "remark"), required=False),
+    ),
+    "task-status": (
+        Column("task_no", "任务编号", "task_no", ("任务序号", "编号", "序号", "task", "task_id")),
+        Column("task_name", "任务名称", "task_name", (), required=False, ignored=True),
+        _PERIOD,
+        Column("status", "状态", "status", ("进展状态", "任务状态")),
+        Column("note", "进展说明", "note", ("说明", "备注", "progress"), required=False),
+        Column("unit", "填报单位", "unit", ("责任单位", "单位", "reporter"), required=False),
+    ),
+    "targets": (
+        _CODE,
+        _NAME,
+        _UNIT,
+        Column("target_year", "目标年份", "target_year", ("年份", "目标年", "year")),
+        Column("target_value", "目标值", "target_value", ("目标", "target")),
+    ),
+}
+
+# the columns of the normalized frame, in order, after `row`
+FIELDS: dict[str, tuple[str, ...]] = {
+    "actuals": ("code", "period", "district", "value", "note"),
+    "task-status": ("task_no", "period", "status", "note", "unit"),
+    "targets": ("code", "target_year", "target_value"),
+}
+
+_UNIT_SUFFIX = re.compile(r"[(\[<{][^()\[\]<>{}]*[)\]>}]$")
+_NOISE = re.compile(r"[\s_\-.*:]+")
+
+
+def header_key(text: str) -> str:
+    """The matching key of a header: '数值（%） ' -> '数值', 'Task No.' -> 'taskno'."""
+    key = unicodedata.normalize("NFKC", str(text)).replace("【", "[").replace("】", "]").strip().lower()
+    key = _NOISE.sub("", key)
+    while _UNIT_SUFFIX.search(key):
+        key = _UNIT_SUFFIX.sub("", key)
+    return key
+
+
+def schema(kind: str) -> tuple[Column, ...]:
+    """The columns of an upload kind. Raises ValueError for an unknown kind (a programming error)."""
+    if kind not in SCHEMAS:
+        raise ValueError(f"unknown upload kind {kind!r}; expected one of {KINDS}")
+    return SCHEMAS[kind]
+
+
+def match_header(kind: str, header: str) -> Column | None:
+    """The column a header written in a file stands for, or None."""
+    key = header_key(header)
+    for column in schema(kind):
+        if key in {header_key(name) for name in column.accepted}:
+            return column
+    return None
+
+
+def accepted_names(kind: str) -> str:
+    """All headers accepted for a kind, for an error message: '指标代码/code、报告期/period、…'."""
+    return "、".join(f"{c.header}/{c.english}" for c in schema(kind))

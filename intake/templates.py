@@ -1,0 +1,104 @@
+"""Blank upload templates (CSV or .xlsx) pre-filled from the catalog, which parse back through check()."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from intake.context import Context
+from intake.schemas import schema
+from intake.settings import CITY_WIDE, TARGET_YEAR_MAX, TARGET_YEAR_MIN, TASK_STATUSES
+
+SHEET_NAMES: dict[str, str] = {"actuals": "实际值", "task-status": "任务进展", "targets": "目标值"}
+
+# header -> note shown in the 填写说明 sheet
+_NOTES: dict[str, str] = {
+    "指标代码": "不要修改；按代码识别指标",
+    "指标名称": "仅供参考，不读取",
+    "单位": "仅供参考，不读取",
+    "报告期": "季度，例如 2025Q4 或 2025年第四季度",
+    "区": "全市，或区名（如 福田区）；留空表示全市",
+    "数值": "按“单位”填写的数字；% 指标可写 34 或 34%；没有数据的行请删除",
+    "备注": "可选",
+    "任务编号": "1 起的整数，不要修改",
+    "状态": "、".join(TASK_STATUSES) + " 之一",
+    "进展说明": "可选",
+    "填报单位": "可选",
+    "目标年份": f"{TARGET_YEAR_MIN}–{TARGET_YEAR_MAX} 之间的年份，例如 2030",
+    "目标值": "按“单位”填写的数字",
+}
+
+
+def template_frame(kind: str, ctx: Context) -> pd.DataFrame:
+    """The template's table: the kind's headers (Chinese) with the rows pre-filled from the catalog."""
+    headers = [c.header for c in schema(kind)]
+    ind = ctx.indicators
+    if kind == "actuals":
+        filled = {
+            "指标代码": ind["code"].astype(str),
+            "指标名称": ind["name"].astype(str),
+            "单位": ind["unit"].fillna("").astype(str),
+            "报告期": ctx.latest_period,
+            "区": CITY_WIDE,
+        }
+        size = len(ind)
+    elif kind == "task-status":
+        filled = {
+            "任务编号": pd.Series(range(1, ctx.task_count + 1)).astype(str),
+            "报告期": ctx.latest_period,
+        }
+        size = ctx.task_count
+        headers.remove("任务名称")
+    else:
+        filled = {
+            "指标代码": ind["code"].astype(str),
+            "指标名称": ind["name"].astype(str),
+            "单位": ind["unit"].fillna("").astype(str),
+        }
+        size = len(ind)
+    frame = pd.DataFrame(index=range(size))
+    for header in headers:
+        value = filled.get(header, "")
+        frame[header] = value.to_numpy() if isinstance(value, pd.Series) else value
+    return frame
+
+
+def template(kind: str, ctx: Context, fmt: str) -> bytes:
+    """A blank template for an upload kind: fmt 'csv' (UTF-8 with BOM, so Excel opens it) or 'xlsx'."""
+    frame = template_frame(kind, ctx)
+    if fmt == "csv":
+        return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    if fmt == "xlsx":
+        return _xlsx(frame, SHEET_NAMES[kind])
+    raise ValueError(f"unknown template format {fmt!r}; expected 'csv' or 'xlsx'")
+
+
+def _xlsx(frame: pd.DataFrame, sheet_name: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = sheet_name
+    sheet.append(list(frame.columns))
+    for record in frame.itertuples(index=False):
+        sheet.append([None if v == "" else v for v in record])
+    bold, fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="2F5597")
+    for position, header in enumerate(frame.columns, start=1):
+        cell = sheet.cell(row=1, column=position)
+        cell.font, cell.fill, cell.alignment = bold, fill, Alignment(horizontal="center")
+        longest = max([len(str(header))] + [len(str(v)) for v in frame[header].head(500)])
+        sheet.column_dimensions[get_column_letter(position)].width = min(60, max(10, longest * 2 + 2))
+        for row in range(2, len(frame) + 2):  # text cells, so Excel keeps '2025Q4' and codes as typed
+            sheet.cell(row=row, column=position).number_format = "@" if header != "数值" else "General"
+    sheet.freeze_panes = "A2"
+    notes = book.create_sheet("填写说明")
+    notes.append(["列名", "说明"])
+    for header in frame.columns:
+        notes.append([header, _NOTES.get(header, "")])
+    notes["A1"].font = notes["B1"].font = Font(bold=True)
+    notes.column_dimensions["A"].width, notes.column_dimensions["B"].width = 14, 70
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,245 @@
+"""Command line of 清洁生产目标进度监测: python manage.py [--db PATH] COMMAND."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from store import db as store_db
+from store import export as store_export
+from store import sample as store_sample
+from store import uploads as store_uploads
+from store.errors import StoreError
+from store.ingest import ingest as run_ingest
+from store.uploads import KINDS
+
+
+def user_errors(func):
+    """Turn the store's typed errors into a clean message and exit status 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except StoreError as exc:
+            raise click.ClickException(exc.message) from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+              help="DuckDB file (default: $CLEANPROD_DB or data/cleanprod.duckdb).")
+@click.pass_context
+def cli(ctx, db):
+    """清洁生产目标进度监测 — command line. Example: python manage.py --db /tmp/x.duckdb init"""
+    ctx.obj = store_db.db_path(db)
+
+
+@cli.command()
+@click.pass_obj
+@user_errors
+def init(db):
+    """Create or upgrade the database and load the catalog. Safe to run again.
+
+    Example: python manage.py --db /tmp/x.duckdb init
+    """
+    result = store_db.init(db)
+    click.echo(f"数据库已就绪：{db}（结构版本 {result['to_version']}，目录 {result['catalog']}）")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the CSV files.")
+@click.pass_obj
+@user_errors
+def export(db, out):
+    """Write the catalog, current values, statuses and uploads as UTF-8 CSV files.
+
+    Example: python manage.py export --out /tmp/export
+    """
+    from service.status import indicator_status_export
+
+    with store_db.connect(db) as con:
+        extra = {"indicator_status.csv": indicator_status_export(con)}
+        written = store_export.write(con, Path(out), extra)
+    click.echo(f"已导出 {len(written)} 个文件到 {out}")
+
+
+def _print_table(frame: pd.DataFrame, limit: int = 50) -> None:
+    if frame.empty:
+        return
+    click.echo(frame.head(limit).to_string(index=False))
+    if len(frame) > limit:
+        click.echo(f"……共 {len(frame)} 行，仅显示前 {limit} 行")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", type=click.Choice(KINDS), default="actuals", show_default=True)
+@click.option("--dry-run", is_flag=True, help="Check and preview only; write nothing.")
+@click.option("--user", default="cli", show_default=True, help="Who uploads (recorded in history).")
+@click.option("--sheet", default=None, help="Excel sheet name (default: the first sheet).")
+@click.pass_obj
+@user_errors
+def ingest(db, file, kind, dry_run, user, sheet):
+    """Check a CSV/XLSX file and commit it as one upload (or preview it with --dry-run).
+
+    Example: python manage.py ingest actuals_2026Q3.xlsx --kind actuals --user 张敏
+    """
+    path = Path(file)
+    result = run_ingest(db, path.read_bytes(), path.name, kind, user=user, dry_run=dry_run, sheet=sheet)
+    if not result.ok:
+        click.echo(f"文件 {path.name} 有 {result.error_count} 处错误，未写入任何数据：", err=True)
+        errors = result.errors.rename(columns={"row": "行", "column": "列", "value": "值",
+                                               "problem": "问题", "fix": "修改建议"})
+        click.echo(errors.to_string(index=False), err=True)
+        sys.exit(1)
+    counts = result.preview.counts
+    summary = f"新增 {counts['add']} 行，修订 {counts['revise']} 行，未变 {counts['same']} 行"
+    if dry_run:
+        revised = result.preview.rows[result.preview.rows["change"] == "revise"]
+        click.echo(f"预览（未写入）：{summary}")
+        _print_table(revised)
+        if result.preview.duplicate_of is not None:
+            click.echo(f"注意：相同文件已于第 {result.preview.duplicate_of} 号上传提交过。")
+        return
+    click.echo(f"已提交第 {result.upload_id} 号上传：{summary}")
+
+
+@cli.command()
+@click.pass_obj
+@user_errors
+def uploads(db):
+    """List uploads, newest first.
+
+    Example: python manage.py uploads
+    """
+    with store_db.connect(db) as con:
+        frame = store_uploads.history(con)
+    if frame.empty:
+        click.echo("还没有任何上传。")
+        return
+    frame = frame[["upload_id", "kind", "file_name", "user", "uploaded_at", "rows_added", "rows_revised",
+                   "rows_unchanged", "state", "is_sample"]]
+    click.echo(frame.to_string(index=False))
+
+
+@cli.command()
+@click.argument("upload_id", type=int)
+@click.option("--user", default="cli", show_default=True)
+@click.pass_obj
+@user_errors
+def rollback(db, upload_id, user):
+    """Roll back an upload: its values stop counting, the previous ones count again.
+
+    Example: python manage.py rollback 12
+    """
+    with store_db.connect(db) as con:
+        store_uploads.rollback(con, upload_id, user)
+    click.echo(f"已回滚第 {upload_id} 号上传。")
+
+
+@cli.command("load-sample")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has uploads.")
+@click.pass_obj
+@user_errors
+def load_sample(db, if_empty):
+    """Load the sample uploads in data/sample/ (marked as sample; remove them with remove-sample).
+
+    Example: python manage.py load-sample
+    """
+    n = store_sample.load(db, if_empty=if_empty)
+    click.echo(f"已载入 {n} 个示例上传。" if n else "数据库已有上传，未载入示例数据。")
+
+
+@cli.command("remove-sample")
+@click.option("--user", default="cli", show_default=True)
+@click.pass_obj
+@user_errors
+def remove_sample(db, user):
+    """Delete every sample upload and its values.
+
+    Example: python manage.py remove-sample
+    """
+    with store_db.connect(db) as con:
+        n = store_uploads.remove_sample(con, user)
+    click.echo(f"已删除 {n} 个示例上传。")
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(KINDS), default="actuals", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="FILE.csv or FILE.xlsx")
+@click.pass_obj
+@user_errors
+def template(db, kind, out):
+    """Write an upload template pre-filled with codes (or task numbers) and the current period.
+
+    Example: python manage.py template --kind actuals --out 模板.xlsx
+    """
+    import intake
+    from store.ingest import context
+
+    with store_db.connect(db) as con:
+        ctx = context(con)
+    fmt = "xlsx" if out.lower().endswith(".xlsx") else "csv"
+    Path(out).write_bytes(intake.template(kind, ctx, fmt))
+    click.echo(f"已写出模板 {out}")
+
+
+@cli.command()
+@click.option("--as-of", "as_of", default=None, help="Period such as 2026Q3 (default: latest with data).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.pass_obj
+@user_errors
+def status(db, as_of, as_json):
+    """Status of every indicator and target year.
+
+    Example: python manage.py status --as-of 2026Q3 --json
+    """
+    from service.status import STATUS_COLUMNS, indicator_status_export
+
+    with store_db.connect(db) as con:
+        frame = indicator_status_export(con, as_of=as_of)
+    if as_json:
+        records = json.loads(frame[STATUS_COLUMNS].to_json(orient="records", force_ascii=False))
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    else:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(STATUS_COLUMNS)
+        writer.writerows(frame[STATUS_COLUMNS].astype(object).where(frame[STATUS_COLUMNS].notna(), "").values)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="FILE.pptx")
+@click.option("--as-of", "as_of", default=None)
+@click.option("--sector", default=None)
+@click.option("--agency", default=None)
+@click.option("--known-on", "known_on", default=None, help="Rebuild from what the store held on DATE (YYYY-MM-DD).")
+@click.pass_obj
+@user_errors
+def report(db, out, as_of, sector, agency, known_on):
+    """Build the PowerPoint briefing deck.
+
+    Example: python manage.py report --out 汇报.pptx --as-of 2026Q3
+    """
+    from reports.deck import build_deck
+
+    when = None
+    if known_on:
+        try:
+            when = dt.datetime.combine(dt.date.fromisoformat(known_on), dt.time.max)
+        except ValueError:
+            raise click.ClickException(f"日期 {known_on} 格式不对，请写成 2026-10-15。") from None
+    path = build_deck(db, Path(out), as_of=as_of, sector=sector, agency=agency, known_on=when)
+    click.echo(f"已生成汇报材料 {path}")
+
+
+if __name__ == "__main__":
+    cli()

@@ -1,0 +1,48 @@
+"""Indicator statuses as of a period (and as known on a date), from the store through metrics."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from metrics import status as metrics_status
+from store import catalog, values
+
+CITY = catalog.CITY
+STATUS_COLUMNS = [
+    "code", "target_year", "target_value", "latest_period", "latest_value", "progress_pct", "expected_pct",
+    "lag_pp", "gap", "projected_value", "status", "required_rate", "recent_rate", "attainment_period",
+    "status_cagr", "contested",
+]
+
+
+def latest_period(con, known_on: dt.datetime | None = None) -> str | None:
+    """The newest quarter with any live value: the default as-of period."""
+    found = values.periods(con, known_on=known_on)
+    return found[-1] if found else None
+
+
+def compute(con, as_of: str | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """Status rows for every indicator, district and target year (metrics.status columns)."""
+    as_of = as_of or latest_period(con, known_on)
+    inds = catalog.indicators(con)
+    tgts = values.targets(con, known_on=known_on)
+    if as_of is None:  # empty database: every indicator is no_data or target_pending
+        from metrics import periods
+
+        as_of = periods.latest_closed()
+    acts = values.actuals(con, as_of=as_of, known_on=known_on)
+    return metrics_status.indicator_status(inds, tgts, acts, as_of)
+
+
+def indicator_status_export(con, as_of: str | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """City-wide rows, one per indicator and target year, in the contract's column order."""
+    rows = compute(con, as_of, known_on)
+    rows = rows[rows["district"] == CITY].sort_values(["code", "target_year"]).reset_index(drop=True)
+    out = rows[STATUS_COLUMNS].copy()
+    for col in ("target_value", "latest_value", "progress_pct", "expected_pct", "lag_pp", "gap",
+                "projected_value", "required_rate", "recent_rate"):
+        out[col] = pd.to_numeric(out[col], errors="coerce").round(4)
+    out["target_year"] = out["target_year"].astype("Int64")
+    return out

@@ -1,0 +1,142 @@
+"""Opening the DuckDB file: path resolution, waiting out another process's lock, schema init and upgrade."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from store import catalog
+from store.errors import DatabaseBusy, NotADatabase
+from store.schema import MIGRATIONS, SCHEMA_VERSION
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DB = REPO / "data" / "cleanprod.duckdb"
+BUSY_WAIT_SECONDS = 20.0  # how long a writer waits for another process before refusing
+
+
+def db_path(path: str | os.PathLike | None = None) -> Path:
+    """The database file: the argument, else $CLEANPROD_DB, else data/cleanprod.duckdb."""
+    return Path(path or os.environ.get("CLEANPROD_DB") or DEFAULT_DB)
+
+
+def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "not a valid DuckDB database" in text or "Unable to open" in text and "header" in text:
+                raise NotADatabase(
+                    f"文件 {path} 不是 DuckDB 数据库文件。请指定正确的数据库文件（--db），"
+                    "或换一个新路径后运行 init 创建。"
+                ) from None
+            if "lock" not in text.lower() or time.monotonic() >= deadline:
+                if "lock" in text.lower():
+                    raise DatabaseBusy(
+                        f"数据库 {path.name} 正被另一个程序使用（例如正在提交的上传），请稍后重试。"
+                    ) from None
+                raise NotADatabase(f"无法打开数据库 {path}：{text}") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+        except duckdb.Error as exc:
+            raise NotADatabase(f"无法打开数据库 {path}：{exc}") from None
+
+
+@contextlib.contextmanager
+def connect(path=None, *, read_only: bool = False, wait: float = BUSY_WAIT_SECONDS,
+            require_init: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection; closed on exit so other processes can open the file in between."""
+    file = db_path(path)
+    if require_init and not file.exists():
+        raise NotADatabase(f"数据库 {file} 不存在。请先运行：python manage.py --db {file} init")
+    con = _open(file, read_only=read_only, wait=wait)
+    try:
+        if require_init:
+            check_initialised(con, file)
+        yield con
+    finally:
+        con.close()
+
+
+def _tables(con) -> set[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def schema_version(con) -> int:
+    """0 for an empty file; the stored version otherwise."""
+    if "meta" not in _tables(con):
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def check_initialised(con, file: Path) -> None:
+    """Refuse a foreign DuckDB file or one that needs `init`."""
+    tables = _tables(con)
+    if "meta" not in tables:
+        raise NotADatabase(
+            f"{file} 不是本系统的数据库（缺少 meta 表）。请运行 init 创建新库，或指定正确的 --db。"
+        )
+    app = con.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    if not app or app[0] != "cleanprod":
+        raise NotADatabase(f"{file} 不是清洁生产监测系统的数据库。请指定正确的 --db。")
+    if schema_version(con) < SCHEMA_VERSION:
+        raise NotADatabase(f"数据库 {file} 版本较旧，请先运行：python manage.py --db {file} init 以升级。")
+
+
+def init(path=None) -> dict:
+    """Create or upgrade the schema and (re)load the catalog when its files changed. Idempotent.
+
+    Returns:
+        dict with from_version, to_version and catalog ('loaded' | 'unchanged').
+    """
+    file = db_path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with connect(file, require_init=False) as con:
+        tables = _tables(con)
+        if tables and "meta" not in tables:
+            raise NotADatabase(
+                f"{file} 已包含其他数据（不是本系统的数据库），拒绝在其中建表。请换一个 --db 路径。"
+            )
+        if "meta" in tables:
+            app = con.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+            if not app or app[0] != "cleanprod":
+                raise NotADatabase(f"{file} 不是清洁生产监测系统的数据库。请换一个 --db 路径。")
+        before = schema_version(con)
+        con.execute("BEGIN")
+        try:
+            for version in range(before, SCHEMA_VERSION):
+                for statement in MIGRATIONS[version]:
+                    con.execute(statement)
+            con.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+            loaded = catalog.load_if_changed(con)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    return {"from_version": before, "to_version": SCHEMA_VERSION,
+            "catalog": "loaded" if loaded else "unchanged"}
+
+
+def bump_data_version(con) -> None:
+    """Invalidates the dashboard's caches: call inside every transaction that changes data."""
+    con.execute(
+        "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
+    )
+
+
+def data_version(con) -> int:
+    """A number that changes whenever committed data changes."""
+    return int(con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])

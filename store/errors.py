@@ -1,0 +1,33 @@
+"""Typed errors of the store; each message says, in Chinese, what is wrong and how to fix it."""
+
+
+class StoreError(Exception):
+    """Base class: the message is for users (Chinese first)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class NotADatabase(StoreError):
+    """The file given as the database is not a DuckDB file of this project."""
+
+
+class DatabaseBusy(StoreError):
+    """Another process holds the database; the caller may try again later."""
+
+
+class DuplicateUpload(StoreError):
+    """The same file (same SHA-256) is already committed."""
+
+    def __init__(self, message: str, upload_id: int):
+        super().__init__(message)
+        self.upload_id = upload_id
+
+
+class NotFound(StoreError):
+    """An upload, indicator or task that does not exist."""
+
+
+class InvalidState(StoreError):
+    """An action that does not apply, e.g. rolling back an upload twice."""

@@ -1,0 +1,96 @@
+"""From a file's bytes to committed rows: intake's checks, the preview, then one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+import intake
+from metrics import periods
+from store import catalog
+from store.db import connect
+from store.uploads import Preview, commit, preview
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class IngestResult:
+    """Outcome of an ingest: errors (nothing written), a preview (dry run) or a committed upload."""
+
+    kind: str
+    file_name: str
+    sha256: str
+    errors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    error_count: int = 0
+    preview: Preview | None = None
+    upload_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+
+def context(con, today: dt.date | None = None) -> intake.Context:
+    """What intake needs to know of the catalog to check a file."""
+    inds = con.execute("SELECT code, name, unit FROM indicators ORDER BY code").df()
+    task_count = con.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    return intake.Context(
+        indicators=inds,
+        districts=tuple(catalog.districts(con)),
+        task_count=int(task_count),
+        latest_period=periods.latest_closed(today),
+    )
+
+
+def check(db, data: bytes, file_name: str, kind: str, *, sheet: str | None = None,
+          today: dt.date | None = None, progress: Progress | None = None) -> IngestResult:
+    """Read and check a file and preview it against the database; writes nothing."""
+    sha = hashlib.sha256(data).hexdigest()
+    if progress:
+        progress(0.05, "读取文件")
+    with connect(db) as con:
+        ctx = context(con, today)
+    checked = intake.parse_upload(data, file_name, kind, ctx, sheet=sheet)
+    result = IngestResult(kind=kind, file_name=file_name, sha256=sha)
+    if not checked.ok:
+        result.errors, result.error_count = checked.errors, checked.error_count
+        return result
+    if progress:
+        progress(0.6, "与已有数据比对")
+    with connect(db) as con:
+        result.preview = preview(con, kind, checked.rows, sha)
+    if progress:
+        progress(0.8, "预览完成")
+    return result
+
+
+def ingest(db, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bool = False,
+           sheet: str | None = None, is_sample: bool = False, uploaded_at: dt.datetime | None = None,
+           today: dt.date | None = None, progress: Progress | None = None) -> IngestResult:
+    """Check a file and, when clean and not a dry run, commit it as one upload.
+
+    Raises:
+        DuplicateUpload: the same file was already committed.
+        DatabaseBusy: another process kept the database for too long.
+    """
+    result = check(db, data, file_name, kind, sheet=sheet, today=today, progress=progress)
+    if not result.ok or dry_run:
+        return result
+    if progress:
+        progress(0.85, "提交")
+    with connect(db) as con:
+        result.upload_id, result.preview = commit(
+            con, kind, result.preview.rows[_rows_columns(result.preview.rows)], file_name=file_name,
+            sha256=result.sha256, user=user, is_sample=is_sample, uploaded_at=uploaded_at)
+    if progress:
+        progress(1.0, "完成")
+    return result
+
+
+def _rows_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c != "change" and not c.startswith("old_")]

@@ -1,0 +1,66 @@
+"""DuckDB schema of the catalog, targets, actuals, task statuses, uploads and audit, with versioned upgrades."""
+
+SCHEMA_VERSION = 1
+
+# Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
+MIGRATIONS: list[list[str]] = [
+    [
+        "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE IF NOT EXISTS parts (
+            part_no INTEGER PRIMARY KEY, name VARCHAR NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS areas (
+            area_no INTEGER PRIMARY KEY, part_no INTEGER NOT NULL, name VARCHAR NOT NULL,
+            sector VARCHAR NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS task_groups (
+            group_no INTEGER PRIMARY KEY, area_no INTEGER NOT NULL, name VARCHAR NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS tasks (
+            task_no INTEGER PRIMARY KEY, group_no INTEGER NOT NULL, text VARCHAR NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS project_categories (
+            category_no INTEGER PRIMARY KEY, name VARCHAR NOT NULL, sector VARCHAR NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS projects (
+            project_no INTEGER PRIMARY KEY, category_no INTEGER NOT NULL, name VARCHAR NOT NULL,
+            text VARCHAR NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS agencies (
+            name VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, aliases VARCHAR NOT NULL DEFAULT '')""",
+        """CREATE TABLE IF NOT EXISTS responsibilities (
+            subject VARCHAR NOT NULL, subject_no INTEGER NOT NULL, agency VARCHAR NOT NULL,
+            role VARCHAR NOT NULL, seq INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS districts (
+            name VARCHAR PRIMARY KEY, seq INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS indicators (
+            code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, unit VARCHAR NOT NULL DEFAULT '',
+            direction VARCHAR NOT NULL, project_no INTEGER, sector VARCHAR NOT NULL, lead VARCHAR,
+            baseline_value DOUBLE, baseline_period VARCHAR, by_district BOOLEAN NOT NULL DEFAULT FALSE)""",
+        """CREATE TABLE IF NOT EXISTS indicator_tasks (
+            code VARCHAR NOT NULL, task_no INTEGER NOT NULL)""",
+        "CREATE SEQUENCE IF NOT EXISTS upload_ids START 1",
+        """CREATE TABLE IF NOT EXISTS uploads (
+            upload_id INTEGER PRIMARY KEY, kind VARCHAR NOT NULL, file_name VARCHAR NOT NULL,
+            sha256 VARCHAR NOT NULL, user_name VARCHAR NOT NULL, uploaded_at TIMESTAMP NOT NULL,
+            rows_added INTEGER NOT NULL, rows_revised INTEGER NOT NULL, rows_unchanged INTEGER NOT NULL,
+            state VARCHAR NOT NULL, rolled_back_at TIMESTAMP, rolled_back_by VARCHAR,
+            is_sample BOOLEAN NOT NULL DEFAULT FALSE)""",
+        # Catalog targets carry upload_id NULL; uploaded targets append rows, the newest live one wins.
+        """CREATE TABLE IF NOT EXISTS targets (
+            code VARCHAR NOT NULL, target_year INTEGER NOT NULL, target_value DOUBLE,
+            note VARCHAR NOT NULL DEFAULT '', upload_id INTEGER)""",
+        """CREATE TABLE IF NOT EXISTS actuals (
+            code VARCHAR NOT NULL, period VARCHAR NOT NULL, district VARCHAR NOT NULL,
+            value DOUBLE NOT NULL, note VARCHAR NOT NULL DEFAULT '', upload_id INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS task_status (
+            task_no INTEGER NOT NULL, period VARCHAR NOT NULL, status VARCHAR NOT NULL,
+            note VARCHAR NOT NULL DEFAULT '', unit VARCHAR NOT NULL DEFAULT '', upload_id INTEGER NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS audit (
+            logged_at TIMESTAMP NOT NULL, user_name VARCHAR NOT NULL, action VARCHAR NOT NULL,
+            detail VARCHAR NOT NULL DEFAULT '')""",
+        "CREATE INDEX IF NOT EXISTS actuals_key ON actuals (code, district, period)",
+        "CREATE INDEX IF NOT EXISTS actuals_upload ON actuals (upload_id)",
+        "INSERT INTO meta VALUES ('app', 'cleanprod') ON CONFLICT DO NOTHING",
+        "INSERT INTO meta VALUES ('data_version', '0') ON CONFLICT DO NOTHING",
+    ],
+]
+
+CATALOG_TABLES = (
+    "parts", "areas", "task_groups", "tasks", "project_categories", "projects",
+    "agencies", "responsibilities", "indicators", "indicator_tasks",
+)

@@ -1,0 +1,143 @@
+"""Reading committed values: the ones that count now, or as the store knew them at a past moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+
+def _live(known_on: dt.datetime | None) -> tuple[str, list]:
+    """SQL condition on uploads `u` for the uploads that count (now, or as known at `known_on`)."""
+    if known_on is None:
+        return "u.rolled_back_at IS NULL", []
+    return "u.uploaded_at <= ? AND (u.rolled_back_at IS NULL OR u.rolled_back_at > ?)", [known_on, known_on]
+
+
+def actuals(con, *, as_of: str | None = None, known_on: dt.datetime | None = None,
+            codes: list[str] | None = None, district: str | None = None) -> pd.DataFrame:
+    """The values that count: newest live upload per (code, period, district).
+
+    Returns:
+        code, period, district, value, note, upload_id, uploaded_at.
+    """
+    cond, params = _live(known_on)
+    where = [cond]
+    if as_of:
+        where.append("a.period <= ?")
+        params.append(as_of)
+    if codes is not None:
+        where.append("list_contains(?, a.code)")
+        params.append(list(codes))
+    if district:
+        where.append("a.district = ?")
+        params.append(district)
+    return con.execute(
+        f"""SELECT a.code, a.period, a.district, a.value, a.note, a.upload_id, u.uploaded_at
+              FROM actuals a JOIN uploads u USING (upload_id)
+             WHERE {' AND '.join(where)}
+           QUALIFY row_number() OVER (PARTITION BY a.code, a.period, a.district
+                                      ORDER BY a.upload_id DESC) = 1
+             ORDER BY a.code, a.district, a.period""",
+        params,
+    ).df()
+
+
+def actual_history(con, code: str) -> pd.DataFrame:
+    """Every value ever committed for one indicator, newest first per key, with its upload's state.
+
+    Returns:
+        code, period, district, value, note, upload_id, uploaded_at, rolled_back_at, file_name, counts (bool).
+    """
+    return con.execute(
+        """SELECT a.code, a.period, a.district, a.value, a.note, a.upload_id, u.uploaded_at,
+                  u.rolled_back_at, u.file_name,
+                  u.rolled_back_at IS NULL AND a.upload_id = max(CASE WHEN u.rolled_back_at IS NULL
+                      THEN a.upload_id END) OVER (PARTITION BY a.code, a.period, a.district) AS counts
+             FROM actuals a JOIN uploads u USING (upload_id)
+            WHERE a.code = ?
+            ORDER BY a.district, a.period, a.upload_id DESC""",
+        [code],
+    ).df()
+
+
+def targets(con, *, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """Targets that count: catalog rows, overridden by the newest live uploaded row per (code, year).
+
+    Returns:
+        code, target_year, target_value (NaN when pending), note, upload_id (NA for the catalog).
+    """
+    cond, params = _live(known_on)
+    return con.execute(
+        f"""SELECT t.code, t.target_year, t.target_value, t.note, t.upload_id
+              FROM targets t LEFT JOIN uploads u USING (upload_id)
+             WHERE t.upload_id IS NULL OR ({cond})
+           QUALIFY row_number() OVER (PARTITION BY t.code, t.target_year
+                                      ORDER BY coalesce(t.upload_id, 0) DESC) = 1
+             ORDER BY t.code, t.target_year""",
+        params,
+    ).df()
+
+
+def task_status(con, *, as_of: str | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """Task reports that count, one per (task_no, period).
+
+    Returns:
+        task_no, period, status, note, unit, upload_id, uploaded_at, first_uploaded_at, revised (bool).
+    """
+    cond, params = _live(known_on)
+    where = [cond]
+    if as_of:
+        where.append("s.period <= ?")
+        params.append(as_of)
+    return con.execute(
+        f"""SELECT s.task_no, s.period, s.status, s.note, s.unit, s.upload_id, u.uploaded_at,
+                   min(u.uploaded_at) OVER w AS first_uploaded_at,
+                   count(DISTINCT s.status || s.note) OVER w > 1 AS revised
+              FROM task_status s JOIN uploads u USING (upload_id)
+             WHERE {' AND '.join(where)}
+            WINDOW w AS (PARTITION BY s.task_no, s.period)
+           QUALIFY row_number() OVER (PARTITION BY s.task_no, s.period ORDER BY s.upload_id DESC) = 1
+             ORDER BY s.task_no, s.period""",
+        params,
+    ).df()
+
+
+def periods(con, *, known_on: dt.datetime | None = None) -> list[str]:
+    """Quarters that have any live actual or task report, oldest first."""
+    cond, params = _live(known_on)
+    rows = con.execute(
+        f"""SELECT DISTINCT period FROM (
+                SELECT a.period, a.upload_id FROM actuals a
+                UNION ALL SELECT s.period, s.upload_id FROM task_status s) v
+              JOIN uploads u USING (upload_id) WHERE {cond} ORDER BY period""",
+        params,
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def revisions(con, *, after: dt.datetime | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """Values whose newest live value replaced an older, different one (committed after `after`).
+
+    Returns:
+        code, period, district, old_value, new_value, upload_id, uploaded_at.
+    """
+    cond, params = _live(known_on)
+    extra = ""
+    if after is not None:
+        extra = "AND uploaded_at > ?"
+        params = params + [after]
+    return con.execute(
+        f"""WITH live AS (
+                SELECT a.code, a.period, a.district, a.value, a.upload_id, u.uploaded_at,
+                       lag(a.value) OVER (PARTITION BY a.code, a.period, a.district ORDER BY a.upload_id)
+                           AS old_value,
+                       row_number() OVER (PARTITION BY a.code, a.period, a.district
+                                          ORDER BY a.upload_id DESC) AS newest
+                  FROM actuals a JOIN uploads u USING (upload_id) WHERE {cond})
+            SELECT code, period, district, old_value, value AS new_value, upload_id, uploaded_at
+              FROM live
+             WHERE newest = 1 AND old_value IS NOT NULL AND old_value <> value {extra}
+             ORDER BY uploaded_at DESC, code, period, district""",
+        params,
+    ).df()
