@@ -1,0 +1,108 @@
+"""Everything the pages and the deck show for one as-of period, read once and computed once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from metrics import periods as P
+from metrics import reporting, rollups
+from metrics import status as metrics_status
+from metrics import tasks as task_metrics
+from store import catalog, uploads, values
+
+MATRIX_QUARTERS = 8  # quarters shown in the reporting matrix
+
+
+@dataclass
+class Snapshot:
+    """Frames of one as-of period (and, for reproducing a briefing, one known-on moment)."""
+
+    as_of: str | None
+    known_on: dt.datetime | None
+    periods: list[str]
+    has_sample: bool
+    indicators: pd.DataFrame
+    status: pd.DataFrame          # every code × district × target year (metrics.status columns)
+    headline: pd.DataFrame        # one row per code, with name, unit, sector, lead, project
+    changes: pd.DataFrame         # status moves since the previous quarter
+    tasks: pd.DataFrame           # catalog tasks with their latest state as of
+    task_history: pd.DataFrame    # every (task, period) report that counts
+    responsibilities: pd.DataFrame
+    projects: pd.DataFrame
+    indicator_tasks: pd.DataFrame
+    agencies: pd.DataFrame
+    sector_rollup: pd.DataFrame
+    agency_rollup: pd.DataFrame
+    task_by_sector: pd.DataFrame
+    task_by_agency: pd.DataFrame
+    matrix: pd.DataFrame
+    revisions: pd.DataFrame
+    source_uploads: pd.DataFrame
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return self.as_of is None
+
+
+def _headline(status: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    head = metrics_status.headline(status)
+    cols = ["code", "name", "sector", "lead", "project_no", "project_name"]
+    return head.merge(indicators[cols], on="code", how="left").sort_values(["project_no", "code"]).reset_index(
+        drop=True)
+
+
+def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) -> Snapshot:
+    """Read the store and compute every metric for `as_of` (default: the newest quarter with data)."""
+    found = values.periods(con, known_on=known_on)
+    if as_of is None:
+        as_of = found[-1] if found else None
+    effective = as_of or P.latest_closed()
+    indicators = catalog.indicators(con)
+    targets = values.targets(con, known_on=known_on)
+    actuals = values.actuals(con, as_of=effective, known_on=known_on)
+    status = metrics_status.indicator_status(indicators, targets, actuals, effective)
+    headline = _headline(status, indicators)
+    prev = P.previous(effective)
+    prev_status = metrics_status.indicator_status(indicators, targets, actuals[actuals["period"] <= prev], prev)
+    changes = metrics_status.status_changes(metrics_status.headline(prev_status), headline)
+    changes = changes.merge(indicators[["code", "name"]], on="code", how="left")
+    task_catalog = catalog.tasks(con)
+    history = values.task_status(con, as_of=effective, known_on=known_on)
+    resp = catalog.responsibilities(con)
+    states = task_metrics.task_states(task_catalog, history, effective)
+    matrix_periods = [p for p in found if p <= effective][-MATRIX_QUARTERS:]
+    matrix = reporting.reporting_matrix(task_catalog[["task_no"]], resp, history, matrix_periods) \
+        if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
+    prev_end = dt.datetime.combine(P.last_day(prev), dt.time.max)
+    revs = values.revisions(con, known_on=known_on)
+    revs = revs[revs["period"] <= effective]
+    live = uploads.history(con)
+    if known_on is not None:
+        live = live[(live["uploaded_at"] <= known_on)
+                    & (live["rolled_back_at"].isna() | (live["rolled_back_at"] > known_on))]
+    else:
+        live = live[live["rolled_back_at"].isna()]
+    return Snapshot(
+        as_of=as_of, known_on=known_on, periods=found, has_sample=bool(live["is_sample"].any()),
+        indicators=indicators, status=status, headline=headline, changes=changes, tasks=states,
+        task_history=history, responsibilities=resp, projects=catalog.projects(con),
+        indicator_tasks=catalog.indicator_tasks(con), agencies=catalog.agencies(con),
+        sector_rollup=rollups.by_sector(headline, indicators),
+        agency_rollup=rollups.by_agency(headline, indicators),
+        task_by_sector=task_metrics.task_progress(task_catalog, history, effective, by="sector"),
+        task_by_agency=task_metrics.task_progress_by_agency(task_catalog, resp, history, effective),
+        matrix=matrix, revisions=revs, source_uploads=live,
+        extra={"previous_period": prev, "previous_end": prev_end},
+    )
+
+
+def indicator_detail(con, code: str, known_on: dt.datetime | None = None) -> dict[str, pd.DataFrame]:
+    """One indicator's values in every district and its full revision history."""
+    return {
+        "actuals": values.actuals(con, codes=[code], known_on=known_on),
+        "history": values.actual_history(con, code),
+    }

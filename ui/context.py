@@ -1,0 +1,89 @@
+"""Streamlit glue shared by every page: the database, cached snapshots keyed by data version, the header."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from service import snapshot as snap
+from store import db as store_db
+from store.errors import StoreError
+from ui import labels as L
+from ui import theme
+
+theme.register()
+
+
+def db_path() -> str:
+    """The database this app serves ($CLEANPROD_DB or data/cleanprod.duckdb)."""
+    return str(store_db.db_path())
+
+
+def data_version() -> int:
+    """Changes on every commit, rollback or sample removal: the key of every cache."""
+    with store_db.connect(db_path()) as con:
+        return store_db.data_version(con)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _snapshot(path: str, version: int, as_of: str | None, known_on: dt.datetime | None) -> snap.Snapshot:
+    with store_db.connect(path) as con:
+        return snap.build(con, as_of, known_on)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _detail(path: str, version: int, code: str) -> dict:
+    with store_db.connect(path) as con:
+        return snap.indicator_detail(con, code)
+
+
+def snapshot(as_of: str | None = None) -> snap.Snapshot:
+    """The snapshot for the sidebar's as-of period (or `as_of`), from cache while the data is unchanged."""
+    chosen = as_of or st.session_state.get("as_of")
+    return _snapshot(db_path(), data_version(), chosen, None)
+
+
+def available_periods() -> list[str]:
+    """Quarters with data, oldest first (the as-of choices)."""
+    return _snapshot(db_path(), data_version(), None, None).periods
+
+
+def indicator_detail(code: str) -> dict:
+    """Values of every district and the revision history of one indicator."""
+    return _detail(db_path(), data_version(), code)
+
+
+def clear_caches() -> None:
+    """After a write in this process: the data version changes anyway; this frees memory early."""
+    _snapshot.clear()
+    _detail.clear()
+
+
+def presentation_mode() -> bool:
+    """True when the page should hide the sidebar and chrome (query parameter present=1)."""
+    return st.query_params.get("present") == "1"
+
+
+def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
+    """Title, '数据截至', the sample banner; returns the snapshot, or None after showing a clean error."""
+    try:
+        data = snapshot()
+    except StoreError as exc:
+        st.title(title)
+        st.error(exc.message)
+        return None
+    st.title(title)
+    period = data.as_of or "—"
+    line = L.DATA_AS_OF.format(period=period)
+    if caption:
+        line += f" · {caption}"
+    st.caption(line)
+    if data.has_sample:
+        st.warning(L.SAMPLE_BANNER, icon="⚠️")
+    return data
+
+
+def chart(fig, name: str, key: str | None = None) -> None:
+    """A Plotly chart whose camera button saves '<name>.png' at 2x scale."""
+    st.plotly_chart(fig, width="stretch", config=theme.chart_config(name), key=key)
