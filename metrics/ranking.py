@@ -1,0 +1,45 @@
+"""Ranking of agencies as task supervision does it: red indicators first, then silence, then lagging work."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+RED = ("missed", "regressing", "off_track")
+
+RULE = (
+    "排名规则（依次比较，越少/越高越靠前）：① 牵头指标中未达成、逆向变化、严重滞后的项数（越少越好）；"
+    "② 本季度逾期未报的任务数（越少越好）；③ 滞后任务占比（越低越好）；④ 已完成任务占比（越高越好）。"
+    "统计范围为该单位牵头或按职责分工负责的任务。"
+)
+
+
+def rank_agencies(agency_rollup: pd.DataFrame, task_by_agency: pd.DataFrame) -> pd.DataFrame:
+    """One row per agency with the ranking keys and its rank (1 = best), following RULE.
+
+    Args:
+        agency_rollup: metrics.rollups.by_agency() (agency, status counts, worst).
+        task_by_agency: metrics.tasks.task_progress_by_agency() (agency, role, n_tasks, n_done, n_lagging,
+            n_overdue).
+
+    Returns:
+        agency, n_red, n_indicators, worst, n_tasks, n_overdue, share_lagging, share_done, rank.
+    """
+    held = task_by_agency[task_by_agency["role"].isin(["lead", "joint"])]
+    tasks = held.groupby("agency", as_index=False)[["n_tasks", "n_done", "n_lagging", "n_overdue"]].sum()
+    ind = agency_rollup.assign(n_red=agency_rollup[list(RED)].sum(axis=1))
+    ind = ind[["agency", "n_red", "total", "worst"]].rename(columns={"total": "n_indicators"})
+    out = tasks.merge(ind, on="agency", how="outer")
+    for col in ("n_tasks", "n_done", "n_lagging", "n_overdue", "n_red", "n_indicators"):
+        out[col] = out[col].fillna(0).astype(int)
+    denom = out["n_tasks"].where(out["n_tasks"] > 0)
+    out["share_lagging"] = (out["n_lagging"] / denom).fillna(0.0)
+    out["share_done"] = (out["n_done"] / denom).fillna(0.0)
+    out = out.sort_values(["n_red", "n_overdue", "share_lagging", "share_done", "agency"],
+                          ascending=[True, True, True, False, True], kind="stable").reset_index(drop=True)
+    keys = out[["n_red", "n_overdue", "share_lagging", "share_done"]].round(9)
+    # ties share a rank (1, 2, 2, 4 …)
+    changed = keys.ne(keys.shift()).any(axis=1)
+    position = pd.Series(range(1, len(out) + 1))
+    out["rank"] = position.where(changed).ffill().astype(int)
+    return out[["agency", "n_red", "n_indicators", "worst", "n_tasks", "n_overdue", "share_lagging", "share_done",
+                "rank"]]
