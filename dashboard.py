@@ -9,17 +9,17 @@ from ui import context
 from ui import labels as L
 from ui.style import inject_css
 
-st.set_page_config(page_title=L.APP_TITLE, page_icon="🌿", layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="expanded")
 
 PAGES = [
-    st.Page("pages/overview.py", title=L.PAGES["overview"], icon="📊", default=True),
-    st.Page("pages/sectors.py", title=L.PAGES["sectors"], icon="🏭"),
-    st.Page("pages/agencies.py", title=L.PAGES["agencies"], icon="🏛️"),
-    st.Page("pages/indicator.py", title=L.PAGES["indicator"], icon="📈"),
-    st.Page("pages/tasks.py", title=L.PAGES["tasks"], icon="📋"),
-    st.Page("pages/upload.py", title=L.PAGES["upload"], icon="⬆️"),
-    st.Page("pages/data_admin.py", title=L.PAGES["manage"], icon="🗂️"),
-    st.Page("pages/briefing.py", title=L.PAGES["export"], icon="🖨️"),
+    st.Page("pages/overview.py", title=L.PAGES["overview"], icon=":material/dashboard:", default=True),
+    st.Page("pages/sectors.py", title=L.PAGES["sectors"], icon=":material/category:"),
+    st.Page("pages/agencies.py", title=L.PAGES["agencies"], icon=":material/account_balance:"),
+    st.Page("pages/indicator.py", title=L.PAGES["indicator"], icon=":material/show_chart:"),
+    st.Page("pages/tasks.py", title=L.PAGES["tasks"], icon=":material/checklist:"),
+    st.Page("pages/upload.py", title=L.PAGES["upload"], icon=":material/upload_file:"),
+    st.Page("pages/data_admin.py", title=L.PAGES["manage"], icon=":material/manage_history:"),
+    st.Page("pages/briefing.py", title=L.PAGES["export"], icon=":material/slideshow:"),
 ]
 
 

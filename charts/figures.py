@@ -171,13 +171,15 @@ def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
     return fig
 
 
-def district_values(rows: pd.DataFrame, name: str, unit: str, target: float | None, title: str) -> go.Figure:
-    """Latest value by district, coloured by status, with the target as a line."""
+def district_values(rows: pd.DataFrame, name: str, unit: str, target: float | None, title: str,
+                    by_status: bool = True) -> go.Figure:
+    """Latest value by district, coloured by status (or plain for counts), with the target as a line."""
     if rows.empty:
         return _empty(title, "该指标未按区上报")
     rows = rows.sort_values("latest_value", ascending=False)
     fig = go.Figure(go.Bar(
-        x=rows["district"], y=rows["latest_value"], marker_color=[L.STATUS_COLOR[s] for s in rows["status"]],
+        x=rows["district"], y=rows["latest_value"],
+        marker_color=[L.STATUS_COLOR[s] for s in rows["status"]] if by_status else T.ACCENT,
         text=[number(v, unit) for v in rows["latest_value"]], textposition="outside", cliponaxis=False,
         customdata=[L.STATUS[s] for s in rows["status"]],
         hovertemplate="%{x}：%{y}<br>%{customdata}<extra></extra>"))

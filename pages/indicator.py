@@ -7,6 +7,7 @@ import streamlit as st
 
 from charts import figures
 from metrics.settings import CITY
+from store.catalog import COUNT_UNITS, DISTRICTS
 from ui import context, tables
 from ui import format as F
 from ui import labels as L
@@ -23,7 +24,7 @@ if data is not None:
     ind = inds.set_index("code").loc[code]
     unit = ind["unit"]
     rows = data.status[data.status["code"] == code]
-    districts = [CITY] + sorted(d for d in rows["district"].unique() if d != CITY)
+    districts = [d for d in DISTRICTS if d in set(rows["district"])]
     district = st.radio("区域", districts, horizontal=True) if len(districts) > 1 else CITY
     own = rows[rows["district"] == district].merge(inds[["code", "name"]], on="code")
     judged = own[own["judged"]].iloc[0]
@@ -69,10 +70,12 @@ if data is not None:
 
     district_rows = rows[(rows["district"] != CITY) & rows["judged"]]
     if not district_rows.empty:
-        target = judged["target_value"] if pd.notna(judged["target_value"]) else None
-        context.chart(figures.district_values(district_rows, ind["name"], unit, target,
-                                              f"各区最新值（{data.as_of}）"), f"{code}_分区_{data.as_of}",
-                      key="districts")
+        # A count's city target is not each district's: show counts as shares of the city, not against the target.
+        is_count = unit in COUNT_UNITS
+        target = judged["target_value"] if pd.notna(judged["target_value"]) and not is_count else None
+        title = f"各区最新值（{data.as_of}）" + ("：各区合计为全市数" if is_count else "：按全市目标判断")
+        context.chart(figures.district_values(district_rows, ind["name"], unit, target, title,
+                                              by_status=not is_count), f"{code}_分区_{data.as_of}", key="districts")
 
     left, right = st.columns([1, 1])
     with left:

@@ -49,7 +49,7 @@ if data is not None:
             "指标": shown["name"], "结果": [tables.status_word(s) for s in shown["status"]],
             "说明": [tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)
                    for _, r in shown.iterrows()]})
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4)
 
     c1, c2 = st.columns(2)
     with c1:

@@ -135,8 +135,15 @@ def task_plans(rng, n: int) -> list[dict]:
     plans = []
     for _ in range(n):
         start = int(rng.integers(0, 5))
-        finish = start + int(rng.integers(4, 18))
-        lag_from = int(rng.integers(start + 1, start + 10)) if rng.random() < 0.22 else None
+        finish = start + int(rng.integers(6, 22))
+        lag_from = None
+        draw = rng.random()
+        if draw < 0.12:  # lagging now, since one to four quarters
+            lag_from, finish = int(rng.integers(11, 15)), 99
+        elif draw < 0.25:  # lagged for a while earlier, then caught up
+            lag_from = int(rng.integers(start + 1, start + 8))
+        elif draw < 0.28:  # not started yet
+            start = finish = 99
         plans.append({"start": start, "finish": finish, "lag_from": lag_from})
     return plans
 
@@ -146,7 +153,7 @@ def status_at(plan: dict, i: int) -> str:
         return "未启动"
     if i >= plan["finish"] + (3 if plan["lag_from"] is not None else 0):
         return "已完成"
-    if plan["lag_from"] is not None and plan["lag_from"] <= i < plan["lag_from"] + 4:
+    if plan["lag_from"] is not None and plan["lag_from"] <= i < plan["lag_from"] + (99 if plan["finish"] == 99 else 4):
         return "滞后"
     return "推进中"
 

@@ -14,6 +14,7 @@ DISTRICTS = (
     CITY, "福田区", "罗湖区", "盐田区", "南山区", "宝安区", "龙岗区", "龙华区", "坪山区", "光明区",
     "大鹏新区", "深汕特别合作区",
 )
+COUNT_UNITS = ("家", "个")  # units of counts: district values add up to the city's, no per-district target
 
 # table -> (file, columns in table order)
 FILES = {

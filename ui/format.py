@@ -10,11 +10,14 @@ def _plain(value: float, digits: int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def number(value, unit: str = "", digits: int = 2) -> str:
+DIGITS = {"%": 2, "": 3}  # coefficients need three decimals; counts read best with one
+
+
+def number(value, unit: str = "", digits: int | None = None) -> str:
     """12.5 with '%' -> '12.5%'; 140 with '家' -> '140 家'; missing -> '—'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    text = _plain(float(value), digits)
+    text = _plain(float(value), DIGITS.get(unit, 1) if digits is None else digits)
     if unit == "%":
         return f"{text}%"
     return f"{text} {unit}" if unit else text
