@@ -34,9 +34,9 @@ def sidebar() -> None:
             return
         if periods:
             options = list(reversed(periods))
-            current = st.session_state.get("as_of")
-            index = options.index(current) if current in options else 0
-            st.session_state["as_of"] = st.selectbox(L.AS_OF_PICKER, options, index=index)
+            if st.session_state.get("as_of") not in options:
+                st.session_state["as_of"] = options[0]
+            st.selectbox(L.AS_OF_PICKER, options, key="as_of")
         if st.toggle(L.PRESENTATION_MODE, value=context.presentation_mode(), help=L.PRESENTATION_HELP):
             st.query_params["present"] = "1"
         elif "present" in st.query_params:

@@ -18,7 +18,7 @@ if data is not None:
     options = inds["code"].tolist()
     wanted = st.query_params.get("code")
     names = dict(zip(inds["code"], inds["name"], strict=True))
-    code = st.selectbox("选择指标", options, index=options.index(wanted) if wanted in options else 0,
+    code = st.selectbox("选择指标", options, key="indicator_code", index=options.index(wanted) if wanted in options else 0,
                         format_func=lambda c: f"{names[c]}（{c}）")
     st.query_params["code"] = code
     ind = inds.set_index("code").loc[code]

@@ -1,0 +1,133 @@
+"""Every leader-facing page under AppTest, with the sample data and with an empty database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from metrics import status as metrics_status
+from service.status import compute
+from store import db as store_db
+from ui import labels as L
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py"]
+
+
+def _app(db_file: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("CLEANPROD_DB", str(db_file))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.run()
+    return at
+
+
+def _specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def _trace_names(at: AppTest) -> list[str]:
+    return [t.get("name", "") for spec in _specs(at) for t in spec["data"]]
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
+    parts += [e.proto.body for e in at.get("html")]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_sample_data_and_says_as_of_and_sample(sample_db, monkeypatch, page):
+    at = _app(sample_db, monkeypatch)
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception
+    assert "数据截至 2026Q3" in at.caption[0].value
+    assert at.warning and L.SAMPLE_BANNER in at.warning[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_an_empty_database_without_a_traceback(db, monkeypatch, page):
+    at = _app(db, monkeypatch)
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    assert not at.exception
+    assert not at.warning  # no sample banner without sample data
+
+
+def test_overview_headline_counts_match_the_status_command(sample_db, monkeypatch):
+    with store_db.connect(sample_db) as con:
+        head = metrics_status.headline(compute(con))
+    expected = head["status"].value_counts()
+    at = _app(sample_db, monkeypatch)
+    cards = "".join(e.proto.body for e in at.get("html"))
+    for status, label in L.STATUS.items():
+        assert f"{label}</div>" in cards
+        assert f">{int(expected.get(status, 0))}<span" in cards.split(f"{label}</div>")[1][:200]
+    assert "已达成 6 项，未达成 4 项" in _texts(at)
+
+
+def test_overview_on_empty_database_explains_how_to_get_data(db, monkeypatch):
+    at = _app(db, monkeypatch)
+    assert any(L.EMPTY_DB in i.value for i in at.info)
+
+
+def test_overview_lists_status_moves_and_revisions(sample_db, monkeypatch):
+    at = _app(sample_db, monkeypatch)
+    frames = [df.value for df in at.dataframe]
+    moves = next(f for f in frames if "变化" in f.columns)
+    assert set(moves["指标"]) == {"深圳港水水中转比重", "新建公共建筑本体节能率"}
+    revisions = next(f for f in frames if "原值 → 新值" in f.columns)
+    assert revisions.iloc[0]["原值 → 新值"] == "86% → 86.8%"
+
+
+def test_indicator_page_draws_targets_trajectory_and_projection(sample_db, monkeypatch):
+    at = _app(sample_db, monkeypatch)
+    at.switch_page("pages/indicator.py").run()
+    at.selectbox(key="indicator_code").set_value("P17_CW_RECYCLING").run()
+    assert not at.exception
+    names = _trace_names(at)
+    assert "实际值" in names
+    assert "2025年目标 90%" in names and "2030年目标 95%" in names
+    assert any(n.startswith("按近期趋势预计") for n in names)
+    assert "已修订的数值" in names
+    linked = next(df.value for df in at.dataframe if "任务" in df.value.columns)
+    assert linked["任务"].tolist() == ["第74项", "第75项", "第77项", "第86项"]
+
+
+def test_as_of_picker_changes_every_number(sample_db, monkeypatch):
+    at = _app(sample_db, monkeypatch)
+    at.selectbox(key="as_of").set_value("2024Q4").run()
+    assert "数据截至 2024Q4" in at.caption[0].value
+    assert "2025 年目标尚未到期" in _texts(at)
+
+
+def test_sectors_page_shows_all_eight_sectors(sample_db, monkeypatch):
+    at = _app(sample_db, monkeypatch)
+    at.switch_page("pages/sectors.py").run()
+    summary = at.dataframe[0].value
+    assert summary["领域"].tolist() == ["工业", "农业", "服务业", "建筑业", "交通运输", "科技与产业支撑", "模式创新",
+                                       "组织保障"]
+    assert summary["任务数"].sum() == 140
+
+
+def test_agencies_page_ranks_with_its_rule_and_draws_the_reporting_matrix(sample_db, monkeypatch):
+    at = _app(sample_db, monkeypatch)
+    at.switch_page("pages/agencies.py").run()
+    assert any("排名规则" in i.value for i in at.info)
+    ranking = at.dataframe[0].value
+    assert ranking["名次"].iloc[0] == 1 and ranking["名次"].is_monotonic_increasing
+    heat = _specs(at)[0]["data"][0]
+    assert heat["type"] == "heatmap" and len(heat["x"]) == 8
+
+
+def test_tasks_page_lists_all_140_and_filters(sample_db, monkeypatch):
+    at = _app(sample_db, monkeypatch)
+    at.switch_page("pages/tasks.py").run()
+    assert len(at.dataframe[0].value) == 140
+    at.text_input[0].set_value("建筑垃圾").run()
+    found = at.dataframe[0].value
+    matched = found["任务内容"].str.contains("建筑垃圾") | found["任务类别"].str.contains("建筑垃圾")
+    assert 0 < len(found) < 140 and matched.all()
