@@ -11,7 +11,8 @@ from metrics import periods as P
 from metrics import reporting, rollups
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
-from store import catalog, uploads, values
+from metrics.settings import DEFAULT as METRIC_SETTINGS
+from store import catalog, uploads, values, views
 
 MATRIX_QUARTERS = 8  # quarters shown in the reporting matrix
 
@@ -63,7 +64,10 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     effective = as_of or P.latest_closed()
     indicators = catalog.indicators(con)
     targets = values.targets(con, known_on=known_on)
-    actuals = values.actuals(con, as_of=effective, known_on=known_on)
+    deadlines = sorted({P.year_end(int(y)) for y in targets["target_year"].dropna()})
+    # One quarter more than the trend window, so last quarter's status (for "what changed") is exact too.
+    actuals = views.actuals_for_status(con, as_of=effective, deadlines=deadlines,
+                                       window=METRIC_SETTINGS.PROJECTION_WINDOW + 1, known_on=known_on)
     status = metrics_status.indicator_status(indicators, targets, actuals, effective)
     headline = _headline(status, indicators)
     prev = P.previous(effective)
