@@ -1,0 +1,160 @@
+"""What a briefing shows: the snapshot narrowed to a sector or agency, with the frames each slide needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metrics import periods as P
+from metrics import rollups
+from metrics import tasks as task_metrics
+from metrics.ranking import rank_agencies
+from metrics.settings import CITY, TASK_LAGGING
+from service import snapshot as snap
+from store import catalog, values
+from store.errors import NotFound
+
+
+@dataclass
+class Briefing:
+    """One snapshot and its scope (all, one sector or one agency), narrowed once for every slide."""
+
+    data: snap.Snapshot
+    sector: str | None
+    agency: str | None
+    headline: pd.DataFrame   # one row per indicator in scope (judged status)
+    status: pd.DataFrame     # city-wide rows of those indicators, every target year, with name
+    tasks: pd.DataFrame      # task states in scope
+    series: pd.DataFrame     # city-wide values that count, up to the as-of period: code, period, value
+    sectors: list[str]       # sectors that get a slide, in the plan's order
+
+    @property
+    def period(self) -> str:
+        """The as-of period (the latest closed quarter for an empty store)."""
+        return self.data.as_of or P.latest_closed()
+
+    @property
+    def codes(self) -> list[str]:
+        return self.headline["code"].tolist()
+
+
+def agency_names(data: snap.Snapshot) -> dict[str, str]:
+    """Every name (canonical or alias) an agency can be given by -> its canonical name."""
+    names = {n: n for n in data.agencies["name"]}
+    names.update({n: n for n in data.responsibilities["agency"]})
+    for name, aliases in zip(data.agencies["name"], data.agencies["aliases"].fillna(""), strict=True):
+        names.update({a: name for a in aliases.split("|") if a})
+    return names
+
+
+def _check_scope(data: snap.Snapshot, sector: str | None, agency: str | None) -> str | None:
+    """Refuse an unknown sector or agency with the valid names; returns the agency's canonical name."""
+    if sector is not None and sector not in catalog.sectors():
+        raise NotFound(f"没有名为“{sector}”的领域。可选领域：{'、'.join(catalog.sectors())}。")
+    if agency is None:
+        return None
+    names = agency_names(data)
+    if agency not in names:
+        canonical = sorted(set(names.values()))
+        raise NotFound(f"没有名为“{agency}”的单位。可选单位：{'、'.join(canonical)}。")
+    return names[agency]
+
+
+def collect(con, as_of: str | None = None, known_on: dt.datetime | None = None, sector: str | None = None,
+            agency: str | None = None) -> Briefing:
+    """Read the store once and narrow everything to the scope.
+
+    Raises:
+        NotFound: an unknown sector or agency (the message lists the valid names).
+    """
+    data = snap.build(con, as_of, known_on)
+    agency = _check_scope(data, sector, agency)
+    head, tasks = data.headline, data.tasks
+    if sector is not None:
+        head, tasks = head[head["sector"] == sector], tasks[tasks["sector"] == sector]
+    if agency is not None:
+        resp = data.responsibilities
+        held = resp[(resp["subject"] == "task") & (resp["agency"] == agency)]["subject_no"]
+        head, tasks = head[head["lead"] == agency], tasks[tasks["task_no"].isin(held)]
+    head, tasks = head.reset_index(drop=True), tasks.reset_index(drop=True)
+    status = data.status[(data.status["district"] == CITY) & data.status["code"].isin(head["code"])]
+    status = status.merge(data.indicators[["code", "name"]], on="code").sort_values(["code", "target_year"])
+    effective = data.as_of or P.latest_closed()
+    series = values.actuals(con, as_of=effective, known_on=known_on, codes=head["code"].tolist(), district=CITY)
+    shown = [s for s in catalog.sectors() if s == sector or sector is None and
+             ((head["sector"] == s).any() or (tasks["sector"] == s).any())]
+    return Briefing(data=data, sector=sector, agency=agency, headline=head, status=status.reset_index(drop=True),
+                    tasks=tasks, series=series[["code", "period", "value"]], sectors=shown)
+
+
+def final_results(b: Briefing, year: int = 2025) -> pd.DataFrame:
+    """City-wide rows of the `year` targets whose year has ended (achieved, missed or pending), with lead."""
+    rows = b.status[(b.status["target_year"] == year) & b.status["final"]]
+    return rows.merge(b.headline[["code", "lead"]], on="code", how="left").reset_index(drop=True)
+
+
+def changes(b: Briefing) -> pd.DataFrame:
+    """Status moves since the previous quarter for the indicators in scope (up or down only)."""
+    moved = b.data.changes[(b.data.changes["move"] != "same") & b.data.changes["code"].isin(b.codes)]
+    return moved.sort_values("code").reset_index(drop=True)
+
+
+def revisions(b: Briefing) -> pd.DataFrame:
+    """Historical values of the indicators in scope revised old -> new, with name and unit."""
+    revs = b.data.revisions[b.data.revisions["code"].isin(b.codes)]
+    revs = revs.merge(b.data.indicators[["code", "name", "unit"]], on="code", how="left")
+    return revs.sort_values(["uploaded_at", "code", "period", "district"], ascending=[False, True, True, True],
+                            kind="stable").reset_index(drop=True)
+
+
+def task_counts(tasks: pd.DataFrame) -> dict[str, int]:
+    """Counts of task states: 任务数, 已完成, 推进中, 滞后, 未启动, 从未报送, 逾期未报."""
+    s = tasks["status"]
+    return {"任务数": len(tasks), "已完成": int((s == "已完成").sum()), "推进中": int((s == "推进中").sum()),
+            "滞后": int((s == TASK_LAGGING).sum()), "未启动": int((s == "未启动").sum()),
+            "从未报送": int(s.isna().sum()), "逾期未报": int(tasks["overdue"].sum())}
+
+
+def agency_table(b: Briefing) -> pd.DataFrame:
+    """One row per agency in scope, in the ranking's order.
+
+    Returns:
+        agency, n_indicators, worst, n_lead, n_assist, n_joint, share_done (0–1 of lead/joint tasks), n_overdue.
+    """
+    indicator_roll = rollups.by_agency(b.headline, b.data.indicators)
+    progress = task_metrics.task_progress_by_agency(b.tasks[["task_no"]], b.data.responsibilities,
+                                                    b.data.task_history, b.period)
+    ranked = rank_agencies(indicator_roll, progress)
+    roles = progress.pivot_table(index="agency", columns="role", values="n_tasks", aggfunc="sum", fill_value=0)
+    roles = roles.reindex(columns=["lead", "assist", "joint"], fill_value=0).add_prefix("n_").reset_index()
+    out = ranked.merge(roles, on="agency", how="left")
+    for col in ("n_lead", "n_assist", "n_joint"):
+        out[col] = out[col].fillna(0).astype(int)
+    if b.agency is not None:
+        out = out[out["agency"] == b.agency]
+    out = out[(out["n_indicators"] > 0) | (out[["n_lead", "n_assist", "n_joint"]].sum(axis=1) > 0)]
+    return out[["agency", "n_indicators", "worst", "n_lead", "n_assist", "n_joint", "share_done",
+                "n_overdue"]].reset_index(drop=True)
+
+
+def attention_tasks(b: Briefing) -> pd.DataFrame:
+    """Tasks in scope that are overdue (逾期未报) or lagging (滞后), by task number."""
+    rows = b.tasks[b.tasks["overdue"] | (b.tasks["status"] == TASK_LAGGING)]
+    return rows.sort_values("task_no").reset_index(drop=True)
+
+
+def linked_tasks(b: Briefing, code: str) -> pd.DataFrame:
+    """The catalog tasks behind one indicator with their latest state (not narrowed by scope)."""
+    linked = b.data.indicator_tasks[b.data.indicator_tasks["code"] == code]["task_no"]
+    return b.data.tasks[b.data.tasks["task_no"].isin(linked)].sort_values("task_no").reset_index(drop=True)
+
+
+def project_units(b: Briefing, project_no) -> dict[str, str]:
+    """Lead, assist and joint units of the indicator's project (empty strings when none)."""
+    projects = b.data.projects.set_index("project_no")
+    if pd.isna(project_no) or int(project_no) not in projects.index:
+        return {"lead": "", "assist": "", "joint": ""}
+    row = projects.loc[int(project_no)]
+    return {k: row[k] or "" for k in ("lead", "assist", "joint")}

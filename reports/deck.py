@@ -1,0 +1,353 @@
+"""The PowerPoint briefing deck: title, overview, changes, sectors, one slide per indicator, agencies, appendix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from pptx.util import Inches
+
+from reports import content, images
+from reports import slides as S
+from reports.slides import Para
+from store import db as store_db
+from ui import format as F
+from ui import labels as L
+from ui import tables
+
+STATUS_HEX = {k: v.lstrip("#") for k, v in L.STATUS_COLOR.items()}
+TASK_HEX = {k: v.lstrip("#") for k, v in L.TASK_STATUS_COLOR.items()}
+CHART_WIDTH = Inches(7.45)        # indicator chart on the slide; height follows images.SERIES_SIZE
+TASK_TEXT_CHARS = 80              # task text in the appendix is cut here (full text on the 重点任务 page)
+
+
+def build_deck(db, out: Path, *, as_of: str | None = None, sector: str | None = None, agency: str | None = None,
+               known_on: dt.datetime | None = None) -> Path:
+    """Build the briefing deck of `as_of` (default: newest quarter) into `out`; returns `out`.
+
+    Args:
+        db: the database file.
+        sector / agency: narrow the deck to one sector, or to the indicators an agency leads and the tasks it holds.
+        known_on: rebuild from what the store held at that moment (reproduces a past briefing).
+
+    Raises:
+        store.errors.NotFound: unknown sector or agency (the message lists the valid names).
+    """
+    with store_db.connect(db) as con:
+        brief = content.collect(con, as_of, known_on, sector, agency)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        pictures = _render_charts(brief, Path(tmp))
+        prs = compose(brief, pictures)
+        prs.save(str(out))
+    return out
+
+
+def _render_charts(b: content.Briefing, folder: Path) -> dict[str, Path]:
+    figs = {code: images.indicator_figure(b, code, for_slide=True) for code in b.codes}
+    paths = {code: folder / f"{i:02d}.png" for i, code in enumerate(figs)}
+    width, height = images.SERIES_SIZE
+    images.render(list(figs.values()), list(paths.values()), width=width, height=height)
+    return paths
+
+
+class _Deck:
+    """The presentation plus what every slide repeats (footer, sample notice)."""
+
+    def __init__(self, b: content.Briefing):
+        self.b = b
+        self.prs = S.new_presentation()
+        footer = f"{L.APP_TITLE} · {L.DATA_AS_OF.format(period=b.period)}"
+        if b.data.known_on is not None:
+            footer += " · " + L.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}")
+        if b.sector or b.agency:
+            footer += f" · 范围：{b.sector or b.agency}"
+        self.footer = footer
+
+    def slide(self, title: str, *, bar: bool = True):
+        return S.add_slide(self.prs, title, self.footer, self.b.data.has_sample, bar=bar)
+
+    def table_slides(self, title: str, header: list[str], widths_in: list[float], rows: list[list[str]],
+                     colours=None, *, size: float = 12, top=S.TOP, intro: str | None = None) -> int:
+        """Native table over as many slides as it needs ('（续）' on the later ones); returns the slide count."""
+        widths = [Inches(w) for w in widths_in]
+        start = top + (Inches(0.45) if intro else 0)
+        pages = S.paginate(rows, widths, size, S.BOTTOM - start, header)
+        offset = 0
+        for n, page in enumerate(pages):
+            slide = self.slide(title if n == 0 else f"{title}（续）")
+            if intro:
+                S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.4), [Para(intro, 14, colour=S.MUTED)])
+            cells = {(i - offset, j): c for (i, j), c in (colours or {}).items() if offset <= i < offset + len(page)}
+            if page:
+                S.table(slide, S.MARGIN, start, widths, header, page, size=size, colours=cells)
+            offset += len(page)
+        return len(pages)
+
+
+def _scope(b: content.Briefing) -> str:
+    if b.sector:
+        return L.DECK_SCOPE["sector"].format(name=b.sector)
+    return L.DECK_SCOPE["agency"].format(name=b.agency) if b.agency else ""
+
+
+def compose(b: content.Briefing, pictures: dict[str, Path]):
+    """All slides, in order, into a python-pptx Presentation."""
+    deck = _Deck(b)
+    _title(deck)
+    _overview(deck)
+    _changes(deck)
+    for sector in b.sectors:
+        _sector(deck, sector)
+    for code in b.codes:
+        _indicator(deck, code, pictures[code])
+    _agencies(deck)
+    _appendix(deck)
+    props = deck.prs.core_properties
+    props.title, props.author = L.DECK_TITLE, L.APP_TITLE
+    return deck.prs
+
+
+def _title(deck: _Deck) -> None:
+    b = deck.b
+    slide = deck.slide("", bar=False)
+    band = slide.shapes.add_shape(1, 0, 0, S.WIDTH, Inches(3.3))
+    band.fill.solid()
+    band.fill.fore_color.rgb = S.rgb(S.ACCENT)
+    band.line.fill.background()
+    band.shadow.inherit = False
+    S.text_box(slide, Inches(0.9), Inches(0.9), Inches(11.5), Inches(2.2), [
+        Para(L.DECK_TITLE, 38, True, "ffffff", 14), Para(L.APP_SUBTITLE, 16, colour="e3ecf8")])
+    lines = [Para(L.DATA_AS_OF.format(period=b.period), 26, True, S.ACCENT, 10)]
+    if b.data.known_on is not None:
+        lines.append(Para(L.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}"), 18, True, S.INK))
+    if b.sector or b.agency:
+        lines.append(Para(_scope(b), 18, True, S.INK))
+    lines += [Para(t, 15, colour=S.INK, space_after=3) for t in _sources(b)]
+    lines.append(Para(L.DECK_GENERATED.format(date=dt.date.today().isoformat()), 13, colour=S.MUTED))
+    S.text_box(slide, Inches(0.9), Inches(3.65), Inches(11.5), Inches(3.2), lines)
+
+
+def _sources(b: content.Briefing) -> list[str]:
+    live = b.data.source_uploads
+    if live.empty:
+        return ["数据来源：尚无任何上传。"]
+    kinds = live["kind"].value_counts()
+    parts = "、".join(f"{L.UPLOAD_KIND[k]} {int(kinds[k])} 次" for k in L.UPLOAD_KIND if k in kinds)
+    newest = live.sort_values(["uploaded_at", "upload_id"]).groupby("kind").tail(1).sort_values("uploaded_at")
+    files = [f"　· {L.UPLOAD_KIND[r['kind']]}：{r['file_name']}（{r['uploaded_at']:%Y-%m-%d %H:%M}）"
+             for _, r in newest.iterrows()]
+    latest = live["uploaded_at"].max()
+    return [f"数据来源：{len(live)} 次有效上传（{parts}），最近一次 {latest:%Y-%m-%d %H:%M}", "各类最近的文件："] + files
+
+
+def _overview(deck: _Deck) -> None:
+    b = deck.b
+    slide = deck.slide(L.DECK_SLIDES["overview"])
+    counts = b.headline["status"].value_counts()
+    gap = Inches(0.12)
+    width = int((S.CONTENT_WIDTH - gap * 7) / 8)
+    for i, status in enumerate(L.STATUS):
+        S.badge(slide, S.MARGIN + i * (width + gap), S.TOP - Inches(0.05), width, Inches(0.85),
+                f"{int(counts.get(status, 0))} 项\n{L.STATUS[status]}", STATUS_HEX[status], size=24)
+    t = content.task_counts(b.tasks)
+    S.text_box(slide, S.MARGIN, Inches(2.1), S.CONTENT_WIDTH, Inches(0.4), [Para(
+        f"共 {len(b.headline)} 项指标（按下一个未到期的目标判断）；{t['任务数']} 项重点任务：已完成 {t['已完成']} 项、"
+        f"滞后 {t['滞后']} 项、本季度逾期未报 {t['逾期未报']} 项。", 15, colour=S.INK)])
+    final = content.final_results(b)
+    top = Inches(2.6)
+    if final.empty or b.data.empty:
+        S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.5),
+                   [Para("2025 年目标尚未到期或暂无数据。", 16, colour=S.MUTED)])
+        return
+    achieved, missed = int((final["status"] == "achieved").sum()), int((final["status"] == "missed").sum())
+    pending = int((final["status"] == "target_pending").sum())
+    S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.4), [Para(
+        f"2025 年目标完成情况：已达成 {achieved} 项，未达成 {missed} 项，目标待定 {pending} 项", 16, True, S.INK)])
+    rows = [[r["name"], r["lead"] or "", tables.status_word(r["status"]),
+             tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)]
+            for _, r in final.iterrows()]
+    colours = {(i, 2): STATUS_HEX[s] for i, s in enumerate(final["status"])}
+    widths = [Inches(w) for w in (3.0, 1.7, 1.0, 6.5)]
+    header = ["指标", "牵头单位", "结果", "说明"]
+    pages = S.paginate(rows, widths, 11, S.BOTTOM - Inches(3.05), header)
+    S.table(slide, S.MARGIN, Inches(3.05), widths, header, pages[0], size=11, colours=colours)
+    if len(pages) > 1:
+        deck.table_slides(L.DECK_SLIDES["overview"] + "（续）", header, [3.0, 1.7, 1.0, 6.5],
+                          rows[len(pages[0]):], {(i - len(pages[0]), j): c for (i, j), c in colours.items()
+                                                 if i >= len(pages[0])}, size=11)
+
+
+def _changes(deck: _Deck) -> None:
+    b = deck.b
+    slide = deck.slide(L.DECK_SLIDES["changes"].format(period=b.data.extra["previous_period"]))
+    half = int((S.CONTENT_WIDTH - Inches(0.4)) / 2)
+    right = S.MARGIN + half + Inches(0.4)
+    moved = content.changes(b)
+    S.text_box(slide, S.MARGIN, S.TOP, half, Inches(0.4), [Para(f"状态变化（{len(moved)} 项）", 17, True)])
+    if moved.empty:
+        S.text_box(slide, S.MARGIN, S.TOP + Inches(0.5), half, Inches(0.5),
+                   [Para("各指标状态与上季度相同。", 15, colour=S.MUTED)])
+    else:
+        rows = [[r["name"], tables.status_word(r["status_before"]), tables.status_word(r["status_after"]),
+                 ("▲ " if r["move"] == "up" else "▼ ") + L.MOVE[r["move"]]] for _, r in moved.iterrows()]
+        colours = {}
+        for i, r in moved.iterrows():
+            colours[(i, 1)] = STATUS_HEX[r["status_before"]]
+            colours[(i, 2)] = STATUS_HEX[r["status_after"]]
+            colours[(i, 3)] = "1a7f37" if r["move"] == "up" else S.RED
+        _fitted_table(slide, S.MARGIN, S.TOP + Inches(0.5), [2.6, 1.2, 1.2, 0.87],
+                      ["指标", "上季度", "本季度", "变化"], rows, colours)
+    revs = content.revisions(b)
+    S.text_box(slide, right, S.TOP, half, Inches(0.4), [Para(f"历史数值修订（{len(revs)} 处）", 17, True)])
+    if revs.empty:
+        S.text_box(slide, right, S.TOP + Inches(0.5), half, Inches(0.5),
+                   [Para("本期没有历史数值被修订。", 15, colour=S.MUTED)])
+    else:
+        rows = [[r["name"], r["period"], r["district"],
+                 f"{F.number(r['old_value'], r['unit'])} → {F.number(r['new_value'], r['unit'])}",
+                 f"{r['uploaded_at']:%Y-%m-%d}"] for _, r in revs.iterrows()]
+        _fitted_table(slide, right, S.TOP + Inches(0.5), [1.9, 0.8, 0.65, 1.4, 1.1],
+                      ["指标", "报告期", "区", "原值 → 新值", "修订日期"], rows)
+
+
+def _fitted_table(slide, left, top, widths_in, header, rows, colours=None, size: float = 12) -> None:
+    """A table cut to what fits above the footer, with a note of how many rows were left out."""
+    widths = [Inches(w) for w in widths_in]
+    first = S.paginate(rows, widths, size, S.BOTTOM - top - Inches(0.35), header)[0]
+    shape = S.table(slide, left, top, widths, header, first, size=size, colours=colours)
+    if len(first) < len(rows):
+        S.text_box(slide, left, top + shape.height + Inches(0.05), sum(widths), Inches(0.3),
+                   [Para(f"另有 {len(rows) - len(first)} 项，详见仪表盘“总览”页。", 11, colour=S.MUTED)])
+
+
+def _task_words(tasks: pd.DataFrame) -> list[str]:
+    return [("逾期未报 · " if o else "") + (s or "未报送") for s, o in zip(tasks["status"], tasks["overdue"], strict=True)]
+
+
+def _sector(deck: _Deck, sector: str) -> None:
+    b = deck.b
+    slide = deck.slide(L.DECK_SLIDES["sector"].format(sector=sector))
+    head = b.headline[b.headline["sector"] == sector]
+    left_w = 8.3
+    S.text_box(slide, S.MARGIN, S.TOP, Inches(left_w), Inches(0.4), [Para(f"量化指标（{len(head)} 项）", 17, True)])
+    if head.empty:
+        empty = f"{b.agency}在该领域不牵头量化指标" if b.agency else "该领域没有量化指标"
+        S.text_box(slide, S.MARGIN, S.TOP + Inches(0.5), Inches(left_w), Inches(0.5),
+                   [Para(f"{empty}，进展见右侧重点任务。", 15, colour=S.MUTED)])
+        projects = b.data.projects[b.data.projects["sector"] == sector]
+        if b.agency:
+            resp = b.data.responsibilities
+            held = resp[(resp["subject"] == "project") & (resp["agency"] == b.agency)]["subject_no"]
+            projects = projects[projects["project_no"].isin(held)]
+        if not projects.empty:
+            S.text_box(slide, S.MARGIN, S.TOP + Inches(1.1), Inches(left_w), Inches(0.4),
+                       [Para(f"重点工程（{len(projects)} 项）", 17, True)])
+            rows = [[str(int(r["project_no"])), r["name"], r["lead"] or r["joint"] or ""]
+                    for _, r in projects.iterrows()]
+            _fitted_table(slide, S.MARGIN, S.TOP + Inches(1.6), [0.7, 4.2, 3.4], ["编号", "工程", "牵头/负责单位"],
+                          rows, size=12)
+    else:
+        shown = tables.indicator_rows(head)
+        rows = [[r["指标"], r["牵头单位"], r["最新值"], r["目标"], r["完成进度"], r["状态"]] for _, r in shown.iterrows()]
+        colours = {(i, 5): STATUS_HEX[s] for i, s in enumerate(head["status"])}
+        _fitted_table(slide, S.MARGIN, S.TOP + Inches(0.5), [2.5, 1.3, 1.55, 1.25, 0.7, 0.95],
+                      ["指标", "牵头单位", "最新值", "目标", "进度", "状态"], rows, colours, size=11)
+    tasks = b.tasks[b.tasks["sector"] == sector]
+    x, w = S.MARGIN + Inches(left_w + 0.35), S.CONTENT_WIDTH - Inches(left_w + 0.35)
+    S.text_box(slide, x, S.TOP, w, Inches(0.4), [Para(f"重点任务（{len(tasks)} 项）", 17, True)])
+    counts = content.task_counts(tasks)
+    rows = [[k, f"{v} 项"] for k, v in counts.items() if k != "任务数"]
+    colours = {(i, 0): TASK_HEX.get(k, S.MUTED) for i, (k, _) in enumerate(rows) if k in TASK_HEX}
+    shape = S.table(slide, x, S.TOP + Inches(0.5), [int(w * 0.6), int(w * 0.4)], ["进展", "任务数"], rows,
+                    size=12, colours=colours)
+    done = counts["已完成"] / counts["任务数"] if counts["任务数"] else None
+    notes = [Para(f"已完成占比 {F.percent(done * 100) if done is not None else '—'}", 14, True, S.INK)]
+    late = tasks[tasks["overdue"] | (tasks["status"] == "滞后")]
+    if len(late) > 6:
+        notes.append(Para(f"需关注：逾期未报 {int(late['overdue'].sum())} 项、滞后 {int((late['status'] == '滞后').sum())} 项"
+                          "（见附录）", 12, colour=S.RED))
+    elif not late.empty:
+        notes.append(Para("需关注：" + "；".join(f"第{int(n)}项 {w}" for n, w in
+                                            zip(late["task_no"], _task_words(late), strict=True)), 12, colour=S.RED))
+    S.text_box(slide, x, S.TOP + Inches(0.6) + shape.height, w, Inches(1.4), notes)
+
+
+def _indicator(deck: _Deck, code: str, picture: Path) -> None:
+    b = deck.b
+    judged = b.headline.set_index("code").loc[code]
+    ind = b.data.indicators.set_index("code").loc[code]
+    slide = deck.slide(f"{ind['name']}")
+    width, height = images.SERIES_SIZE
+    pic = slide.shapes.add_picture(str(picture), S.MARGIN, S.TOP - Inches(0.1), CHART_WIDTH,
+                                   int(CHART_WIDTH * height / width))
+    x = S.MARGIN + CHART_WIDTH + Inches(0.3)
+    w = S.WIDTH - S.MARGIN - x
+    year = f"（{int(judged['target_year'])} 年目标）" if pd.notna(judged["target_year"]) else ""
+    S.badge(slide, x, S.TOP, w, Inches(0.55), f"{L.STATUS[judged['status']]}{year}", STATUS_HEX[judged["status"]],
+            size=18)
+    paras = []
+    for _, row in b.status[b.status["code"] == code].sort_values("target_year", ascending=False).iterrows():
+        label = f"{int(row['target_year'])} 年目标" if pd.notna(row["target_year"]) else "目标"
+        label += "（已到期）" if row["final"] and pd.notna(row["target_year"]) else ""
+        paras.append(Para(label, 13, True, S.MUTED, 2))
+        text = tables.final_result(row) + "。" if row["final"] and row["status"] in ("achieved", "missed") \
+            else tables.sentence(row)
+        paras.append(Para(text, 15, False, S.INK, 10))
+    units = content.project_units(b, ind["project_no"])
+    who = "；".join(f"{k}：{units[r]}" for r, k in (("lead", "牵头单位"), ("assist", "协办单位"),
+                                                  ("joint", "按职责分工负责")) if units[r])
+    paras.append(Para(who or f"牵头单位：{ind['lead']}", 13, False, S.INK, 4))
+    paras.append(Para(f"重点工程（{int(ind['project_no'])}）{ind['project_name']} · {L.DIRECTION[ind['direction']]}"
+                      if pd.notna(ind["project_no"]) else L.DIRECTION[ind["direction"]], 11, colour=S.MUTED))
+    S.text_box(slide, x, S.TOP + Inches(0.7), w, S.BOTTOM - S.TOP - Inches(0.7), paras)
+    linked = content.linked_tasks(b, code)
+    if linked.empty:
+        words = "相关重点任务：目录中未关联任务。"
+    else:
+        words = "相关重点任务：" + "；".join(
+            f"第{int(n)}项 {w}" + (f"（{p}）" if isinstance(p, str) else "")
+            for n, w, p in zip(linked["task_no"], _task_words(linked), linked["period"], strict=True))
+    S.text_box(slide, S.MARGIN, pic.top + pic.height + Inches(0.08), CHART_WIDTH,
+               S.BOTTOM - pic.top - pic.height, [Para(words, 12, colour=S.INK)])
+
+
+def _agencies(deck: _Deck) -> None:
+    table = content.agency_table(deck.b).iloc[::-1].reset_index(drop=True)  # who needs attention first
+    rows = [[r["agency"], str(r["n_indicators"]) if r["n_indicators"] else "—",
+             tables.status_word(r["worst"]) if r["n_indicators"] else "—", str(r["n_lead"]), str(r["n_assist"]),
+             str(r["n_joint"]), F.percent(r["share_done"] * 100) if r["n_lead"] + r["n_joint"] else "—",
+             str(r["n_overdue"])] for _, r in table.iterrows()]
+    colours = {(i, 2): STATUS_HEX[w] for i, (w, n) in enumerate(zip(table["worst"], table["n_indicators"],
+                                                                    strict=True)) if n}
+    colours.update({(i, 7): S.RED for i, n in enumerate(table["n_overdue"]) if n})
+    deck.table_slides(L.DECK_SLIDES["agencies"], ["单位", "牵头指标", "最差指标状态", "牵头任务", "协办任务",
+                                                  "分工负责任务", "已完成占比", "逾期未报"],
+                      [2.6, 1.1, 1.6, 1.2, 1.2, 1.5, 1.5, 1.3], rows, colours,
+                      intro="最需关注的单位在前（分单位页排名的倒序）；已完成占比、逾期未报按牵头和分工负责的任务统计。")
+
+
+def _appendix(deck: _Deck) -> None:
+    late = content.attention_tasks(deck.b)
+    title = L.DECK_SLIDES["appendix"]
+    if late.empty:
+        slide = deck.slide(title)
+        S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6),
+                   [Para("本季度没有逾期未报或滞后的任务。", 18, colour=S.MUTED)])
+        return
+    words = _task_words(late)
+    rows = [[f"第{int(r['task_no'])}项", r["sector"], w, r["period"] if isinstance(r["period"], str) else "—",
+             r["lead"] or r["joint"] or "", r["note"] if isinstance(r["note"], str) else "",
+             _cut(r["text"], TASK_TEXT_CHARS)] for (_, r), w in zip(late.iterrows(), words, strict=True)]
+    colours = {(i, 2): S.RED for i in range(len(rows))}
+    deck.table_slides(title, ["编号", "领域", "最新进展", "报告期", "牵头/负责单位", "进展说明", "任务内容"],
+                      [0.8, 1.2, 1.6, 0.85, 2.3, 1.9, 3.55], rows, colours, size=11,
+                      intro=f"逾期未报：{L.DATA_AS_OF.format(period=deck.b.period)} 当季没有报告且尚未完成；"
+                            "滞后：最新报告为滞后。任务全文见仪表盘“重点任务”页。")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

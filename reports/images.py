@@ -1,0 +1,147 @@
+"""Chart images: the pages' Plotly figures rendered to PNG/SVG with one kaleido browser, a ZIP, an overview PDF."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from charts import figures
+from metrics.settings import CITY
+from reports import content
+from store.catalog import sectors as all_sectors
+from ui import labels as L
+from ui import tables, theme
+from ui.theme import PNG_SCALE
+
+theme.register()
+
+# Layout pixels of the deck's indicator chart: small enough that the template's 15 px text reads at ~10 pt.
+SERIES_SIZE = (780, 515)
+EXPORT_SIZE = (1200, 640)        # the ZIP's charts
+PDF_PAGE = (1123, 794)           # A4 landscape at 96 dpi (layout pixels); rendered at PNG_SCALE
+
+
+def render(figs: list[go.Figure], paths: list[Path], *, width: int | list[int], height: int | list[int],
+           scale: float = PNG_SCALE) -> list[Path]:
+    """Write every figure to its path (format from the suffix) in one kaleido browser session."""
+    if not figs:
+        return []
+    pio.write_images(figs, [str(p) for p in paths], scale=scale, width=width, height=height)
+    return paths
+
+
+def indicator_figure(b: content.Briefing, code: str, *, for_slide: bool = False) -> go.Figure:
+    """The detail page's series chart (city-wide): values, targets, trajectory, projection, revised points.
+
+    for_slide: drop the chart title (the slide's title names the indicator) and enlarge the text for projectors.
+    """
+    ind = b.data.indicators.set_index("code").loc[code]
+    series = b.series[b.series["code"] == code][["period", "value"]]
+    rows = b.status[b.status["code"] == code]
+    revs = b.data.revisions[(b.data.revisions["code"] == code) & (b.data.revisions["district"] == CITY)]
+    fig = figures.indicator_series(ind["name"], ind["unit"], series, rows, revs, title=f"{ind['name']}（{CITY}）")
+    if for_slide:
+        fig.update_layout(title_text="", font_size=15, legend=dict(font_size=14, y=1.02),
+                          margin=dict(l=8, r=16, t=96, b=8), yaxis_title_text=ind["unit"] or "")
+    return fig
+
+
+def _sector_frames(b: content.Briefing) -> tuple[pd.DataFrame, pd.DataFrame]:
+    order = all_sectors()
+    roll = content.rollups.by_sector(b.headline, b.data.indicators)
+    roll = roll.set_index("sector").reindex([s for s in order if s in set(roll["sector"])]).reset_index()
+    progress = content.task_metrics.task_progress(b.tasks, b.data.task_history, b.period, by="sector") \
+        if not b.tasks.empty else pd.DataFrame(columns=["sector"])
+    progress = progress.set_index("sector").reindex([s for s in order if s in set(progress["sector"])]).reset_index()
+    return roll, progress
+
+
+def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
+    """The charts of one dashboard page ('overview', 'sectors', 'agencies', 'indicators'), by file stem."""
+    period = b.period
+    if page == "overview":
+        return {f"总览_完成进度_{period}": figures.progress_bullets(b.headline),
+                f"总览_状态分布_{period}": figures.status_counts(b.headline)}
+    if page == "sectors":
+        roll, progress = _sector_frames(b)
+        return {f"分领域_指标状态_{period}": figures.sector_status(roll, "sector", "各领域指标状态"),
+                f"分领域_任务进展_{period}": figures.task_progress(progress, "sector", "各领域重点任务进展")}
+    if page == "agencies":
+        matrix = b.data.matrix.dropna(subset=["cell"])
+        return {f"报送情况_{period}": figures.reporting_matrix(matrix),
+                f"分单位_指标状态_{period}": figures.sector_status(
+                    content.rollups.by_agency(b.headline, b.data.indicators), "agency", "各单位牵头指标状态")}
+    if page == "indicators":
+        return {f"{code}_{CITY}_{period}": indicator_figure(b, code) for code in b.codes}
+    raise ValueError(f"unknown page {page!r}")
+
+
+def charts_zip(figs: dict[str, go.Figure], width: int = EXPORT_SIZE[0], height: int = EXPORT_SIZE[1]) -> bytes:
+    """A ZIP with every chart as PNG (2x) and SVG, rendered in one kaleido session."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        names = list(figs)
+        paths = [folder / f"{n}.{ext}" for n in names for ext in ("png", "svg")]
+        render([figs[n] for n in names for _ in range(2)], paths, width=width, height=height)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in paths:
+                archive.write(path, f"{path.suffix[1:]}/{path.name}")
+        return buffer.getvalue()
+
+
+def _table_figure(title: str, header: list[str], columns: list[list[str]], widths: list[float]) -> go.Figure:
+    fig = go.Figure(go.Table(
+        columnwidth=widths,
+        header=dict(values=header, fill_color=theme.ACCENT, font=dict(color="white", size=15), align="left",
+                    height=34),
+        cells=dict(values=columns, align="left", font=dict(size=14), height=30,
+                   fill_color=[["#ffffff", "#f3f6fa"] * (len(columns[0]) // 2 + 1)] if columns and columns[0] else
+                   None)))
+    fig.update_layout(title=title, margin=dict(l=24, r=24, t=80, b=24))
+    return fig
+
+
+def overview_pdf(b: content.Briefing) -> bytes:
+    """A PDF of the overview (A4 landscape pages): progress, status counts, 2025 results, changes.
+
+    Built from kaleido PNGs with Pillow (installed with python-pptx); no office suite needed.
+    """
+    from PIL import Image
+
+    head = f"{L.PAGES['overview']} · {L.DATA_AS_OF.format(period=b.period)}"
+    if b.data.known_on is not None:
+        head += " · " + L.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}")
+    if b.data.has_sample:
+        head += f" · {L.DECK_SAMPLE_FOOTER}"
+    figs = [figures.progress_bullets(b.headline, title=f"{head}<br><sup>各指标完成进度与序时进度</sup>"),
+            figures.status_counts(b.headline, title=f"{head}<br><sup>指标状态分布</sup>")]
+    final = content.final_results(b)
+    if not final.empty:
+        figs.append(_table_figure(
+            f"{head}<br><sup>2025 年目标完成情况</sup>", ["指标", "结果", "说明"],
+            [final["name"].tolist(), [tables.status_word(s) for s in final["status"]],
+             [tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)
+              for _, r in final.iterrows()]], [3, 1.2, 7]))
+    moved = content.changes(b)
+    if not moved.empty:
+        figs.append(_table_figure(
+            f"{head}<br><sup>与上季度（{b.data.extra['previous_period']}）相比</sup>", ["指标", "上季度", "本季度", "变化"],
+            [moved["name"].tolist(), [tables.status_word(s) for s in moved["status_before"]],
+             [tables.status_word(s) for s in moved["status_after"]],
+             [("▲ " if m == "up" else "▼ ") + L.MOVE[m] for m in moved["move"]]], [4, 2, 2, 1.5]))
+    for fig in figs:
+        fig.update_layout(margin_t=130, title_y=0.97, title_yanchor="top")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = [Path(tmp) / f"page{i}.png" for i in range(len(figs))]
+        render(figs, paths, width=PDF_PAGE[0], height=PDF_PAGE[1])
+        pages = [Image.open(p).convert("RGB") for p in paths]
+        buffer = io.BytesIO()
+        pages[0].save(buffer, "PDF", save_all=True, append_images=pages[1:], resolution=96 * PNG_SCALE)
+        return buffer.getvalue()

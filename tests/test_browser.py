@@ -1,0 +1,79 @@
+"""The whole app in headless Debian chromium: every page loads, shows Chinese, no exception box; screenshots kept."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, full_page_screenshot, running_app
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+PAGES = {"": "总览", "sectors": "分领域", "agencies": "分单位", "indicator": "指标详情", "tasks": "重点任务",
+         "upload": "数据上传", "data_admin": "数据管理", "briefing": "汇报导出"}
+CHARTED = {"", "sectors", "agencies", "indicator"}
+
+
+@pytest.fixture(scope="module")
+def browser_page(tmp_path_factory, _sample_file):
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "app.duckdb"
+    shutil.copyfile(_sample_file, db)
+    with running_app(db) as url, playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+        yield url, page
+        browser.close()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_loads_in_chromium_with_chinese_and_no_exception(browser_page, path):
+    url, page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{url}/{path}")
+    heading = page.locator("h1").first
+    heading.wait_for(timeout=60_000)
+    playwright.expect(heading).to_have_text(PAGES[path], timeout=30_000)
+    if path in CHARTED:  # charts in a hidden tab are drawn but not visible
+        page.locator(".js-plotly-plot").first.wait_for(state="attached", timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert "数据截至" in body and "示例数据" in body
+    ARTIFACTS.mkdir(exist_ok=True)
+    full_page_screenshot(page, ARTIFACTS / f"page_{path or 'overview'}.png")
+
+
+def test_presentation_mode_hides_sidebar_and_chrome(browser_page):
+    url, page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{url}/?present=1")
+    page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1000)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    assert page.get_by_text("退出演示模式").is_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    full_page_screenshot(page, ARTIFACTS / "page_overview_presentation.png")
+
+
+def test_chart_camera_button_saves_png_at_2x_with_a_readable_name(browser_page):
+    url, page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{url}/")
+    plot = page.locator(".js-plotly-plot").first
+    plot.wait_for(timeout=60_000)
+    plot.hover()
+    with page.expect_download(timeout=30_000) as info:
+        plot.locator("[data-title='Download plot as a png']").click()
+    download = info.value
+    assert download.suggested_filename.startswith("总览_完成进度_2026Q3") and download.suggested_filename.endswith(
+        ".png")
+    target = ARTIFACTS / "camera.png"
+    download.save_as(target)
+    width = int.from_bytes(target.read_bytes()[16:20], "big")
+    box = plot.bounding_box()
+    assert width >= 2 * int(box["width"]) - 2

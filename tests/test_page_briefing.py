@@ -1,0 +1,69 @@
+"""汇报导出 page through AppTest: renders on sample and empty databases; the deck button offers the download."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def open_page(monkeypatch, db: Path) -> AppTest:
+    monkeypatch.setenv("CLEANPROD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    at.switch_page("pages/briefing.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def downloads(at: AppTest) -> list:
+    return at.get("download_button")
+
+
+@pytest.mark.parametrize("fixture", ["sample_db", "db"])
+def test_page_renders_without_building_anything(request, monkeypatch, fixture):
+    at = open_page(monkeypatch, request.getfixturevalue(fixture))
+    assert at.title[0].value == "汇报导出"
+    assert [b.label for b in at.button] == ["生成汇报材料", "生成图表压缩包", "生成总览 PDF"]
+    assert downloads(at) == []
+
+
+def test_deck_button_offers_the_deck_of_the_chosen_sector(monkeypatch, sample_db):
+    at = open_page(monkeypatch, sample_db)
+    at.selectbox(key="deck_sector").select("建筑业").run()
+    at.button(key="build_deck").click().run()
+    assert not at.exception and not at.error
+    (button,) = downloads(at)
+    assert button.proto.label == "下载汇报材料"
+    prs = Presentation(io.BytesIO(at.session_state["deck"][1]))
+    titles = [s.shapes[1].text_frame.text for s in prs.slides]
+    assert "建筑业 · 分领域" in titles and "工业 · 分领域" not in titles
+
+
+def test_zip_and_pdf_buttons_build_their_files(monkeypatch, sample_db):
+    at = open_page(monkeypatch, sample_db)
+    at.selectbox(key="zip_page").select("overview").run()
+    at.button(key="build_zip").click().run()
+    at.button(key="build_pdf").click().run()
+    assert not at.exception and not at.error
+    labels = [b.proto.label for b in downloads(at)]
+    assert labels == ["下载图表压缩包", "下载总览 PDF"]
+    archive = zipfile.ZipFile(io.BytesIO(at.session_state["charts_zip"][1]))
+    names = archive.namelist()
+    assert "png/总览_状态分布_2026Q3.png" in names and "svg/总览_状态分布_2026Q3.svg" in names
+    assert at.session_state["overview_pdf"][1].startswith(b"%PDF")
+
+
+def test_deck_bytes_are_a_presentation(monkeypatch, sample_db):
+    at = open_page(monkeypatch, sample_db)
+    at.selectbox(key="deck_agency").select("市交通运输局").run()
+    at.button(key="build_deck").click().run()
+    assert not at.exception and not at.error
+    prs = Presentation(io.BytesIO(at.session_state["deck"][1]))
+    titles = [s.shapes[1].text_frame.text for s in prs.slides]
+    assert "海铁联运占比" in titles and "建筑垃圾综合利用率" not in titles

@@ -1,0 +1,221 @@
+"""The briefing deck: built from the sample data, reopened with python-pptx, checked slide by slide."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import kaleido
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+import manage
+from reports.deck import build_deck
+from service.status import indicator_status_export
+from store import db as store_db
+from store import uploads
+from store.catalog import sectors
+from store.errors import NotFound
+from store.ingest import ingest
+from ui import labels as L
+
+pytestmark = pytest.mark.filterwarnings("ignore:The kopts argument is ignored:UserWarning")
+KNOWN_ON = dt.datetime(2026, 10, 20, 23, 59, 59)
+
+
+def texts(slide) -> list[str]:
+    """Every text of a slide: text boxes and shapes, then table cells row by row."""
+    out = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            out.append(shape.text_frame.text)
+        if shape.has_table:
+            out += [cell.text for row in shape.table.rows for cell in row.cells]
+    return out
+
+
+def deck_texts(path: Path) -> list[list[str]]:
+    return [texts(s) for s in Presentation(str(path)).slides]
+
+
+def _title(slide) -> str:
+    """The title bar's text: the first text box after the bar rectangle."""
+    boxes = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text]
+    return boxes[0].text_frame.text if boxes else ""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_kaleido():
+    """One chromium for the whole module (build_deck's single write_images call reuses a running server)."""
+    kaleido.start_sync_server(silence_warnings=True)
+    yield
+    kaleido.stop_sync_server(silence_warnings=True)
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory, _sample_file) -> Path:
+    path = tmp_path_factory.mktemp("deck") / "sample.duckdb"
+    shutil.copyfile(_sample_file, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def deck(sample_file, tmp_path_factory) -> Path:
+    return build_deck(sample_file, tmp_path_factory.mktemp("out") / "deck.pptx")
+
+
+@pytest.fixture(scope="module")
+def prs(deck):
+    return Presentation(str(deck))
+
+
+@pytest.fixture(scope="module")
+def headline(sample_file):
+    with store_db.connect(sample_file) as con:
+        from service import snapshot
+
+        return snapshot.build(con).headline
+
+
+def test_slide_count_is_fixed_slides_plus_sectors_indicators_agencies_appendix(prs, headline):
+    n_indicators = len(headline)
+    n_sectors = len(sectors())  # every sample sector has tasks, so each gets a slide
+    n_agency = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["agencies"])])
+    n_appendix = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["appendix"])])
+    assert n_agency >= 1 and n_appendix >= 1
+    assert len(prs.slides) == 3 + n_sectors + n_indicators + n_agency + n_appendix
+    assert n_indicators == 13
+
+
+def test_every_indicator_slide_has_a_picture_and_its_name(prs, headline):
+    slides = list(prs.slides)
+    first = 3 + len(sectors())
+    for slide, name in zip(slides[first:first + len(headline)], headline["name"], strict=True):
+        assert _title(slide) == name
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1
+        assert pictures[0].image.content_type == "image/png"
+        assert pictures[0].image.size[0] >= 1200  # rendered at 2x scale
+
+
+def test_recycling_slide_states_the_2025_result_in_words(prs, sample_file):
+    with store_db.connect(sample_file) as con:
+        export = indicator_status_export(con)
+    row = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2025)].iloc[0]
+    assert (row["status"], row["latest_value"], row["target_value"]) == ("missed", 86.6, 90.0)
+    slide = next(s for s in prs.slides if _title(s) == "建筑垃圾综合利用率")
+    text = "\n".join(texts(slide))
+    assert "2025Q4 为 86.6%，2025 年目标 90%，差 3.4 个百分点，未达成" in text
+    later = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2030)].iloc[0]
+    assert f"{later['latest_period']} 为 87%" in text and L.STATUS[later["status"]] in text
+    assert "市住房建设局" in text and "第74项" in text
+
+
+def test_overview_lists_the_2025_results(prs):
+    cells = texts(prs.slides[1])
+    assert "已达成 6 项，未达成 4 项" in "\n".join(cells)
+    assert "建筑垃圾综合利用率" in cells
+
+
+def test_changes_slide_shows_moves_and_the_revision(prs):
+    text = "\n".join(texts(prs.slides[2]))
+    assert "深圳港水水中转比重" in text and "▼ 变差" in text
+    assert "86% → 86.8%" in text
+
+
+def test_every_slide_says_sample_data(prs):
+    for slide in prs.slides:
+        assert L.DECK_SAMPLE_FOOTER in texts(slide)
+
+
+def test_every_run_has_the_cjk_font(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else []
+            if shape.has_table:
+                frames += [c.text_frame for row in shape.table.rows for c in row.cells]
+            for frame in frames:
+                for run in (r for p in frame.paragraphs for r in p.runs):
+                    rpr = run._r.rPr
+                    assert run.font.name == "Noto Sans CJK SC"
+                    assert rpr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}ea").get(
+                        "typeface") == "Noto Sans CJK SC"
+
+
+def test_every_shape_stays_on_the_slide(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            assert shape.left >= 0 and shape.top >= 0
+            assert shape.left + shape.width <= prs.slide_width
+            assert shape.top + shape.height <= prs.slide_height, _title(slide)
+
+
+def test_sector_filter_narrows_the_deck(sample_file, tmp_path, prs):
+    path = build_deck(sample_file, tmp_path / "建筑业.pptx", sector="建筑业")
+    narrow = Presentation(str(path))
+    titles = [_title(s) for s in narrow.slides]
+    assert "建筑业 · 分领域" in titles and "工业 · 分领域" not in titles
+    assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
+    assert len(narrow.slides) == 3 + 1 + 5 + 1 + 1  # 5 indicators of 建筑业, agency table fits on one slide
+    assert len(narrow.slides) < len(prs.slides)
+    assert "范围：建筑业领域" in "\n".join(texts(narrow.slides[0]))
+
+
+def test_agency_filter_keeps_its_indicators_and_accepts_an_alias(sample_file, tmp_path):
+    path = build_deck(sample_file, tmp_path / "a.pptx", agency="市住房城乡建设局")
+    titles = [_title(s) for s in Presentation(str(path)).slides]
+    assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
+    agency_rows = [t for s in Presentation(str(path)).slides if _title(s) == L.DECK_SLIDES["agencies"]
+                   for t in texts(s)]
+    assert "市住房建设局" in agency_rows and "市交通运输局" not in agency_rows
+
+
+@pytest.mark.parametrize("kwargs, names", [({"sector": "钢铁"}, "工业、农业"), ({"agency": "市不存在局"}, "市住房建设局")])
+def test_unknown_sector_or_agency_is_refused_with_the_valid_names(sample_file, tmp_path, kwargs, names):
+    with pytest.raises(NotFound) as err:
+        build_deck(sample_file, tmp_path / "x.pptx", **kwargs)
+    assert names in err.value.message
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_known_on_reproduces_the_deck_after_a_revision_and_a_rollback(sample_file, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    shutil.copyfile(sample_file, db)
+    before = deck_texts(build_deck(db, tmp_path / "before.pptx", known_on=KNOWN_ON))
+    revision = "code,period,district,value,note\nP17_CW_RECYCLING,2026Q3,全市,91.5,复核后更正\n".encode()
+    result = ingest(db, revision, "actuals_2026Q3_fix.csv", "actuals", user="测试",
+                    uploaded_at=dt.datetime(2026, 11, 2, 10, 0), today=dt.date(2026, 11, 2))
+    assert result.ok and result.upload_id
+    with store_db.connect(db) as con:
+        task_upload = con.execute("SELECT max(upload_id) FROM uploads WHERE kind = 'task-status'").fetchone()[0]
+        uploads.rollback(con, task_upload, "测试", at=dt.datetime(2026, 11, 3, 10, 0))
+    again = deck_texts(build_deck(db, tmp_path / "again.pptx", known_on=KNOWN_ON))
+    assert again == before
+    now = deck_texts(build_deck(db, tmp_path / "now.pptx"))
+    assert now != before
+    assert any("91.5%" in t for slide in now for t in slide)
+    assert not any("91.5%" in t for slide in before for t in slide)
+    assert any(L.KNOWN_ON.format(date="2026-10-20") in t for t in before[0])
+
+
+def test_empty_database_builds_a_deck_without_sample_notice(db, tmp_path):
+    prs = Presentation(str(build_deck(db, tmp_path / "empty.pptx")))
+    assert len(prs.slides) >= 3
+    assert not any(L.DECK_SAMPLE_FOOTER in texts(s) for s in prs.slides)
+
+
+def test_report_command_writes_the_deck(sample_file, tmp_path):
+    out = tmp_path / "汇报.pptx"
+    result = CliRunner().invoke(manage.cli, ["--db", str(sample_file), "report", "--out", str(out), "--sector", "农业"])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and "已生成汇报材料" in result.output
+
+
+def test_report_command_refuses_an_unknown_sector(sample_file, tmp_path):
+    result = CliRunner().invoke(manage.cli, ["--db", str(sample_file), "report", "--out", str(tmp_path / "x.pptx"),
+                                             "--sector", "钢铁"])
+    assert result.exit_code == 1
+    assert "没有名为“钢铁”的领域" in result.output
