@@ -5,21 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from store.errors import StoreError
-from ui import context
+from ui import auth, context
 from ui import labels as L
 from ui.style import inject_css
 
 st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="expanded")
 
-PAGES = [
-    st.Page("pages/overview.py", title=L.PAGES["overview"], icon=":material/dashboard:", default=True),
-    st.Page("pages/sectors.py", title=L.PAGES["sectors"], icon=":material/category:"),
-    st.Page("pages/agencies.py", title=L.PAGES["agencies"], icon=":material/account_balance:"),
-    st.Page("pages/indicator.py", title=L.PAGES["indicator"], icon=":material/show_chart:"),
-    st.Page("pages/tasks.py", title=L.PAGES["tasks"], icon=":material/checklist:"),
-    st.Page("pages/upload.py", title=L.PAGES["upload"], icon=":material/upload_file:"),
-    st.Page("pages/data_admin.py", title=L.PAGES["manage"], icon=":material/manage_history:"),
-    st.Page("pages/briefing.py", title=L.PAGES["export"], icon=":material/slideshow:"),
+# (file, title, icon); the navigation only lists what the session's role may open
+ALL_PAGES = [
+    ("pages/overview.py", L.PAGES["overview"], ":material/dashboard:"),
+    ("pages/sectors.py", L.PAGES["sectors"], ":material/category:"),
+    ("pages/agencies.py", L.PAGES["agencies"], ":material/account_balance:"),
+    ("pages/indicator.py", L.PAGES["indicator"], ":material/show_chart:"),
+    ("pages/tasks.py", L.PAGES["tasks"], ":material/checklist:"),
+    ("pages/upload.py", L.PAGES["upload"], ":material/upload_file:"),
+    ("pages/data_admin.py", L.PAGES["manage"], ":material/manage_history:"),
+    ("pages/briefing.py", L.PAGES["export"], ":material/slideshow:"),
 ]
 
 
@@ -42,10 +43,16 @@ def sidebar() -> None:
         elif "present" in st.query_params:
             del st.query_params["present"]
         st.caption(L.APP_SUBTITLE)
+        auth.logout_button()
 
 
-nav = st.navigation(PAGES, position="hidden" if context.presentation_mode() else "sidebar")
 inject_css(context.presentation_mode())
+if auth.gate() is None:
+    st.stop()
+st.session_state["_entry"] = True  # pages refuse to run without this entry point (see ui/auth.page_guard)
+PAGES = [st.Page(file, title=title, icon=icon, default=(file == ALL_PAGES[0][0]))
+         for file, title, icon in ALL_PAGES if auth.visible(file)]
+nav = st.navigation(PAGES, position="hidden" if context.presentation_mode() else "sidebar")
 sidebar()
 nav.run()
 if context.presentation_mode() and st.button("退出演示模式", key="leave_presentation"):

@@ -10,6 +10,9 @@ from metrics.ranking import RULE, rank_agencies
 from ui import context, tables
 from ui import format as F
 from ui import labels as L
+from ui.auth import require_page
+
+require_page(__file__)
 
 data = context.header(L.PAGES["agencies"])
 if data is not None:

@@ -15,6 +15,9 @@ from store.catalog import sectors
 from store.errors import StoreError
 from ui import context
 from ui import labels as L
+from ui.auth import require_page
+
+require_page(__file__)
 
 ALL = "（全部）"
 

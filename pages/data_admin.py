@@ -1,5 +1,126 @@
-"""Placeholder."""
+"""数据管理: upload history with rollback, removal of the sample data, current targets, the audit log."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("data_admin")
+from store import catalog, values
+from store import uploads as store_uploads
+from store.db import connect
+from store.errors import StoreError
+from ui import admin_tables as T
+from ui import context
+from ui import labels as L
+from ui.auth import allowed, current_user, require_page
+
+require_page(__file__)
+
+A = L.ADMIN
+
+
+def _load(db: str) -> dict | None:
+    try:
+        with connect(db) as con:
+            return {
+                "history": store_uploads.history(con),
+                "audit": store_uploads.audit_log(con),
+                "targets": values.targets(con),
+                "indicators": catalog.indicators(con),
+            }
+    except StoreError as exc:
+        st.error(exc.message)
+        return None
+
+
+def _write(action, done: str) -> None:
+    """Run a store write; on success remember the message for the next run and rerun so every table is fresh."""
+    try:
+        with connect(context.db_path()) as con:
+            result = action(con)
+    except StoreError as exc:
+        st.error(exc.message)
+        return
+    context.clear_caches()
+    st.session_state["admin_flash"] = done.format(n=result) if "{n}" in done else done
+    st.rerun()
+
+
+def _history(history) -> None:
+    st.subheader(A["history"])
+    if history.empty:
+        st.info(A["history_empty"])
+        return
+    st.dataframe(T.history_table(history), hide_index=True, width="stretch")
+
+
+def _rollback(history, user: str) -> None:
+    st.subheader(A["rollback"])
+    st.caption(A["rollback_help"])
+    choices = T.rollback_choices(history)
+    if not choices:
+        st.info(A["rollback_none"])
+        return
+    chosen = st.selectbox(A["rollback_pick"], list(choices), format_func=choices.get, key="rollback_pick")
+    confirmed = st.checkbox(A["rollback_confirm"].format(id=chosen), key=f"rollback_confirm_{chosen}")
+    if st.button(A["rollback_button"], type="primary", disabled=not confirmed, icon=":material/undo:",
+                 key="rollback_button") and confirmed and allowed("rollback"):
+        _write(lambda con: store_uploads.rollback(con, int(chosen), user), A["rolled_back"].format(id=chosen))
+
+
+def _sample(history, user: str) -> None:
+    n = int(history["is_sample"].sum()) if not history.empty else 0
+    if not n:
+        return
+    st.subheader(A["sample"])
+    st.warning(A["sample_present"].format(n=n))
+    confirmed = st.checkbox(A["sample_confirm"].format(n=n), key="sample_confirm")
+    if st.button(A["sample_button"], disabled=not confirmed, icon=":material/delete:", key="sample_button") \
+            and confirmed:
+        if allowed("remove_sample"):
+            _write(lambda con: store_uploads.remove_sample(con, user), A["sample_removed"])
+
+
+def _targets(targets, indicators) -> None:
+    st.subheader(A["targets"])
+    pending = T.pending_count(targets)
+    if pending:
+        st.info(A["targets_pending"].format(n=pending))
+    else:
+        st.caption(A["targets_all_set"])
+    st.page_link("pages/upload.py", label=A["to_upload"], icon=":material/upload_file:")
+    st.dataframe(T.targets_table(targets, indicators), hide_index=True, width="stretch")
+
+
+def _audit(audit) -> None:
+    with st.expander(A["audit"]):
+        if audit.empty:
+            st.caption(A["audit_empty"])
+        else:
+            st.dataframe(T.audit_table(audit), hide_index=True, width="stretch")
+
+
+def main() -> None:
+    flash = st.session_state.pop("admin_flash", None)
+    if flash:
+        st.success(flash)
+    loaded = _load(context.db_path())
+    if loaded is None:
+        return
+    history = loaded["history"]
+    _history(history)
+    user = current_user()
+    if allowed("rollback"):
+        left, right = st.columns(2, gap="large")
+        with left:
+            _rollback(history, user)
+        with right:
+            _sample(history, user)
+    else:
+        st.info("回滚上传和删除示例数据需要管理员权限。")
+    _targets(loaded["targets"], loaded["indicators"])
+    if allowed("view_audit"):
+        _audit(loaded["audit"])
+
+
+if context.header(L.PAGES["manage"]) is not None:
+    main()

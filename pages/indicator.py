@@ -11,6 +11,9 @@ from store.catalog import COUNT_UNITS, DISTRICTS
 from ui import context, tables
 from ui import format as F
 from ui import labels as L
+from ui.auth import require_page
+
+require_page(__file__)
 
 data = context.header(L.PAGES["indicator"])
 if data is not None:

@@ -10,6 +10,9 @@ from store.catalog import sectors
 from ui import context, tables
 from ui import format as F
 from ui import labels as L
+from ui.auth import require_page
+
+require_page(__file__)
 
 data = context.header(L.PAGES["sectors"])
 if data is not None:

@@ -8,6 +8,9 @@ import streamlit as st
 from store.catalog import sectors
 from ui import context
 from ui import labels as L
+from ui.auth import require_page
+
+require_page(__file__)
 
 STATUS_CHOICES = ["已完成", "推进中", "滞后", "未启动", "逾期未报", "从未报送"]
 

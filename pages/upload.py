@@ -1,5 +1,147 @@
-"""Placeholder."""
+"""数据上传: pick a kind, drop a file, see the error table or the preview, commit, see the result."""
+
+from __future__ import annotations
+
+import functools
 
 import streamlit as st
 
-st.title("upload")
+from store.errors import StoreError
+from ui import context
+from ui import labels as L
+from ui import upload_flow as flow
+from ui.auth import allowed, current_user, require_page
+
+require_page(__file__)
+
+U = L.UPLOAD
+def _templates(db: str) -> None:
+    """Six download buttons: a CSV and an Excel template per kind, built only when clicked."""
+    st.markdown(f"**{U['templates']}**", help=U["templates_help"])
+    period = flow.template_period()
+    cols = st.columns(6)
+    i = 0
+    for kind in flow.KINDS:
+        for fmt, label, mime in (
+            ("csv", U["template_csv"], "text/csv"),
+            ("xlsx", U["template_xlsx"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        ):
+            cols[i].download_button(
+                label.format(kind=L.UPLOAD_KIND[kind]), functools.partial(flow.template_bytes, db, kind, fmt),
+                file_name=flow.template_name(kind, fmt, period), mime=mime, on_click="ignore",
+                icon=":material/download:", key=f"template_{kind}_{fmt}", width="stretch")
+            i += 1
+
+
+def _progress_bar():
+    bar = st.progress(0.0)
+    return lambda value, text: bar.progress(min(max(value, 0.0), 1.0), text=text)
+
+
+def _check(db: str, data: bytes, digest: str, name: str, kind: str, sheet: str | None):
+    """Check once per (file, kind, sheet, data version); later reruns reuse the result."""
+    key = (digest, name, kind, sheet, context.data_version())
+    result = flow.cached_check(st.session_state, key)
+    if result is not None:
+        return result
+    with st.status(U["checking"], expanded=True) as status:
+        result = flow.handle_upload(db, data, name, kind, sheet=sheet, progress=_progress_bar())
+        status.update(label=U["checked"] if result.ok else U["check_failed"],
+                      state="complete" if result.ok else "error", expanded=False)
+    flow.keep_check(st.session_state, key, result)
+    return result
+
+
+def _show_errors(result) -> None:
+    st.error(U["errors"].format(count=result.error_count))
+    table = flow.error_table(result)
+    if result.error_count > len(table):
+        st.caption(U["errors_truncated"].format(shown=len(table), count=result.error_count))
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def _show_preview(result, indicators) -> None:
+    preview = result.preview
+    counts = preview.counts
+    st.subheader(U["preview"])
+    cols = st.columns(3)
+    for col, change in zip(cols, ("add", "revise", "same"), strict=True):
+        col.metric(L.CHANGE[change], f"{counts[change]:,}")
+    if preview.duplicate_of is not None:
+        st.warning(U["duplicate"].format(id=int(preview.duplicate_of)))
+    elif counts["add"] == 0 and counts["revise"] == 0:
+        st.info(U["nothing_new"])
+    if counts["revise"]:
+        st.markdown(f"**{U['revised']}**")
+        st.dataframe(flow.revised_table(preview, indicators), hide_index=True, width="stretch")
+    if counts["add"]:
+        shown = min(counts["add"], flow.ADDED_SAMPLE_ROWS)
+        st.markdown(f"**{U['added'].format(n=shown, total=counts['add'])}**")
+        st.dataframe(flow.added_table(preview, indicators), hide_index=True, width="stretch")
+
+
+def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user: str) -> None:
+    with st.status(U["committing"], expanded=True) as status:
+        outcome = flow.commit_upload(db, data, name, kind, user=user, sheet=sheet, progress=_progress_bar())
+        status.update(state="complete" if outcome.ok else "error", expanded=False)
+    if outcome.ok:
+        context.clear_caches()
+        flow.forget(st.session_state)
+        st.session_state["upload_flash"] = ("success", outcome.message)
+        st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1  # a fresh, empty uploader
+        st.rerun()
+    getattr(st, outcome.level)(outcome.message)
+    if outcome.result is not None and not outcome.result.ok:
+        st.dataframe(flow.error_table(outcome.result), hide_index=True, width="stretch")
+
+
+def main(data) -> None:
+    db = context.db_path()
+    st.caption(U["intro"])
+    left, middle, right = st.columns(3)
+    kinds = [k for k in flow.KINDS if k != "targets" or allowed("upload_targets")]  # targets: admins only
+    kind = left.selectbox(U["kind"], kinds, format_func=L.UPLOAD_KIND.get, key="upload_kind")
+    sheet = middle.text_input(U["sheet"], key="upload_sheet", help=U["sheet_help"]).strip() or None
+    user = current_user()  # the logged-in account is what history and the audit record
+    right.text_input(U["user"], value=user, key="upload_user", disabled=True)
+    if kind == "targets":
+        st.caption(U["targets_note"])
+    _templates(db)
+
+    file = st.file_uploader(U["file"], type=flow.FILE_TYPES, key=f"upload_file_{st.session_state.get('upload_round', 0)}",
+                            max_upload_size=flow.max_upload_mb())
+    flash = st.session_state.pop("upload_flash", None)
+    if flash:
+        getattr(st, flash[0])(flash[1])
+    if file is None:
+        if not flash:
+            st.info(U["waiting"])
+        return
+    st.text(U["file_line"].format(name=file.name, size=flow.size_text(file.size)))  # st.text: never markdown
+    refused = flow.refusal(file.size)
+    if refused:
+        st.error(refused)
+        return
+    content = file.getvalue()
+    digest = flow.remember(st.session_state, content)
+    try:
+        result = _check(db, content, digest, file.name, kind, sheet)
+    except StoreError as exc:
+        st.error(exc.message)
+        return
+    if not result.ok:
+        _show_errors(result)
+        return
+    _show_preview(result, data.indicators)
+    duplicate = result.preview.duplicate_of is not None
+    if st.button(U["commit"], type="primary", icon=":material/check:", disabled=duplicate, key="upload_commit"):
+        if not allowed("upload_targets" if kind == "targets" else "upload"):  # checked again on the server
+            st.error("您的角色不能提交此类数据。")
+            return
+        kept = flow.recall(st.session_state, digest)
+        _commit(db, kept if kept is not None else content, file.name, kind, sheet, user)
+
+
+snapshot = context.header(L.PAGES["upload"])
+if snapshot is not None:
+    main(snapshot)

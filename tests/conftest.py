@@ -1,0 +1,125 @@
+"""Shared fixtures: a throwaway DuckDB file per test (initialised, or with the sample data), closed after it."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from metrics import periods
+from store import catalog as store_catalog
+from store import db as store_db
+from store import sample as store_sample
+
+
+def _build_once(tmp_path_factory, name: str, build) -> Path:
+    """Build a database file once per session (per xdist worker); tests get copies of it."""
+    folder = tmp_path_factory.mktemp(name)
+    path = folder / f"{name}.duckdb"
+    build(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def _initialised_file(tmp_path_factory) -> Path:
+    return _build_once(tmp_path_factory, "initialised", store_db.init)
+
+
+@pytest.fixture(scope="session")
+def _sample_file(tmp_path_factory, _initialised_file) -> Path:
+    def build(path: Path) -> None:
+        shutil.copyfile(_initialised_file, path)
+        store_sample.load(path)
+
+    return _build_once(tmp_path_factory, "sample", build)
+
+
+@pytest.fixture(autouse=True)
+def _close_connections(monkeypatch):
+    """Close every DuckDB connection a test opened directly, so no file stays locked after the test."""
+    opened: list[duckdb.DuckDBPyConnection] = []
+    real_connect = duckdb.connect
+
+    def tracking_connect(*args, **kwargs):
+        con = real_connect(*args, **kwargs)
+        opened.append(con)
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", tracking_connect)
+    yield
+    for con in opened:
+        con.close()
+
+
+@pytest.fixture
+def db(tmp_path, _initialised_file) -> Path:
+    """A fresh database file under tmp_path, initialised with store.db.init (catalog loaded, no uploads)."""
+    path = tmp_path / "test.duckdb"
+    shutil.copyfile(_initialised_file, path)
+    return path
+
+
+@pytest.fixture
+def sample_db(tmp_path, _sample_file) -> Path:
+    """A database file under tmp_path with store.sample.load applied (32 sample uploads)."""
+    path = tmp_path / "sample.duckdb"
+    shutil.copyfile(_sample_file, path)
+    return path
+
+
+def _synthetic_codes(n_rows: int) -> list[str]:
+    per_code = len(SYNTHETIC_PERIODS) * len(store_catalog.DISTRICTS)
+    return [f"ZZ_SYN_{i:05d}" for i in range(-(-n_rows // per_code))]
+
+
+SYNTHETIC_PERIODS = periods.span("2015Q1", "2026Q3")
+
+
+@pytest.fixture
+def large_actuals(tmp_path):
+    """Factory: add enough synthetic indicators (unit 吨) to `db` and write an actuals CSV of n unique rows.
+
+    Rows cover the synthetic codes × 2015Q1..2026Q3 × 全市 and the 11 districts; value = (row index % 997) + offset.
+    """
+
+    def make(db: Path, n_rows: int, name: str = "large.csv", offset: float = 0.5) -> Path:
+        codes = _synthetic_codes(n_rows)
+        with store_db.connect(db) as con:
+            con.execute(
+                "INSERT INTO indicators (code, name, unit, direction, sector) "
+                "SELECT code, '合成指标 ' || code, '吨', 'increase', '工业' FROM unnest(?) AS t(code) "
+                "WHERE code NOT IN (SELECT code FROM indicators)", [codes])
+        path = tmp_path / name
+        keys = itertools.product(codes, SYNTHETIC_PERIODS, store_catalog.DISTRICTS)
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("code,period,district,value\n")
+            f.writelines(f"{c},{p},{d},{i % 997 + offset}\n"
+                         for i, (c, p, d) in enumerate(itertools.islice(keys, n_rows)))
+        return path
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _logged_in_apps(request, monkeypatch, tmp_path):
+    """AppTests run as a logged-in admin unless marked `anonymous` (the login tests drive the form themselves).
+
+    The role sits in server-side session state, where the login puts it; a browser cannot set it.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    if request.node.get_closest_marker("anonymous"):
+        return
+    role = getattr(request.node.get_closest_marker("role"), "args", ["admin"])[0]
+    real = AppTest.from_file.__func__
+
+    def from_file(cls, *args, **kwargs):
+        at = real(cls, *args, **kwargs)
+        at.session_state["user"] = f"test-{role}"
+        at.session_state["role"] = role
+        return at
+
+    monkeypatch.setattr(AppTest, "from_file", classmethod(from_file))

@@ -1,0 +1,201 @@
+"""The upload page's steps as plain functions of bytes: size check, check and preview, commit, display tables."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+import intake
+from metrics import periods
+from store import ingest as store_ingest
+from store.db import connect
+from store.errors import DuplicateUpload, StoreError
+from store.ingest import IngestResult, Progress
+from ui import labels as L
+
+KINDS = ("actuals", "task-status", "targets")
+FILE_TYPES = ["csv", "xlsx", "xls", "txt"]  # .xls is accepted only to be refused with intake's message
+ADDED_SAMPLE_ROWS = 20
+
+# kind -> (key columns, compared columns, other columns shown); 'measure' is the indicator's unit
+_DISPLAY = {
+    "actuals": (["code", "name", "period", "district", "measure"], ["value"], ["note"]),
+    "task-status": (["task_no", "period"], ["status", "note", "unit"], []),
+    "targets": (["code", "name", "target_year", "measure"], ["target_value"], []),
+}
+
+_BYTES_KEY = "upload_bytes"      # session state: {sha256: bytes} of the file being worked on (one at most)
+_CHECKED_KEY = "upload_checked"  # session state: (cache key, IngestResult) of the last check
+
+@dataclass
+class Outcome:
+    """What a commit attempt came to: a message for st.success / st.warning / st.error."""
+
+    level: str  # 'success' | 'warning' | 'error'
+    message: str
+    upload_id: int | None = None
+    result: IngestResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.level == "success"
+
+
+def size_text(size: int) -> str:
+    """1536 -> '1.5 KB'; 3 * 1024**2 -> '3.0 MB'."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024**2:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024**2:.1f} MB"
+
+
+def max_upload_mb(limits: intake.Limits | None = None) -> int:
+    """The uploader's limit in megabytes (the same as intake's max_bytes)."""
+    limits = limits or intake.DEFAULT_LIMITS
+    return max(1, limits.max_bytes // (1024 * 1024))
+
+
+def refusal(size: int, limits: intake.Limits | None = None) -> str | None:
+    """A Chinese message when a file must be refused before reading it (too large or empty), else None."""
+    limits = limits or intake.DEFAULT_LIMITS
+    if size > limits.max_bytes:
+        return L.UPLOAD["too_large"].format(size=size_text(size), limit=size_text(limits.max_bytes))
+    if size == 0:
+        return L.UPLOAD["empty_file"]
+    return None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def remember(state: MutableMapping, data: bytes) -> str:
+    """Keep the file's bytes in session state under its SHA-256 (only the latest file) and return the hash."""
+    digest = sha256(data)
+    kept = state.get(_BYTES_KEY)
+    if not isinstance(kept, dict) or digest not in kept:
+        state[_BYTES_KEY] = {digest: data}
+    return digest
+
+
+def recall(state: Mapping, digest: str) -> bytes | None:
+    """The bytes remembered under `digest`, or None."""
+    kept = state.get(_BYTES_KEY)
+    return kept.get(digest) if isinstance(kept, dict) else None
+
+
+def forget(state: MutableMapping) -> None:
+    """Drop the remembered file and its check (after a commit)."""
+    state.pop(_BYTES_KEY, None)
+    state.pop(_CHECKED_KEY, None)
+
+
+def cached_check(state: Mapping, key: tuple) -> IngestResult | None:
+    """The result of the last check if it was made for `key` (sha256, kind, sheet, data version)."""
+    kept = state.get(_CHECKED_KEY)
+    return kept[1] if isinstance(kept, tuple) and kept[0] == key else None
+
+
+def keep_check(state: MutableMapping, key: tuple, result: IngestResult) -> None:
+    state[_CHECKED_KEY] = (key, result)
+
+
+def handle_upload(db, data: bytes, name: str, kind: str, *, sheet: str | None = None,
+                  progress: Progress | None = None) -> IngestResult:
+    """Check a file and preview it against the database; writes nothing.
+
+    Raises:
+        StoreError: the database cannot be read (e.g. DatabaseBusy); its message is for the user.
+    """
+    return store_ingest.check(db, data, name, kind, sheet=sheet or None, progress=progress)
+
+
+def commit_upload(db, data: bytes, name: str, kind: str, *, user: str, sheet: str | None = None,
+                  progress: Progress | None = None) -> Outcome:
+    """Check the same bytes again and commit them as one upload; never raises for a refusal."""
+    try:
+        result = store_ingest.ingest(db, data, name, kind, user=user, sheet=sheet or None, progress=progress)
+    except DuplicateUpload as exc:
+        return Outcome("warning", exc.message, upload_id=exc.upload_id)
+    except StoreError as exc:  # DatabaseBusy and the like: nothing was written
+        return Outcome("error", exc.message)
+    if not result.ok:
+        return Outcome("error", L.UPLOAD["errors"].format(count=result.error_count), result=result)
+    counts = result.preview.counts
+    message = L.UPLOAD["committed"].format(id=result.upload_id, add=counts["add"], revise=counts["revise"],
+                                           same=counts["same"])
+    return Outcome("success", message, upload_id=result.upload_id, result=result)
+
+
+def error_table(result: IngestResult) -> pd.DataFrame:
+    """The error table with Chinese headers: 行号, 列, 值, 问题, 修改建议 (row blank for a whole-file problem)."""
+    errors = result.errors
+    if errors is None or errors.empty:
+        return pd.DataFrame(columns=list(L.ERROR_HEADERS.values()))
+    out = errors[list(L.ERROR_HEADERS)].copy()
+    out["row"] = ["" if pd.isna(r) else str(int(r)) for r in out["row"]]
+    for col in ("column", "value", "problem", "fix"):
+        out[col] = out[col].fillna("").astype(str)
+    return out.rename(columns=L.ERROR_HEADERS).reset_index(drop=True)
+
+
+def _with_names(rows: pd.DataFrame, indicators: pd.DataFrame | None) -> pd.DataFrame:
+    """Add the indicator's name and unit ('measure') from a frame with code, name, unit."""
+    rows = rows.copy()
+    if "code" in rows.columns:
+        known = indicators if indicators is not None else pd.DataFrame(columns=["code", "name", "unit"])
+        rows["name"] = rows["code"].map(dict(zip(known["code"], known["name"], strict=True))).fillna("")
+        rows["measure"] = rows["code"].map(dict(zip(known["code"], known["unit"], strict=True))).fillna("")
+    return rows
+
+
+def _header(col: str) -> str:
+    return L.PREVIEW_HEADERS[col]
+
+
+def revised_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Rows that revise a value that counts now: keys, then 原X and 新X for each compared column (and 变化,
+    new minus old, for a number), then the note."""
+    keys, compared, extra = _DISPLAY[preview.kind]
+    rows = _with_names(preview.rows[preview.rows["change"] == "revise"], indicators)
+    out = pd.DataFrame({_header("row"): rows["row"]} if "row" in rows.columns else {})
+    for col in keys:
+        out[_header(col)] = rows[col]
+    for col in compared:
+        label = _header(col)
+        out[L.PREVIEW_HEADERS["old"].format(label=label)] = rows[f"old_{col}"]
+        out[L.PREVIEW_HEADERS["new"].format(label=label)] = rows[col]
+        if pd.api.types.is_numeric_dtype(rows[col]):
+            out[_header("delta")] = (rows[col] - rows[f"old_{col}"]).round(6)
+    for col in extra:
+        out[_header(col)] = rows[col]
+    return out.reset_index(drop=True)
+
+
+def added_table(preview, indicators: pd.DataFrame | None = None, limit: int = ADDED_SAMPLE_ROWS) -> pd.DataFrame:
+    """The first `limit` rows that add a value (keys, values, note)."""
+    keys, compared, extra = _DISPLAY[preview.kind]
+    rows = _with_names(preview.rows[preview.rows["change"] == "add"].head(limit), indicators)
+    cols = (["row"] if "row" in rows.columns else []) + keys + compared + extra
+    return rows[cols].rename(columns=L.PREVIEW_HEADERS).reset_index(drop=True)
+
+
+def template_period() -> str:
+    """The quarter templates are pre-filled with (the latest closed quarter)."""
+    return periods.latest_closed()
+
+
+def template_name(kind: str, fmt: str, period: str | None = None) -> str:
+    """'指标数据模板_2026Q3.xlsx'."""
+    return L.UPLOAD["template_file"].format(kind=L.UPLOAD_KIND[kind], period=period or template_period(), ext=fmt)
+
+
+def template_bytes(db, kind: str, fmt: str) -> bytes:
+    """A CSV or .xlsx template of `kind`, pre-filled from the catalog in `db`."""
+    with connect(db) as con:
+        ctx = store_ingest.context(con)
+    return intake.template(kind, ctx, fmt)
