@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from metrics import periods
 from store import db as store_db
 from store import export as store_export
 from store import sample as store_sample
@@ -41,6 +42,13 @@ def user_errors(func):
 def cli(ctx, db):
     """清洁生产目标进度监测 — command line. Example: python manage.py --db /tmp/x.duckdb init"""
     ctx.obj = store_db.db_path(db)
+
+
+def _checked_period(as_of: str | None) -> str | None:
+    """Refuse an --as-of that is not a quarter such as 2026Q3 (clean message, exit 1)."""
+    if as_of is not None and not periods.is_period(as_of):
+        raise click.ClickException(f"报告期 {as_of} 格式不对，请写成 2026Q3 这样的季度（年份 + Q + 1–4）。")
+    return as_of
 
 
 @cli.command()
@@ -205,6 +213,7 @@ def status(db, as_of, as_json):
     """
     from service.status import STATUS_COLUMNS, indicator_status_export
 
+    as_of = _checked_period(as_of)
     with store_db.connect(db) as con:
         frame = indicator_status_export(con, as_of=as_of)
     if as_json:
@@ -231,6 +240,7 @@ def report(db, out, as_of, sector, agency, known_on):
     """
     from reports.deck import build_deck
 
+    as_of = _checked_period(as_of)
     when = None
     if known_on:
         try:

@@ -17,6 +17,8 @@ from store.schema import MIGRATIONS, SCHEMA_VERSION
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DB = REPO / "data" / "cleanprod.duckdb"
 BUSY_WAIT_SECONDS = 20.0  # how long a writer waits for another process before refusing
+BUSY_WAIT_ENV = "CLEANPROD_BUSY_WAIT_SECONDS"  # overrides BUSY_WAIT_SECONDS (e.g. a short wait in tests)
+CORRUPT_SIGNS = ("Corrupt database file", "Could not read enough bytes")  # DuckDB's words for a damaged file
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
@@ -29,7 +31,10 @@ def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only)
+            # No progress bar: DuckDB prints it to stdout on slow queries, into the CLI's output (--json, tables).
+            con.execute("SET enable_progress_bar = false")
+            return con
         except duckdb.IOException as exc:
             text = str(exc)
             if "not a valid DuckDB database" in text or "Unable to open" in text and "header" in text:
@@ -37,22 +42,39 @@ def _open(path: Path, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection
                     f"文件 {path} 不是 DuckDB 数据库文件。请指定正确的数据库文件（--db），"
                     "或换一个新路径后运行 init 创建。"
                 ) from None
-            if "lock" not in text.lower() or time.monotonic() >= deadline:
-                if "lock" in text.lower():
+            locked = "Could not set lock" in text or "Conflicting lock" in text  # not "block" in a corrupt file
+            if not locked or time.monotonic() >= deadline:
+                if locked:
                     raise DatabaseBusy(
                         f"数据库 {path.name} 正被另一个程序使用（例如正在提交的上传），请稍后重试。"
                     ) from None
-                raise NotADatabase(f"无法打开数据库 {path}：{text}") from None
+                raise _unreadable(path, exc) from None
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
         except duckdb.Error as exc:
-            raise NotADatabase(f"无法打开数据库 {path}：{exc}") from None
+            raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: duckdb.Error) -> NotADatabase:
+    if any(sign in str(exc) for sign in CORRUPT_SIGNS):
+        return NotADatabase(
+            f"数据库文件 {path} 已损坏或不完整（{exc}）。请从备份恢复，或换一个新路径后运行 init 创建。")
+    return NotADatabase(f"无法打开数据库 {path}：{exc}")
+
+
+def busy_wait() -> float:
+    """Seconds to wait for another process's lock: $CLEANPROD_BUSY_WAIT_SECONDS, else BUSY_WAIT_SECONDS."""
+    return float(os.environ.get(BUSY_WAIT_ENV) or BUSY_WAIT_SECONDS)
 
 
 @contextlib.contextmanager
-def connect(path=None, *, read_only: bool = False, wait: float = BUSY_WAIT_SECONDS,
+def connect(path=None, *, read_only: bool = False, wait: float | None = None,
             require_init: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A short-lived connection; closed on exit so other processes can open the file in between."""
+    """A short-lived connection; closed on exit so other processes can open the file in between.
+
+    Waits up to `wait` seconds (default busy_wait()) for another process's lock, then raises DatabaseBusy.
+    """
+    wait = busy_wait() if wait is None else wait
     file = db_path(path)
     if require_init and not file.exists():
         raise NotADatabase(f"数据库 {file} 不存在。请先运行：python manage.py --db {file} init")
@@ -61,6 +83,11 @@ def connect(path=None, *, read_only: bool = False, wait: float = BUSY_WAIT_SECON
         if require_init:
             check_initialised(con, file)
         yield con
+    except duckdb.Error as exc:
+        # A damaged file (truncated, or a bad block) often opens fine and fails only when a query reads it.
+        if any(sign in str(exc) for sign in CORRUPT_SIGNS):
+            raise _unreadable(file, exc) from None
+        raise
     finally:
         con.close()
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -11,6 +14,10 @@ from store.db import bump_data_version
 from store.errors import DuplicateUpload, InvalidState, NotFound
 
 KINDS = ("actuals", "task-status", "targets")
+
+# Test hook for the crash-safety test: when set to a file path, commit() creates that file after writing its
+# rows and sleeps before COMMIT, so a test can kill the process in the middle of the transaction.
+PAUSE_IN_COMMIT_ENV = "CLEANPROD_TEST_PAUSE_IN_COMMIT"
 
 # kind -> (table, key columns, compared columns, inserted columns)
 _SHAPE = {
@@ -62,10 +69,11 @@ def preview(con, kind: str, rows: pd.DataFrame, sha256: str | None = None) -> Pr
     table, keys, compared, _ = _SHAPE[kind]
     duplicate = None
     if sha256:
-        hit = con.execute(
+        # fetchall, not fetchone: DuckDB refuses register() while a result is left unfinished.
+        hits = con.execute(
             "SELECT upload_id FROM uploads WHERE sha256 = ? AND kind = ? AND rolled_back_at IS NULL "
-            "ORDER BY upload_id DESC LIMIT 1", [sha256, kind]).fetchone()
-        duplicate = hit[0] if hit else None
+            "ORDER BY upload_id DESC LIMIT 1", [sha256, kind]).fetchall()
+        duplicate = hits[0][0] if hits else None
     con.register("_incoming", rows)
     try:
         old = ", ".join(f"c.{c} AS old_{c}" for c in compared)
@@ -116,11 +124,19 @@ def commit(con, kind: str, rows: pd.DataFrame, *, file_name: str, sha256: str, u
         con.execute("INSERT INTO audit VALUES (?, ?, 'upload', ?)",
                     [uploaded_at or now(), user, f"#{upload_id} {kind} {file_name} sha256={sha256[:12]}"])
         bump_data_version(con)
+        _pause_for_test()
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
     return upload_id, result
+
+
+def _pause_for_test() -> None:
+    marker = os.environ.get(PAUSE_IN_COMMIT_ENV)
+    if marker:
+        Path(marker).touch()
+        time.sleep(60)
 
 
 def rollback(con, upload_id: int, user: str, at: dt.datetime | None = None) -> None:
