@@ -21,6 +21,7 @@ system-deps:
 run: setup
 	$(PY) manage.py --db $(DB) init
 	$(PY) manage.py --db $(DB) load-sample --if-empty
+	$(PY) manage.py ensure-admin
 	CLEANPROD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 lint: $(VENV)/.installed

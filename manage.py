@@ -251,5 +251,82 @@ def report(db, out, as_of, sector, agency, known_on):
     click.echo(f"已生成汇报材料 {path}")
 
 
+@cli.command()
+@click.argument("username")
+@click.option("--role", type=click.Choice(["viewer", "analyst", "admin"]), required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="At least 8 characters (asked for when omitted).")
+@click.option("--name", default=None, help="Display name, e.g. 张敏.")
+def account(username, role, password, name):
+    """Create an account or reset its password and role (accounts file: $CLEANPROD_ACCOUNTS or config/accounts.yaml).
+
+    Example: python manage.py account admin --role admin --password 'a-new-secret'
+    """
+    from access import accounts
+
+    try:
+        created = accounts.set_account(username, password, role, name)
+    except accounts.AccountError as exc:
+        raise click.ClickException(exc.message) from None
+    click.echo(f"{'已创建' if created else '已重置'}账户 {username}（{role}）。")
+
+
+@cli.command("ensure-admin")
+def ensure_admin():
+    """Create the documented first admin (admin / cleanprod-admin) when no account exists yet.
+
+    Example: python manage.py ensure-admin
+    """
+    from access import accounts
+
+    if accounts.ensure_first_admin():
+        user, password = accounts.FIRST_ADMIN
+        click.echo(f"已创建首个管理员：用户名 {user}，密码 {password}。请登录后立即运行 "
+                   f"python manage.py account {user} --role admin 修改密码。")
+
+
+@cli.command("public-mode")
+@click.argument("state", type=click.Choice(["on", "off"]))
+def public_mode(state):
+    """Switch the read-only public mode (no login, viewer pages only) on or off.
+
+    Example: python manage.py public-mode on
+    """
+    from access import accounts
+
+    accounts.set_public_viewer(state == "on")
+    click.echo("公开只读模式已开启：无需登录，只显示查看页面。" if state == "on" else "公开只读模式已关闭。")
+
+
+@cli.command()
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="FILE.duckdb (must not exist).")
+@click.pass_obj
+@user_errors
+def backup(db, out):
+    """Copy the database consistently, even while the dashboard runs or an upload commits.
+
+    Example: python manage.py backup --out backups/cleanprod-2026-11-24.duckdb
+    """
+    from store.backup import backup as run_backup
+
+    path = run_backup(db, Path(out))
+    click.echo(f"已备份到 {path}")
+
+
+@cli.command()
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.pass_obj
+@user_errors
+def restore(db, source):
+    """Replace the database's contents with a backup, in one transaction.
+
+    Example: python manage.py restore backups/cleanprod-2026-11-24.duckdb
+    """
+    from store.backup import restore as run_restore
+
+    counts = run_restore(db, Path(source))
+    click.echo(f"已从 {source} 恢复：{counts.get('uploads', 0)} 个上传，{counts.get('actuals', 0)} 条指标数值。")
+
+
 if __name__ == "__main__":
     cli()

@@ -134,9 +134,11 @@ def commit(con, kind: str, rows: pd.DataFrame, *, file_name: str, sha256: str, u
 
 def _pause_for_test() -> None:
     marker = os.environ.get(PAUSE_IN_COMMIT_ENV)
-    if marker:
+    if marker:  # tests only: hold the open transaction until the marker is deleted (at most 60 s)
         Path(marker).touch()
-        time.sleep(60)
+        deadline = time.monotonic() + 60
+        while Path(marker).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 def rollback(con, upload_id: int, user: str, at: dt.datetime | None = None) -> None:
