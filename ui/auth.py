@@ -25,7 +25,7 @@ def _authenticator(config: dict):
 def _record_failure(username: str) -> None:
     try:
         with store_db.connect() as con:
-            audit.record(con, username or "（空）", "login_failed", "用户名或密码错误")
+            audit.record(con, username, "login_failed", "用户名或密码错误")
     except StoreError:
         pass  # the login message matters more than the audit line when the database is unavailable
 
@@ -46,6 +46,8 @@ def gate() -> tuple[str, str] | None:
         return None
     authenticator = _authenticator(config)
     st.title("清洁生产目标进度监测")
+    users = config["credentials"]["usernames"]
+    attempts = {name: u.get("failed_login_attempts", 0) for name, u in users.items()}
     authenticator.login(location="main", fields=LOGIN_FIELDS, key="login")
     status = st.session_state.get("authentication_status")
     if status:
@@ -54,7 +56,9 @@ def gate() -> tuple[str, str] | None:
         st.rerun()
     if status is False:
         st.error("用户名或密码错误，请重试。忘记密码请联系管理员重置。")
-        _record_failure(st.session_state.get("username") or "")
+        # The library counts failures per account in the credentials dict: that names who tried.
+        tried = [n for n, u in users.items() if u.get("failed_login_attempts", 0) > attempts.get(n, 0)]
+        _record_failure(tried[0] if tried else "（未知用户）")
     return None
 
 
