@@ -38,10 +38,13 @@ def sidebar() -> None:
             if st.session_state.get("as_of") not in options:
                 st.session_state["as_of"] = options[0]
             st.selectbox(L.AS_OF_PICKER, options, key="as_of")
-        if st.toggle(L.PRESENTATION_MODE, value=context.presentation_mode(), help=L.PRESENTATION_HELP):
-            st.query_params["present"] = "1"
-        elif "present" in st.query_params:
-            del st.query_params["present"]
+        present = st.toggle(L.PRESENTATION_MODE, value=context.presentation_mode(), help=L.PRESENTATION_HELP)
+        if present != context.presentation_mode():  # the CSS is injected before the sidebar: apply it now
+            if present:
+                st.query_params["present"] = "1"
+            else:
+                del st.query_params["present"]
+            st.rerun()
         st.caption(L.APP_SUBTITLE)
         auth.logout_button()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from access import accounts
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, full_page_screenshot, running_app
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -18,23 +19,44 @@ PAGES = {"": "总览", "sectors": "分领域", "agencies": "分单位", "indicat
 CHARTED = {"", "sectors", "agencies", "indicator"}
 
 
+def login(page, url: str, user: str, password: str) -> None:
+    page.goto(url)
+    page.get_by_label("用户名").fill(user)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.locator("h1", has_text="总览").wait_for(timeout=60_000)
+
+
 @pytest.fixture(scope="module")
-def browser_page(tmp_path_factory, _sample_file):
+def app(tmp_path_factory, _sample_file):
     folder = tmp_path_factory.mktemp("browser")
     db = folder / "app.duckdb"
     shutil.copyfile(_sample_file, db)
-    with running_app(db) as url, playwright.sync_playwright() as p:
+    accounts_file = folder / "accounts.yaml"
+    accounts.set_account("root", "admin-pass-1", "admin", path=accounts_file)
+    accounts.set_account("boss", "leader-pass-1", "viewer", path=accounts_file)
+    with running_app(db, env={"CLEANPROD_ACCOUNTS": str(accounts_file)}) as url, \
+            playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
-        yield url, page
+        yield url, browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(app):
+    url, browser = app
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    login(page, url, "root", "admin-pass-1")
+    yield url, page
+    page.close()
 
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_page_loads_in_chromium_with_chinese_and_no_exception(browser_page, path):
     url, page = browser_page
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{url}/{path}")
+    # Move through the sidebar as a user does: a typed URL opens a new session, which logs in again.
+    page.locator("[data-testid='stSidebarNav']").get_by_text(PAGES[path], exact=True).click()
     heading = page.locator("h1").first
     heading.wait_for(timeout=60_000)
     playwright.expect(heading).to_have_text(PAGES[path], timeout=30_000)
@@ -51,7 +73,9 @@ def test_page_loads_in_chromium_with_chinese_and_no_exception(browser_page, path
 def test_presentation_mode_hides_sidebar_and_chrome(browser_page):
     url, page = browser_page
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{url}/?present=1")
+    page.locator("[data-testid='stSidebarNav']").get_by_text("总览", exact=True).click()
+    page.locator("h1", has_text="总览").wait_for(timeout=60_000)
+    page.get_by_text("演示模式").click()
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
@@ -63,12 +87,14 @@ def test_presentation_mode_hides_sidebar_and_chrome(browser_page):
 def test_chart_camera_button_saves_png_at_2x_with_a_readable_name(browser_page):
     url, page = browser_page
     page.set_viewport_size({"width": 1920, "height": 1080})
-    page.goto(f"{url}/")
+    if page.get_by_text("退出演示模式").count():
+        page.get_by_text("退出演示模式").click()
+    page.locator("[data-testid='stSidebarNav']").get_by_text("总览", exact=True).click()
     plot = page.locator(".js-plotly-plot").first
     plot.wait_for(timeout=60_000)
     plot.hover()
     with page.expect_download(timeout=30_000) as info:
-        plot.locator("[data-title='Download plot as a png']").click()
+        plot.locator(".modebar-btn[data-title^='Download plot']").click()
     download = info.value
     assert download.suggested_filename.startswith("总览_完成进度_2026Q3") and download.suggested_filename.endswith(
         ".png")
@@ -77,3 +103,19 @@ def test_chart_camera_button_saves_png_at_2x_with_a_readable_name(browser_page):
     width = int.from_bytes(target.read_bytes()[16:20], "big")
     box = plot.bounding_box()
     assert width >= 2 * int(box["width"]) - 2
+
+
+def test_viewer_typing_the_upload_url_sees_nothing_of_it(app):
+    url, browser = app
+    page = browser.new_page(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    login(page, url, "boss", "leader-pass-1")
+    nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+    assert "数据上传" not in nav and "数据管理" not in nav
+    for path in ("upload", "data_admin"):
+        page.goto(f"{url}/{path}")
+        page.locator("h1").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
+        assert page.locator("[data-testid='stFileUploader']").count() == 0
+        assert "数据上传" not in page.locator("h1").first.inner_text()
+        assert "上传记录" not in page.locator("[data-testid='stMain']").inner_text()
+    page.close()
