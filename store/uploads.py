@@ -7,6 +7,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -30,9 +31,12 @@ _SHAPE = {
 }
 
 
+LOCAL_TZ = ZoneInfo("Asia/Shanghai")  # the plan's agencies, the sample manifest and --known-on dates use it
+
+
 def now() -> dt.datetime:
-    """Commit timestamps are naive UTC, microsecond precision."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    """Commit timestamps: naive Beijing time, microsecond precision, as users read and type them."""
+    return dt.datetime.now(LOCAL_TZ).replace(tzinfo=None)
 
 
 @dataclass
