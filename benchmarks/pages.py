@@ -1,0 +1,82 @@
+"""3. Pages: every page of dashboard.py under AppTest with the large store against the same page with 1,000 rows,
+and a cached rerun (same AppTest, `.run()` again, no data change) against its first run."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+from benchmarks.common import ROOT, Line, Outcome, median
+
+APP = ROOT / "dashboard.py"
+TIMEOUT = 600
+
+
+def pages() -> list[str]:
+    """The pages dashboard.py navigates to, in its order (every quoted "pages/*.py" in it)."""
+    return list(dict.fromkeys(re.findall(r'"(pages/[^"]+\.py)"', APP.read_text(encoding="utf-8"))))
+
+
+def _first_and_rerun(db: Path, page: str) -> tuple[float, float, str]:
+    """A fresh AppTest on `page` with every st.cache_data emptied (a first view after an upload), then rerun."""
+    import streamlit as st
+    from streamlit import logger
+    from streamlit.testing.v1 import AppTest
+
+    logger.set_log_level("error")  # "No runtime found" warnings, once per AppTest
+    os.environ["CLEANPROD_DB"] = str(db)
+    st.cache_data.clear()
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.session_state["user"], at.session_state["role"] = "benchmark", "admin"  # past the login (ui/auth.gate)
+    if page != pages()[0]:
+        at.switch_page(page)
+    start = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    at.run()
+    rerun = time.perf_counter() - start
+    error = ""
+    if at.exception:
+        error = str(at.exception[0].message)[:120]
+    return first, rerun, error
+
+
+def run(big: Path, small: Path, big_rows: int, small_rows: int, runs_big: int, runs_small: int) -> Outcome:
+    saved = os.environ.get("CLEANPROD_DB")
+    outcome = Outcome("pages")
+    try:
+        _first_and_rerun(small, pages()[0])  # imports and first-compile costs, not counted
+        for page in pages():
+            name = Path(page).stem
+            big_first, big_rerun, small_first, errors = [], [], [], set()
+            for i in range(max(runs_big, runs_small)):
+                if i < runs_small:
+                    first, _, error = _first_and_rerun(small, page)
+                    small_first.append(first)
+                    errors.add(error)
+                if i < runs_big:
+                    first, rerun, error = _first_and_rerun(big, page)
+                    big_first.append(first)
+                    big_rerun.append(rerun)
+                    errors.add(error)
+            errors.discard("")
+            note = ("exception: " + "; ".join(sorted(errors))) if errors else ""
+            outcome.lines.append(Line(
+                f"pages.{name}", median(big_first), median(small_first), 1.3,
+                f"first run, {big_rows:,} rows", f"first run, {small_rows:,} rows",
+                runs=f"{runs_big} / {runs_small}", note=note))
+            outcome.lines.append(Line(
+                f"pages.{name}.rerun", median(big_rerun), median(big_first), 0.3,
+                f"cached rerun, {big_rows:,} rows", f"first run, {big_rows:,} rows",
+                runs=f"{runs_big} / {runs_big}", note=note))
+    finally:
+        if saved is None:
+            os.environ.pop("CLEANPROD_DB", None)
+        else:
+            os.environ["CLEANPROD_DB"] = saved
+    outcome.facts.append("first run = a new AppTest with st.cache_data emptied (what the first viewer after an "
+                         "upload waits for); rerun = the same AppTest's .run() again, data unchanged")
+    return outcome
