@@ -14,6 +14,8 @@ from ui.auth import require_page
 
 require_page(__file__)
 
+BULLET_LIMIT = 30
+
 data = context.header(L.PAGES["overview"], L.APP_SUBTITLE)
 if data is not None:
     if data.empty:
@@ -33,7 +35,12 @@ if data is not None:
 
     left, right = st.columns([3, 2])
     with left:
-        context.chart(figures.progress_bullets(head), f"总览_完成进度_{data.as_of}", key="bullets")
+        shown = head
+        if len(head) > BULLET_LIMIT:  # a bar per indicator stops being readable (and fast) past a few dozen
+            rank = head["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+            shown = head.assign(_r=rank).sort_values(["_r", "lag_pp"], ascending=[True, False]).head(BULLET_LIMIT)
+            st.caption(f"指标较多，仅显示最需关注的 {BULLET_LIMIT} 项；完整列表见“分领域”页。")
+        context.chart(figures.progress_bullets(shown), f"总览_完成进度_{data.as_of}", key="bullets")
     with right:
         context.chart(figures.status_counts(head), f"总览_状态分布_{data.as_of}", key="counts")
 

@@ -84,9 +84,11 @@ def ingest(db, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bo
     if progress:
         progress(0.85, "提交")
     with connect(db) as con:
-        result.upload_id, result.preview = commit(
+        result.upload_id, committed = commit(
             con, kind, result.preview.rows[_rows_columns(result.preview.rows)], file_name=file_name,
             sha256=result.sha256, user=user, is_sample=is_sample, uploaded_at=uploaded_at)
+    # The rows as previewed; the counts as the commit found them (another upload may have landed in between).
+    result.preview.tally = committed.counts
     if progress:
         progress(1.0, "完成")
     return result

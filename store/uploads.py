@@ -44,11 +44,14 @@ class Preview:
     """What a commit would do: each row marked add / revise / same, with the old values."""
 
     kind: str
-    rows: pd.DataFrame  # normalized rows + change ('add'|'revise'|'same') + old_<col> columns
+    rows: pd.DataFrame | None  # normalized rows + change ('add'|'revise'|'same') + old_<col>; None: counts only
     duplicate_of: int | None = None
+    tally: dict[str, int] | None = None
 
     @property
     def counts(self) -> dict[str, int]:
+        if self.tally is not None:
+            return self.tally
         vc = self.rows["change"].value_counts()
         return {k: int(vc.get(k, 0)) for k in ("add", "revise", "same")}
 
@@ -64,11 +67,12 @@ def _current_sql(kind: str) -> str:
               QUALIFY row_number() OVER (PARTITION BY {part} ORDER BY coalesce(x.upload_id, 0) DESC) = 1"""
 
 
-def preview(con, kind: str, rows: pd.DataFrame, sha256: str | None = None) -> Preview:
+def preview(con, kind: str, rows: pd.DataFrame, sha256: str | None = None, *, detail: bool = True) -> Preview:
     """Compare normalized rows with what counts now.
 
     Args:
         rows: intake's normalized frame for `kind` (may carry a `row` column with Excel row numbers).
+        detail: False returns only the counts (what a commit records), without sending every row back.
     """
     table, keys, compared, _ = _SHAPE[kind]
     duplicate = None
@@ -83,12 +87,15 @@ def preview(con, kind: str, rows: pd.DataFrame, sha256: str | None = None) -> Pr
         old = ", ".join(f"c.{c} AS old_{c}" for c in compared)
         join = " AND ".join(f"c.{k} = i.{k}" for k in keys)
         differs = " OR ".join(f"c.{c} IS DISTINCT FROM i.{c}" for c in compared)
-        result = con.execute(
-            f"""SELECT i.*, {old},
-                       CASE WHEN c.{keys[0]} IS NULL THEN 'add' WHEN {differs} THEN 'revise' ELSE 'same' END
-                           AS change
-                  FROM _incoming i LEFT JOIN ({_current_sql(kind)}) c ON {join}"""
-        ).df()
+        compare = f"""SELECT i.*, {old},
+                             CASE WHEN c.{keys[0]} IS NULL THEN 'add' WHEN {differs} THEN 'revise' ELSE 'same'
+                             END AS change
+                        FROM _incoming i LEFT JOIN ({_current_sql(kind)}) c ON {join}"""
+        if not detail:
+            found = dict(con.execute(f"SELECT change, count(*) FROM ({compare}) GROUP BY change").fetchall())
+            tally = {k: int(found.get(k, 0)) for k in ("add", "revise", "same")}
+            return Preview(kind=kind, rows=None, duplicate_of=duplicate, tally=tally)
+        result = con.execute(compare).df()
     finally:
         con.unregister("_incoming")
     if "row" in result.columns:
@@ -106,7 +113,7 @@ def commit(con, kind: str, rows: pd.DataFrame, *, file_name: str, sha256: str, u
     table, _, _, inserted = _SHAPE[kind]
     con.execute("BEGIN TRANSACTION")
     try:
-        result = preview(con, kind, rows, sha256)
+        result = preview(con, kind, rows, sha256, detail=False)
         if result.duplicate_of is not None:
             raise DuplicateUpload(
                 f"该文件已于第 {result.duplicate_of} 号上传提交过（内容完全相同），本次未做任何更改。",

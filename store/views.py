@@ -20,23 +20,21 @@ def actuals_for_status(con, *, as_of: str, deadlines: list[str], window: int,
         code, period, district, value — a subset of store.values.actuals(as_of=...).
     """
     cond, params = _live(known_on)
+    # Per series, the periods wanted: the first, the last `window`, and the last at or before each deadline.
+    picks = ["[min(period)]", f"max(period, {int(window)})"]
+    picks += ["[max(period) FILTER (WHERE period <= ?)]"] * len(deadlines)
     return con.execute(
         f"""WITH cur AS (
-                SELECT a.code, a.period, a.district, a.value
+                SELECT a.code, a.period, a.district, arg_max(a.value, a.upload_id) AS value
                   FROM actuals a JOIN uploads u USING (upload_id)
                  WHERE {cond} AND a.period <= ?
-               QUALIFY row_number() OVER (PARTITION BY a.code, a.period, a.district ORDER BY a.upload_id DESC) = 1),
-            ranked AS (
-                SELECT *, row_number() OVER (PARTITION BY code, district ORDER BY period) AS rn_first,
-                          row_number() OVER (PARTITION BY code, district ORDER BY period DESC) AS rn_last
-                  FROM cur),
-            judged AS (
-                SELECT DISTINCT c.code, c.district, max(c.period) AS period
-                  FROM cur c JOIN (SELECT unnest(?::VARCHAR[]) AS deadline) d ON c.period <= d.deadline
-                 GROUP BY c.code, c.district, d.deadline)
-            SELECT r.code, r.period, r.district, r.value
-              FROM ranked r LEFT JOIN judged j USING (code, district, period)
-             WHERE r.rn_first = 1 OR r.rn_last <= ? OR j.period IS NOT NULL
-             ORDER BY r.code, r.district, r.period""",
-        params + [as_of, list(deadlines), window],
+                 GROUP BY a.code, a.period, a.district),
+            picked AS (
+                SELECT code, district, unnest(periods) AS period
+                  FROM (SELECT code, district, list_concat({', '.join(picks)}) AS periods
+                          FROM cur GROUP BY code, district))
+            SELECT c.code, c.period, c.district, c.value
+              FROM cur c SEMI JOIN picked p USING (code, district, period)
+             ORDER BY c.code, c.district, c.period""",
+        params + [as_of, *deadlines],
     ).df()

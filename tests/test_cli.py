@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 import manage
 from store import db as store_db
+from store.schema import SCHEMA_VERSION
 
 CATALOG = Path(__file__).parents[1] / "data" / "catalog"
 
@@ -61,7 +62,7 @@ def exported(tmp_path_factory) -> Path:
     db, out = tmp_path / "x.duckdb", tmp_path / "out"
     result = run(db, "init")
     assert result.exit_code == 0, result.output
-    assert result.output == f"数据库已就绪：{db}（结构版本 1，目录 loaded）\n"
+    assert result.output == f"数据库已就绪：{db}（结构版本 {SCHEMA_VERSION}，目录 loaded）\n"
     result = run(db, "export", "--out", str(out))
     assert result.exit_code == 0, result.output
     assert result.output == f"已导出 10 个文件到 {out}\n"
@@ -139,7 +140,7 @@ def test_init_twice_changes_nothing(tmp_path):
     before = snapshot(db, tmp_path / "before")
     result = run(db, "init")
     assert result.exit_code == 0
-    assert result.output == f"数据库已就绪：{db}（结构版本 1，目录 unchanged）\n"
+    assert result.output == f"数据库已就绪：{db}（结构版本 {SCHEMA_VERSION}，目录 unchanged）\n"
     assert snapshot(db, tmp_path / "after") == before
 
 
@@ -194,7 +195,7 @@ def test_an_older_database_is_refused_until_init_upgrades_it(db, tmp_path):
     assert result.exit_code == 1
     assert result.output == f"Error: 数据库 {db} 版本较旧，请先运行：python manage.py --db {db} init 以升级。\n"
     result = run(db, "init")
-    assert result.output == f"数据库已就绪：{db}（结构版本 1，目录 unchanged）\n"
+    assert result.output == f"数据库已就绪：{db}（结构版本 {SCHEMA_VERSION}，目录 unchanged）\n"
     assert run(db, "export", "--out", str(tmp_path / "out")).exit_code == 0
 
 
@@ -256,7 +257,7 @@ def test_db_defaults_to_the_environment_variable(tmp_path, monkeypatch):
     monkeypatch.setenv("CLEANPROD_DB", str(db))
     result = CliRunner().invoke(manage.cli, ["init"])
     assert result.exit_code == 0
-    assert result.output == f"数据库已就绪：{db}（结构版本 1，目录 loaded）\n"
+    assert result.output == f"数据库已就绪：{db}（结构版本 {SCHEMA_VERSION}，目录 loaded）\n"
 
 
 # --- status (the contract that automation relies on) ----------------------------------------------------------

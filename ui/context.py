@@ -8,6 +8,7 @@ import streamlit as st
 
 from service import snapshot as snap
 from store import db as store_db
+from store import values
 from store.errors import StoreError
 from ui import labels as L
 from ui import theme
@@ -40,13 +41,20 @@ def _detail(path: str, version: int, code: str) -> dict:
 
 def snapshot(as_of: str | None = None) -> snap.Snapshot:
     """The snapshot for the sidebar's as-of period (or `as_of`), from cache while the data is unchanged."""
-    chosen = as_of or st.session_state.get("as_of")
-    return _snapshot(db_path(), data_version(), chosen, None)
+    version = data_version()
+    chosen = as_of or st.session_state.get("as_of") or (_periods(db_path(), version) or [None])[-1]
+    return _snapshot(db_path(), version, chosen, None)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _periods(path: str, version: int) -> list[str]:
+    with store_db.connect(path) as con:
+        return values.periods(con)
 
 
 def available_periods() -> list[str]:
-    """Quarters with data, oldest first (the as-of choices)."""
-    return _snapshot(db_path(), data_version(), None, None).periods
+    """Quarters with data, oldest first (the as-of choices); a cheap query, not a second snapshot."""
+    return _periods(db_path(), data_version())
 
 
 def indicator_detail(code: str) -> dict:
@@ -58,6 +66,7 @@ def clear_caches() -> None:
     """After a write in this process: the data version changes anyway; this frees memory early."""
     _snapshot.clear()
     _detail.clear()
+    _periods.clear()
 
 
 def presentation_mode() -> bool:
