@@ -51,6 +51,14 @@ def _checked_period(as_of: str | None) -> str | None:
     return as_of
 
 
+def _refresh(db) -> None:
+    """After a data change: compute and keep the newest snapshot, so the dashboard's next first view only reads it."""
+    from service import snapshot_cache
+
+    with store_db.connect(db) as con:
+        snapshot_cache.load_or_build(con)
+
+
 @cli.command()
 @click.pass_obj
 @user_errors
@@ -60,6 +68,8 @@ def init(db):
     Example: python manage.py --db /tmp/x.duckdb init
     """
     result = store_db.init(db)
+    if result["catalog"] == "loaded":
+        _refresh(db)
     click.echo(f"数据库已就绪：{db}（结构版本 {result['to_version']}，目录 {result['catalog']}）")
 
 
@@ -118,6 +128,7 @@ def ingest(db, file, kind, dry_run, user, sheet):
         if result.preview.duplicate_of is not None:
             click.echo(f"注意：相同文件已于第 {result.preview.duplicate_of} 号上传提交过。")
         return
+    _refresh(db)
     click.echo(f"已提交第 {result.upload_id} 号上传：{summary}")
 
 
@@ -151,6 +162,7 @@ def rollback(db, upload_id, user):
     """
     with store_db.connect(db) as con:
         store_uploads.rollback(con, upload_id, user)
+    _refresh(db)
     click.echo(f"已回滚第 {upload_id} 号上传。")
 
 
@@ -164,6 +176,8 @@ def load_sample(db, if_empty):
     Example: python manage.py load-sample
     """
     n = store_sample.load(db, if_empty=if_empty)
+    if n:
+        _refresh(db)
     click.echo(f"已载入 {n} 个示例上传。" if n else "数据库已有上传，未载入示例数据。")
 
 
@@ -178,6 +192,7 @@ def remove_sample(db, user):
     """
     with store_db.connect(db) as con:
         n = store_uploads.remove_sample(con, user)
+    _refresh(db)
     click.echo(f"已删除 {n} 个示例上传。")
 
 
@@ -325,6 +340,7 @@ def restore(db, source):
     from store.backup import restore as run_restore
 
     counts = run_restore(db, Path(source))
+    _refresh(db)
     click.echo(f"已从 {source} 恢复：{counts.get('uploads', 0)} 个上传，{counts.get('actuals', 0)} 条指标数值。")
 
 

@@ -40,7 +40,7 @@ def _write(action, done: str) -> None:
     except StoreError as exc:
         st.error(exc.message)
         return
-    context.clear_caches()
+    context.after_write()
     st.session_state["admin_flash"] = done.format(n=result) if "{n}" in done else done
     st.rerun()
 

@@ -83,9 +83,11 @@ def _show_preview(result, indicators) -> None:
 def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user: str) -> None:
     with st.status(U["committing"], expanded=True) as status:
         outcome = flow.commit_upload(db, data, name, kind, user=user, sheet=sheet, progress=_progress_bar())
+        if outcome.ok:
+            status.update(label=U["refreshing"])
+            context.after_write()
         status.update(state="complete" if outcome.ok else "error", expanded=False)
     if outcome.ok:
-        context.clear_caches()
         flow.forget(st.session_state)
         st.session_state["upload_flash"] = ("success", outcome.message)
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1  # a fresh, empty uploader

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.db import _tables, check_initialised, connect, data_version, schema_version
 from store.errors import NotADatabase, StoreError
-from store.schema import SCHEMA_VERSION
+from store.schema import DERIVED_TABLES, SCHEMA_VERSION
 
 _ALIAS = "backup_file"
 
@@ -53,6 +53,8 @@ def restore(db, source: Path) -> dict:
                 before = data_version(con)
                 for table in sorted(_tables(con)):
                     con.execute(f"DELETE FROM main.{table}")  # noqa: S608 - names from the catalog
+                    if table in DERIVED_TABLES:
+                        continue
                     con.execute(f"INSERT INTO main.{table} SELECT * FROM {_ALIAS}.{table}")  # noqa: S608
                     counts[table] = con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]  # noqa: S608
                 nxt = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchone()[0]

@@ -149,6 +149,8 @@ def init(path=None) -> dict:
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
             loaded = catalog.load_if_changed(con)
+            if loaded:
+                bump_data_version(con)  # new indicators or targets: every computed snapshot is stale
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -162,6 +164,7 @@ def bump_data_version(con) -> None:
     con.execute(
         "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
     )
+    con.execute("DELETE FROM snapshot_cache")  # computed from the data just changed
 
 
 def data_version(con) -> int:

@@ -1,6 +1,6 @@
 """DuckDB schema of the catalog, targets, actuals, task statuses, uploads and audit, with versioned upgrades."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -61,7 +61,15 @@ MIGRATIONS: list[list[str]] = [
     [
         "DROP INDEX IF EXISTS actuals_upload",
     ],
+    # v3: computed snapshots, kept so a page's first view reads them (service.snapshot_cache); emptied on every
+    # data change, so a row is always of the current data.
+    [
+        """CREATE TABLE IF NOT EXISTS snapshot_cache (
+            data_version BIGINT NOT NULL, as_of VARCHAR NOT NULL, code VARCHAR NOT NULL,
+            built_at TIMESTAMP NOT NULL, payload BLOB NOT NULL)""",
+    ],
 ]
+DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup
 
 CATALOG_TABLES = (
     "parts", "areas", "task_groups", "tasks", "project_categories", "projects",

@@ -1,0 +1,153 @@
+"""Snapshots kept in the database, so a page's first view after an upload or a restart reads, not recomputes.
+
+A snapshot is a pure function of the committed data, the as-of period and the code that computes it. It is stored
+under (data version, as-of, code fingerprint); every data change empties the table (store.db.bump_data_version), and
+a change to the metrics code changes the fingerprint. Briefings reproduced "as known on" a past moment are not kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from service import snapshot as snap
+from store import db as store_db
+from store import values
+from store.uploads import now
+
+log = logging.getLogger(__name__)
+FORMAT = 1  # bump when the payload layout changes
+_CODE_DIRS = ("metrics", "service", "store")  # the code a snapshot's numbers depend on
+_FRAMES = [f.name for f in dataclasses.fields(snap.Snapshot) if f.type in ("pd.DataFrame", pd.DataFrame)]
+
+
+@cache
+def fingerprint() -> str:
+    """A hash of the code that computes snapshots: a deploy that changes a rule never serves old numbers."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(str(FORMAT).encode())
+    for folder in _CODE_DIRS:
+        for file in sorted((root / folder).glob("*.py")):
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def encode(data: snap.Snapshot) -> bytes:
+    """The snapshot as one Parquet file per frame, framed in a small JSON header (no pickle: data, not code)."""
+    parts: list[bytes] = []
+    sizes: dict[str, int] = {}
+    kinds: dict[str, dict] = {}
+    for name in _FRAMES:
+        frame = getattr(data, name)
+        # Nested values (lists, dicts of codes) travel as JSON text: Parquet would widen every dict to one struct.
+        nested = [c for c in frame.columns if frame[c].dtype == object
+                  and frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
+        if nested:
+            frame = frame.assign(**{c: frame[c].map(_to_json) for c in nested})
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer)  # the index too: some frames are filtered views
+        parts.append(buffer.getvalue())
+        sizes[name] = len(parts[-1])
+        # Parquet brings text back as pandas' str dtype; the pages were written against what build() returns.
+        kinds[name] = {"object": [c for c in frame.columns if frame[c].dtype == object],
+                       "columns_object": frame.columns.dtype == object, "json": nested}
+    extra = {k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in data.extra.items()}
+    head = json.dumps({"as_of": data.as_of, "periods": data.periods, "has_sample": data.has_sample,
+                       "extra": extra, "sizes": sizes,
+                       "kinds": kinds}, ensure_ascii=False).encode()
+    return len(head).to_bytes(4, "big") + head + b"".join(parts)
+
+
+def decode(payload: bytes) -> snap.Snapshot:
+    """The inverse of encode()."""
+    n = int.from_bytes(payload[:4], "big")
+    head = json.loads(payload[4:4 + n])
+    offset = 4 + n
+    frames = {}
+    for name in _FRAMES:
+        size = head["sizes"][name]
+        frames[name] = _restore(pd.read_parquet(io.BytesIO(payload[offset:offset + size])), head["kinds"][name])
+        offset += size
+    extra = dict(head["extra"])
+    if extra.get("previous_end"):
+        extra["previous_end"] = dt.datetime.fromisoformat(extra["previous_end"])
+    return snap.Snapshot(as_of=head["as_of"], known_on=None, periods=head["periods"],
+                         has_sample=head["has_sample"], extra=extra, **frames)
+
+
+def _to_json(value) -> str | None:
+    return None if value is None or value is np.nan else json.dumps(value, ensure_ascii=False)
+
+
+def _restore(frame: pd.DataFrame, kinds: dict) -> pd.DataFrame:
+    for column in kinds["object"]:
+        values = frame[column].astype(object)
+        frame[column] = values.where(values.notna(), None)
+    for column in kinds["json"]:
+        frame[column] = frame[column].map(lambda v: None if v is None else json.loads(v))
+    if kinds["columns_object"]:
+        frame.columns = pd.Index(list(frame.columns), dtype=object)
+    return frame
+
+
+def load(con, as_of: str) -> snap.Snapshot | None:
+    """The kept snapshot of the current data for `as_of`, or None."""
+    row = con.execute(
+        "SELECT payload FROM snapshot_cache WHERE data_version = ? AND as_of = ? AND code = ?",
+        [store_db.data_version(con), as_of, fingerprint()],
+    ).fetchone()
+    return decode(row[0]) if row else None
+
+
+def save(con, data: snap.Snapshot, version: int) -> bool:
+    """Keep `data`, built from data version `version`; False when the data changed meanwhile or the file is read-only.
+
+    Never raises for a lost race: the page already has its snapshot, keeping it is only a saving.
+    """
+    payload = encode(data)
+    try:
+        con.execute("BEGIN TRANSACTION")
+        # Built from data that has changed since: keeping it would only take space.
+        if store_db.data_version(con) != version:
+            con.execute("ROLLBACK")
+            return False
+        con.execute("DELETE FROM snapshot_cache WHERE as_of = ? OR code <> ?", [data.as_of, fingerprint()])
+        con.execute("INSERT INTO snapshot_cache VALUES (?, ?, ?, ?, ?)",
+                    [version, data.as_of, fingerprint(), now(), payload])
+        con.execute("COMMIT")
+        return True
+    except duckdb.Error as exc:  # read-only file, or a concurrent writer won the row
+        log.info("snapshot not kept: %s", exc)
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
+        return False
+
+
+def load_or_build(con, as_of: str | None = None) -> snap.Snapshot:
+    """The snapshot for `as_of` (default: the newest quarter with data): kept if there is one, else built and kept."""
+    version = store_db.data_version(con)
+    if as_of is None:
+        found = values.periods(con)
+        as_of = found[-1] if found else None
+    if as_of is not None:
+        kept = load(con, as_of)
+        if kept is not None:
+            return kept
+    data = snap.build(con, as_of)
+    if data.as_of is not None:
+        save(con, data, version)
+    return data
+
