@@ -45,6 +45,8 @@ data = context.header(L.PAGES["export"], "按需生成，生成后点击下载")
 if data is not None:
     if data.empty:
         st.info(L.EMPTY_DB)
+    else:
+        images.warm_up()  # the chart renderer starts while the user picks the scope
     version = context.data_version()
     period = data.as_of or "—"
 
