@@ -137,7 +137,11 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
 
     rows = pd.DataFrame({"row": frame.index.to_numpy(dtype="int64")})
     for field in FIELDS[kind]:
-        rows[field] = pd.Series(done[field].to_numpy(), dtype=object).astype(DTYPES.get(field, "str"))
+        values = done[field]
+        wanted = DTYPES.get(field, "str")
+        if values.dtype != wanted:  # already typed columns skip a costly round trip through object
+            values = pd.Series(values.to_numpy(), dtype=object).astype(wanted)
+        rows[field] = values.reset_index(drop=True)
     _check_duplicates(rows, kind, raw, positions, errors)
     return CheckResult(kind, rows, errors.frame(), errors.count)
 
@@ -149,6 +153,8 @@ def _check_duplicates(
     keys = list(KEYS[kind])
     complete = rows[keys].notna().all(axis=1)
     keyed = rows[complete]
+    if not keyed.duplicated(keys).any():  # the usual case: a hash pass, no group-wise transform
+        return
     first = keyed.groupby(keys, sort=False)["row"].transform("min")
     repeats = keyed[keyed["row"] != first]
     if repeats.empty:

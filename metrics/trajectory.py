@@ -20,8 +20,10 @@ def period_indices(values: pd.Series) -> pd.Series:
     Returns:
         A float Series (NaN where missing) aligned with `values`, in quarters since year 0.
     """
-    lookup = {p: periods.index(p) for p in pd.unique(values.dropna())}
-    return values.map(lookup).astype(float)
+    # factorize + take: Series.map over a str column costs ~1 µs a row, a lookup by code ~10 ns.
+    codes, uniques = pd.factorize(values)
+    lookup = np.array([periods.index(p) for p in uniques] + [np.nan], dtype=float)
+    return pd.Series(lookup[codes], index=values.index, dtype=float)
 
 
 def period_labels(indices: pd.Series) -> pd.Series:

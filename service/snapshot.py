@@ -11,6 +11,7 @@ from metrics import periods as P
 from metrics import reporting, rollups
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
+from metrics.settings import CITY
 from metrics.settings import DEFAULT as METRIC_SETTINGS
 from store import catalog, uploads, values, views
 
@@ -71,7 +72,9 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     status = metrics_status.indicator_status(indicators, targets, actuals, effective)
     headline = _headline(status, indicators)
     prev = P.previous(effective)
-    prev_status = metrics_status.indicator_status(indicators, targets, actuals[actuals["period"] <= prev], prev)
+    # "What changed" compares headlines (全市) only, and a row's status reads only its own series: 全市 suffices.
+    city_before = actuals[(actuals["period"] <= prev) & (actuals["district"] == CITY)]
+    prev_status = metrics_status.indicator_status(indicators, targets, city_before, prev)
     changes = metrics_status.status_changes(metrics_status.headline(prev_status), headline)
     changes = changes.merge(indicators[["code", "name"]], on="code", how="left")
     task_catalog = catalog.tasks(con)

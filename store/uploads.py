@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
 from store.db import bump_data_version
@@ -82,12 +83,15 @@ def preview(con, kind: str, rows: pd.DataFrame, sha256: str | None = None, *, de
             "SELECT upload_id FROM uploads WHERE sha256 = ? AND kind = ? AND rolled_back_at IS NULL "
             "ORDER BY upload_id DESC LIMIT 1", [sha256, kind]).fetchall()
         duplicate = hits[0][0] if hits else None
-    con.register("_incoming", rows)
+    # Only the comparison comes back from DuckDB, by row position: sending a million strings back to pandas
+    # that intake already holds cost more than the join itself.
+    incoming = rows.reset_index(drop=True)
+    con.register("_incoming", incoming.assign(_pos=np.arange(len(incoming))))
     try:
         old = ", ".join(f"c.{c} AS old_{c}" for c in compared)
         join = " AND ".join(f"c.{k} = i.{k}" for k in keys)
         differs = " OR ".join(f"c.{c} IS DISTINCT FROM i.{c}" for c in compared)
-        compare = f"""SELECT i.*, {old},
+        compare = f"""SELECT i._pos, {old},
                              CASE WHEN c.{keys[0]} IS NULL THEN 'add' WHEN {differs} THEN 'revise' ELSE 'same'
                              END AS change
                         FROM _incoming i LEFT JOIN ({_current_sql(kind)}) c ON {join}"""
@@ -95,9 +99,10 @@ def preview(con, kind: str, rows: pd.DataFrame, sha256: str | None = None, *, de
             found = dict(con.execute(f"SELECT change, count(*) FROM ({compare}) GROUP BY change").fetchall())
             tally = {k: int(found.get(k, 0)) for k in ("add", "revise", "same")}
             return Preview(kind=kind, rows=None, duplicate_of=duplicate, tally=tally)
-        result = con.execute(compare).df()
+        compared_rows = con.execute(f"{compare} ORDER BY i._pos").df()
     finally:
         con.unregister("_incoming")
+    result = incoming.assign(**{c: compared_rows[c].to_numpy() for c in compared_rows.columns if c != "_pos"})
     if "row" in result.columns:
         result = result.sort_values("row", kind="stable").reset_index(drop=True)
     return Preview(kind=kind, rows=result, duplicate_of=duplicate)

@@ -127,17 +127,15 @@ def revisions(con, *, after: dt.datetime | None = None, known_on: dt.datetime | 
     if after is not None:
         extra = "AND uploaded_at > ?"
         params = params + [after]
+    # One hash aggregate, no window sort: per key the two newest live values (newest first) and the newest upload.
     return con.execute(
-        f"""WITH live AS (
-                SELECT a.code, a.period, a.district, a.value, a.upload_id, u.uploaded_at,
-                       lag(a.value) OVER (PARTITION BY a.code, a.period, a.district ORDER BY a.upload_id)
-                           AS old_value,
-                       row_number() OVER (PARTITION BY a.code, a.period, a.district
-                                          ORDER BY a.upload_id DESC) AS newest
-                  FROM actuals a JOIN uploads u USING (upload_id) WHERE {cond})
-            SELECT code, period, district, old_value, value AS new_value, upload_id, uploaded_at
-              FROM live
-             WHERE newest = 1 AND old_value IS NOT NULL AND old_value <> value {extra}
+        f"""SELECT code, period, district, v[2] AS old_value, v[1] AS new_value, upload_id, uploaded_at
+              FROM (SELECT a.code, a.period, a.district, max_by(a.value, a.upload_id, 2) AS v,
+                           max(a.upload_id) AS upload_id, arg_max(u.uploaded_at, a.upload_id) AS uploaded_at,
+                           count(*) AS n
+                      FROM actuals a JOIN uploads u USING (upload_id) WHERE {cond}
+                     GROUP BY a.code, a.period, a.district)
+             WHERE n > 1 AND v[2] <> v[1] {extra}
              ORDER BY uploaded_at DESC, code, period, district""",
         params,
     ).df()
