@@ -3,20 +3,11 @@ Plotly chart (written into the temp dir)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from benchmarks.common import ROOT, Line, Outcome, fmt_s, median
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 
 BARE_APP = '''import plotly.graph_objects as go
 import streamlit as st
@@ -28,43 +19,6 @@ st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3, 4], y=[3, 1, 4, 1])), key="one"
 
 # The overview draws this many charts (figures.progress_bullets and figures.status_counts).
 OVERVIEW_CHARTS = 2
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def serve(script: Path, cwd: Path, env: dict | None = None):
-    """`streamlit run script` on a free port; yields its URL."""
-    port = _free_port()
-    log = open(script.with_suffix(f".{port}.log"), "w+")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.headless",
-         "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError("streamlit did not start:\n" + log.read()) from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _navigate(browser, url: str, charts: int) -> float:
@@ -94,9 +48,10 @@ def run(db: Path, rows: int, work: Path, runs: int) -> Outcome:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            with serve(ROOT / "dashboard.py", ROOT, {"CLEANPROD_DB": str(db), "CLEANPROD_ACCOUNTS": str(accounts)}) as app_url, \
-                    serve(bare, work) as bare_url:
-                cold = _navigate(browser, app_url, OVERVIEW_CHARTS)  # empty cache: builds the snapshot
+            app_env = {"CLEANPROD_DB": str(db), "CLEANPROD_ACCOUNTS": str(accounts)}
+            with serve(ROOT / "dashboard.py", ROOT, work / "dashboard.log", app_env) as app_url, \
+                    serve(bare, work, work / "bare_app.log") as bare_url:
+                cold = _navigate(browser, app_url, OVERVIEW_CHARTS)  # a new server: reads the kept snapshot
                 _navigate(browser, bare_url, 1)
                 got, base = [], []
                 for _ in range(runs):
@@ -107,7 +62,8 @@ def run(db: Path, rows: int, work: Path, runs: int) -> Outcome:
     outcome.lines.append(Line("browser", median(got), median(base), 2.0,
                               f"overview, {rows:,} rows, warm server cache", "bare page, one Plotly chart",
                               runs=f"{runs} / {runs}"))
-    outcome.facts.append(f"overview's first navigation after server start (cold cache): {fmt_s(cold)}; "
+    outcome.facts.append(f"overview's first navigation after the server starts (empty st.cache_data, kept "
+                         f"snapshot): {fmt_s(cold)}; "
                          f"warm runs: {', '.join(fmt_s(s) for s in got)}; floor runs: "
                          f"{', '.join(fmt_s(s) for s in base)}")
     return outcome

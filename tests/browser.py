@@ -24,17 +24,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(db: Path, env: dict | None = None):
-    """Yield the base URL of `streamlit run dashboard.py` on `db`; print its output if it fails to start."""
+def serve(script: Path, cwd: Path, log_path: Path, env: dict | None = None, start_wait: float = 90):
+    """Yield the base URL of `streamlit run script` on a free port; raise with its output if it fails to start."""
     port = free_port()
-    log = open(db.with_suffix(".log"), "w+")  # noqa: SIM115 - closed below
+    log = open(log_path, "w+")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.headless", "true", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "CLEANPROD_DB": str(db), **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
+        cwd=cwd, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + start_wait
         while True:
             try:
                 urllib.request.urlopen(url + "/_stcore/health", timeout=2)
@@ -52,6 +52,11 @@ def running_app(db: Path, env: dict | None = None):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def running_app(db: Path, env: dict | None = None):
+    """`streamlit run dashboard.py` on `db` (its output beside the file); yields the base URL."""
+    return serve(ROOT / "dashboard.py", ROOT, db.with_suffix(".log"), {"CLEANPROD_DB": str(db), **(env or {})})
 
 
 def full_page_screenshot(page, path: Path, width: int = 1920) -> None:
