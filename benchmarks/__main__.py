@@ -30,15 +30,23 @@ def _setup(work: Path, rows: int) -> dict:
     template = fixture.make_catalog_db(work / "template.duckdb", n_ind)
     csv = fixture.write_csv(fixture.actuals_frame(rows, n_ind), work / "actuals.csv")
     # 1,000 rows of the same catalog: the newest quarter, city-wide, of the first 1,000 indicators.
-    small_frame = fixture.actuals_frame(n_ind * len(fixture.DISTRICTS), n_ind)
-    small_frame = small_frame[small_frame["区"] == "全市"].head(SMALL_ROWS)
-    small_csv = fixture.write_csv(small_frame, work / "small.csv")
-    small = fixture.copy_db(template, work / "small.duckdb")
-    result = ingest(small, small_csv.read_bytes(), small_csv.name, "actuals", user="benchmark")
+    newest = fixture.actuals_frame(n_ind * len(fixture.DISTRICTS), n_ind)
+    small = _store(template, newest[newest["区"] == "全市"].head(SMALL_ROWS), work / "small")
+    # Every series of the large store (indicator × district), with only the newest quarter: what a page shows
+    # without the history behind it.
+    series = _store(template, newest, work / "series")
+    return {"indicators": n_ind, "template": template, "csv": csv, "small": small, "series": series,
+            "series_rows": len(newest), "quarters": fixture.quarters_for(rows, n_ind)}
+
+
+def _store(template: Path, frame, stem: Path) -> Path:
+    """A copy of `template` with `frame` committed and its snapshot kept, as after an upload."""
+    csv = fixture.write_csv(frame, stem.with_suffix(".csv"))
+    db = fixture.copy_db(template, stem.with_suffix(".duckdb"))
+    result = ingest(db, csv.read_bytes(), csv.name, "actuals", user="benchmark")
     assert result.ok and result.upload_id, result.errors.head().to_string()
-    keep_snapshot(small)
-    return {"indicators": n_ind, "template": template, "csv": csv, "small": small,
-            "quarters": fixture.quarters_for(rows, n_ind)}
+    keep_snapshot(db)
+    return db
 
 
 def keep_snapshot(db: Path) -> float:
@@ -128,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
             from benchmarks import pages as m_pages
             t = time.perf_counter()
             outcomes.append(_guard("pages", lambda: m_pages.run(big, env["small"], rows, SMALL_ROWS, runs["pages_big"],
-                                                                runs["pages_small"])))
+                                                                runs["pages_small"], env["series"],
+                                                                env["series_rows"])))
             print(f"pages done in {fmt_s(time.perf_counter() - t)}", flush=True)
         if "browser" in only:
             from benchmarks import browser as m_browser
