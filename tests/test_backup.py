@@ -7,21 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
-import manage
 from store import db as store_db
+from tests.helpers import run
+from tests.helpers import snapshot as export
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(db: Path, *args: str):
-    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
-
-
-def export(db: Path, out: Path) -> dict[str, bytes]:
-    assert run(db, "export", "--out", str(out)).exit_code == 0
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
 def test_restore_brings_back_exactly_what_was_backed_up(sample_db, tmp_path):

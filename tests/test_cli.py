@@ -15,12 +15,10 @@ from click.testing import CliRunner
 import manage
 from store import db as store_db
 from store.schema import SCHEMA_VERSION
+from tests.helpers import run, snapshot
 
 CATALOG = Path(__file__).parents[1] / "data" / "catalog"
 
-
-def run(db: Path, *args: str):
-    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
 
 
 def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -28,11 +26,6 @@ def read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         reader = csv.DictReader(f)
         return list(reader.fieldnames or []), list(reader)
 
-
-def snapshot(db: Path, out: Path) -> dict[str, bytes]:
-    result = run(db, "export", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
 # --- init and export: the catalog contract (issue 3) ---------------------------------------------------------

@@ -9,19 +9,8 @@ import pytest
 from openpyxl import load_workbook
 
 from intake import Context, parse_upload, template
+from tests.helpers import INDICATORS
 
-INDICATORS = pd.DataFrame(
-    {
-        "code": ["P17_CW_RECYCLING", "P02_GREEN_MFG", "P06_IRRIGATION", "P18_SEA_RAIL"],
-        "name": [
-            "建筑垃圾综合利用率",
-            "累计创建绿色制造示范单位数",
-            "农田灌溉水有效利用系数",
-            "海铁联运占比",
-        ],
-        "unit": ["%", "家", "", "%"],
-    }
-)
 CTX = Context(INDICATORS, latest_period="2026Q3", task_count=5)
 
 # the values an analyst types into the empty columns, by header

@@ -8,10 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from click.testing import CliRunner
-
-import manage
 from store import db as store_db
+from tests.helpers import run, snapshot
 
 REPO = Path(__file__).parents[1]
 HEADER = "指标代码,报告期,区,数值\n"
@@ -32,15 +30,6 @@ with db.connect(sys.argv[1]) as con:
         time.sleep(float(sys.argv[2]))
 """
 
-
-def run(db: Path, *args: str):
-    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
-
-
-def snapshot(db: Path, out: Path) -> dict[str, bytes]:
-    result = run(db, "export", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
 def ingest_process(db: Path, file: Path) -> subprocess.Popen:

@@ -6,9 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-import manage
+from tests.helpers import exported_rows, run, snapshot
 
 FILES = Path(__file__).parent / "files"
 
@@ -16,20 +15,7 @@ with open(FILES / "bad" / "EXPECTED.csv", encoding="utf-8", newline="") as f:
     BAD = {row["file"]: row for row in csv.DictReader(f)}
 
 
-def run(db: Path, *args: str):
-    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
 
-
-def snapshot(db: Path, out: Path) -> dict[str, bytes]:
-    result = run(db, "export", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-
-
-def exported_rows(db: Path, out: Path, name: str) -> list[dict[str, str]]:
-    snapshot(db, out)
-    with open(out / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 @pytest.fixture(scope="module")

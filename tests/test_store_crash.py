@@ -9,24 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-from click.testing import CliRunner
-
-import manage
 from store import db as store_db
 from store.uploads import PAUSE_IN_COMMIT_ENV
+from tests.helpers import run, snapshot
 
 REPO = Path(__file__).parents[1]
 ROWS = 300_000
 
 
-def run(db: Path, *args: str):
-    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
-
-
-def snapshot(db: Path, out: Path) -> dict[str, bytes]:
-    result = run(db, "export", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
 def counts(db: Path) -> tuple[int, int]:

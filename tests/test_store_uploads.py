@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-import manage
 from store import db as store_db
 from store import uploads, values
 from store.errors import DuplicateUpload, InvalidState, NotFound
 from store.ingest import ingest
+from tests.helpers import exported_rows as exported
+from tests.helpers import run, snapshot
 
 HEADER = "指标代码,报告期,区,数值\n"
 FIRST = HEADER + "P17_CW_RECYCLING,2025Q3,全市,88\nP17_CW_RECYCLING,2025Q4,全市,90\n"
 REVISING = HEADER + "P17_CW_RECYCLING,2025Q3,全市,88\nP17_CW_RECYCLING,2025Q4,全市,91.5\nP18_SEA_RAIL,2025Q4,全市,1.2\n"
 
-
-def run(db: Path, *args: str):
-    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -29,16 +25,6 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     return path
 
 
-def snapshot(db: Path, out: Path) -> dict[str, bytes]:
-    result = run(db, "export", "--out", str(out))
-    assert result.exit_code == 0, result.output
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-
-
-def exported(db: Path, out: Path, name: str) -> list[dict[str, str]]:
-    snapshot(db, out)
-    with open(out / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def actuals_now(db: Path, out: Path) -> list[tuple[str, str, str, str, str]]:

@@ -1,0 +1,44 @@
+"""Helpers shared by the CLI, store and intake tests: the CLI in-process, the export as bytes, a small catalog."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+import manage
+
+# Four indicators of the plan, one per unit rule: %, 家 (whole numbers), no unit, % again.
+INDICATORS = pd.DataFrame(
+    {
+        "code": ["P17_CW_RECYCLING", "P02_GREEN_MFG", "P06_IRRIGATION", "P18_SEA_RAIL"],
+        "name": [
+            "建筑垃圾综合利用率",
+            "累计创建绿色制造示范单位数",
+            "农田灌溉水有效利用系数",
+            "海铁联运占比",
+        ],
+        "unit": ["%", "家", "", "%"],
+    }
+)
+
+
+def run(db: Path, *args: str):
+    """`python manage.py --db DB ARGS…` in-process; exceptions propagate (a crash is not a refusal)."""
+    return CliRunner().invoke(manage.cli, ["--db", str(db), *args], catch_exceptions=False)
+
+
+def snapshot(db: Path, out: Path) -> dict[str, bytes]:
+    """Every file `export` writes, by name: equal snapshots mean nothing in the store changed."""
+    result = run(db, "export", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def exported_rows(db: Path, out: Path, name: str) -> list[dict[str, str]]:
+    """The rows of one exported CSV file."""
+    snapshot(db, out)
+    with open(out / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
