@@ -85,7 +85,7 @@ def export(db, out):
     from service.status import indicator_status_export
 
     with store_db.connect(db) as con:
-        extra = {"indicator_status.csv": indicator_status_export(con)}
+        extra = {"indicator_status.csv": store_export.plain_numbers(indicator_status_export(con))}
         written = store_export.write(con, Path(out), extra)
     click.echo(f"已导出 {len(written)} 个文件到 {out}")
 
@@ -237,7 +237,8 @@ def status(db, as_of, as_json):
     else:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(STATUS_COLUMNS)
-        writer.writerows(frame[STATUS_COLUMNS].astype(object).where(frame[STATUS_COLUMNS].notna(), "").values)
+        plain = store_export.plain_numbers(frame[STATUS_COLUMNS])
+        writer.writerows(plain.astype(object).where(plain.notna(), "").values)
 
 
 @cli.command()

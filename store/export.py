@@ -30,6 +30,12 @@ def _fmt_number(series: pd.Series) -> pd.Series:
     return series.map(lambda v: "" if pd.isna(v) else (f"{v:.0f}" if float(v).is_integer() else repr(float(v))))
 
 
+def plain_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every float column written as people write numbers (140, not 140.0), for CSV output."""
+    floats = [c for c in frame.columns if pd.api.types.is_float_dtype(frame[c])]
+    return frame.assign(**{c: _fmt_number(frame[c]) for c in floats})
+
+
 def frames(con) -> dict[str, pd.DataFrame]:
     """Every export file as a DataFrame, keyed by file name (indicator_status.csv excepted)."""
     tasks = catalog.tasks(con)[["task_no", "part_no", "area_no", "group_no", "group_name", "text",

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -291,12 +292,25 @@ def test_status_as_of_an_earlier_quarter_uses_only_values_up_to_it(sample_db):
     assert green["latest_value"] == 123.0
 
 
+def exported_targets(db: Path) -> list[dict[str, str]]:
+    with tempfile.TemporaryDirectory() as out:
+        snapshot(db, Path(out))
+        return read_csv(Path(out) / "targets.csv")[1]
+
+
 def test_status_table_is_csv_with_the_same_columns(sample_db):
     result = run(sample_db, "status")
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.output)))
     assert rows[0] == STATUS_KEYS
     assert len(rows) - 1 == len(status_json(sample_db))
+    # Numbers as the targets file writes them: 140, not 140.0.
+    table = {(r[0], r[1]): dict(zip(STATUS_KEYS, r, strict=True)) for r in rows[1:]}
+    targets = {(r["code"], r["target_year"]): r["target_value"] for r in exported_targets(sample_db)}
+    for key, target in targets.items():
+        if key in table:
+            assert table[key]["target_value"] == target
+    assert not any(v.endswith(".0") for r in rows[1:] for v in r)
 
 
 @pytest.mark.parametrize("period", ["2024Q9", "2024-13", "abc", "2024Q0", "24Q1"])
