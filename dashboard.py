@@ -58,6 +58,6 @@ PAGES = [st.Page(file, title=title, icon=icon, default=(file == ALL_PAGES[0][0])
 nav = st.navigation(PAGES, position="hidden" if context.presentation_mode() else "sidebar")
 sidebar()
 nav.run()
-if context.presentation_mode() and st.button("退出演示模式", key="leave_presentation"):
+if context.presentation_mode() and st.button(L.PRESENTATION_EXIT, key="leave_presentation"):
     del st.query_params["present"]
     st.rerun()

@@ -13,6 +13,8 @@ from ui import labels as L
 from ui import theme as T
 from ui.format import number
 
+C = L.CHARTS
+
 
 def _empty(title: str, message: str) -> go.Figure:
     fig = go.Figure()
@@ -22,7 +24,7 @@ def _empty(title: str, message: str) -> go.Figure:
     return fig
 
 
-def status_counts(headline: pd.DataFrame, title: str = "指标状态分布") -> go.Figure:
+def status_counts(headline: pd.DataFrame, title: str = C["status_counts"]) -> go.Figure:
     """Bar per status (worst first) with the status colours; counts of indicators."""
     counts = headline["status"].value_counts()
     present = [s for s in STATUS_ORDER if counts.get(s, 0)]
@@ -30,14 +32,14 @@ def status_counts(headline: pd.DataFrame, title: str = "指标状态分布") -> 
         return _empty(title, L.EMPTY_DB)
     fig = go.Figure(go.Bar(
         x=[L.STATUS[s] for s in present], y=[int(counts[s]) for s in present],
-        marker_color=[L.STATUS_COLOR[s] for s in present], text=[f"{int(counts[s])} 项" for s in present],
-        textposition="outside", cliponaxis=False, hovertemplate="%{x}：%{y} 项<extra></extra>"))
-    fig.update_layout(title=title, yaxis_title="指标数（项）", height=340, showlegend=False,
+        marker_color=[L.STATUS_COLOR[s] for s in present], text=[L.COUNT.format(n=int(counts[s])) for s in present],
+        textposition="outside", cliponaxis=False, hovertemplate=C["status_hover"]))
+    fig.update_layout(title=title, yaxis_title=C["indicator_count_axis"], height=340, showlegend=False,
                       yaxis_range=[0, max(counts) * 1.25])
     return fig
 
 
-def progress_bullets(rows: pd.DataFrame, title: str = "各指标完成进度与序时进度") -> go.Figure:
+def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figure:
     """One bar per indicator: progress toward its target (%), a tick at the time-proportional expectation.
 
     Args:
@@ -46,25 +48,25 @@ def progress_bullets(rows: pd.DataFrame, title: str = "各指标完成进度与�
     """
     rows = rows[rows["progress_pct"].notna()].copy()
     if rows.empty:
-        return _empty(title, "暂无可计算进度的指标（缺少数据或目标待定）")
+        return _empty(title, C["no_progress"])
     rows = rows.iloc[::-1]
     shown = rows["progress_pct"].clip(-20, 130)
-    labels = [f"{r['name']}（{int(r['target_year'])}年）" for _, r in rows.iterrows()]
-    text = [f"{p:.0f}%  · 现值 {number(v, u)} / 目标 {number(t, u)}" for p, v, u, t in
+    labels = [C["bullet_label"].format(name=r["name"], year=int(r["target_year"])) for _, r in rows.iterrows()]
+    text = [C["bullet_text"].format(progress=p, value=number(v, u), target=number(t, u)) for p, v, u, t in
             zip(rows["progress_pct"], rows["latest_value"], rows["unit"], rows["target_value"], strict=True)]
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        y=labels, x=shown, orientation="h", name="完成进度",
+        y=labels, x=shown, orientation="h", name=C["progress_trace"],
         marker_color=[L.STATUS_COLOR[s] for s in rows["status"]], text=text, textposition="outside",
         cliponaxis=False, customdata=[L.STATUS[s] for s in rows["status"]],
-        hovertemplate="%{y}<br>完成进度 %{x:.1f}%<br>状态：%{customdata}<extra></extra>"))
+        hovertemplate=C["progress_hover"]))
     fig.add_trace(go.Scatter(
-        y=labels, x=rows["expected_pct"], mode="markers", name="序时进度",
+        y=labels, x=rows["expected_pct"], mode="markers", name=C["expected_trace"],
         marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=T.INK)),
-        hovertemplate="%{y}<br>序时进度 %{x:.1f}%<extra></extra>"))
+        hovertemplate=C["expected_hover"]))
     fig.add_vline(x=100, line=dict(color=T.MUTED, width=1, dash="dot"))
     fig.update_layout(title=title, height=max(320, 46 * len(rows) + 120), bargap=0.35,
-                      xaxis=dict(title="完成进度（%，100% 即达到目标）", range=[-20, 190], ticksuffix="%"),
+                      xaxis=dict(title=C["progress_axis"], range=[-20, 190], ticksuffix="%"),
                       margin=dict(l=16, r=24, t=80, b=16))
     return fig
 
@@ -92,9 +94,9 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
     fig = go.Figure()
     suffix = unit if unit == "%" else (f" {unit}" if unit else "")
     fig.add_trace(go.Scatter(
-        x=series["period"], y=series["value"], mode="lines+markers", name="实际值",
+        x=series["period"], y=series["value"], mode="lines+markers", name=C["actual"],
         line=dict(color=T.ACCENT, width=3), marker=dict(size=8),
-        hovertemplate="%{x}：%{y}" + suffix + "<extra>实际值</extra>"))
+        hovertemplate="%{x}：%{y}" + suffix + "<extra>" + C["actual"] + "</extra>"))
     for _, row in targets.iterrows():
         year = int(row["target_year"])
         deadline = periods.year_end(year)
@@ -102,33 +104,34 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
         if pd.notna(row["target_value"]):
             fig.add_trace(go.Scatter(
                 x=[series["period"].iloc[0], deadline], y=[row["target_value"]] * 2, mode="lines",
-                name=f"{year}年目标 {number(row['target_value'], unit)}",
+                name=C["target_named"].format(year=year, value=number(row["target_value"], unit)),
                 line=dict(color=T.TARGET, width=2, dash="dash"),
-                hovertemplate=f"{year}年目标：%{{y}}{suffix}<extra></extra>"))
+                hovertemplate=C["target"].format(year=year) + "：%{y}" + suffix + "<extra></extra>"))
             if isinstance(base_p, str) and pd.notna(base_v):
                 fig.add_trace(go.Scatter(
                     x=[base_p, deadline], y=[base_v, row["target_value"]], mode="lines",
-                    name=f"序时进度线（至{year}年）", line=dict(color=T.TRAJECTORY, width=1.5, dash="dot"),
+                    name=C["trajectory"].format(year=year), line=dict(color=T.TRAJECTORY, width=1.5, dash="dot"),
                     hoverinfo="skip"))
         if pd.notna(row.get("projected_value")) and row.get("judged") and not row.get("final"):
             fig.add_trace(go.Scatter(
                 x=[row["latest_period"], deadline], y=[row["latest_value"], row["projected_value"]],
-                mode="lines+markers", name=f"按近期趋势预计（{year}年末 {number(row['projected_value'], unit)}）",
+                mode="lines+markers",
+                name=C["projection"].format(year=year, value=number(row["projected_value"], unit)),
                 line=dict(color=T.PROJECTION, width=2.5, dash="dash"), marker=dict(size=[0, 10]),
-                hovertemplate="%{x}：预计 %{y:.2f}" + suffix + "<extra></extra>"))
+                hovertemplate=C["projection_hover"] + suffix + "<extra></extra>"))
     if revisions is not None and not revisions.empty:
         fig.add_trace(go.Scatter(
-            x=revisions["period"], y=revisions["new_value"], mode="markers", name="已修订的数值",
+            x=revisions["period"], y=revisions["new_value"], mode="markers", name=C["revised"],
             marker=dict(size=16, symbol="circle-open", line=dict(width=2.5, color="#8e24aa")),
             customdata=revisions["old_value"],
-            hovertemplate="%{x}：修订 %{customdata} → %{y}" + suffix + "<extra></extra>"))
+            hovertemplate=C["revised_hover"] + suffix + "<extra></extra>"))
     values = pd.concat([series["value"], targets["target_value"].dropna(), targets["projected_value"].dropna()])
     low, high = float(values.min()), float(values.max())
     pad = (high - low) * 0.12 or abs(high) * 0.1 or 1
     fig.update_layout(
         title=title, height=440, hovermode="closest",
         xaxis=dict(type="category", categoryorder="array", categoryarray=_axis(series["period"].iloc[0], last),
-                   title="报告期", nticks=16),
+                   title=C["period_axis"], nticks=16),
         yaxis=dict(title=f"{name}（{unit}）" if unit else name, range=[low - pad, high + pad],
                    ticksuffix="%" if unit == "%" else ""),
         legend=dict(y=1.0, yanchor="bottom"), margin=dict(l=16, r=24, t=110, b=16))
@@ -138,7 +141,7 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
 def sector_status(rollup: pd.DataFrame, by: str, title: str) -> go.Figure:
     """Stacked horizontal bars: indicators per status for each group (sector or agency)."""
     if rollup.empty:
-        return _empty(title, "暂无指标")
+        return _empty(title, C["no_indicators"])
     rows = rollup.iloc[::-1]
     fig = go.Figure()
     for status in reversed(STATUS_ORDER):
@@ -146,28 +149,31 @@ def sector_status(rollup: pd.DataFrame, by: str, title: str) -> go.Figure:
             continue
         fig.add_trace(go.Bar(y=rows[by], x=rows[status], orientation="h", name=L.STATUS[status],
                              marker_color=L.STATUS_COLOR[status], text=rows[status].where(rows[status] > 0, ""),
-                             textposition="inside", hovertemplate="%{y}：%{x} 项<extra>" + L.STATUS[status] + "</extra>"))
+                             textposition="inside",
+                             hovertemplate=C["count_hover"] + "<extra>" + L.STATUS[status] + "</extra>"))
     fig.update_layout(title=title, barmode="stack", height=max(300, 44 * len(rows) + 140),
-                      xaxis=dict(title="指标数（项）", dtick=1), legend_traceorder="reversed")
+                      xaxis=dict(title=C["indicator_count_axis"], dtick=1), legend_traceorder="reversed")
     return fig
 
 
 def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
     """Stacked bars of task states (done, in progress, lagging, not started, overdue) per group."""
     if progress.empty:
-        return _empty(title, "暂无任务进展数据")
+        return _empty(title, C["no_tasks"])
     rows = progress.iloc[::-1]
-    parts = [("n_done", "已完成"), ("n_in_progress", "推进中"), ("n_lagging", "滞后"), ("n_not_started", "未启动"),
-             ("n_unreported", "逾期未报")]
+    state = L.TASK_STATE
+    parts = [("n_done", state["done"]), ("n_in_progress", state["in_progress"]), ("n_lagging", state["lagging"]),
+             ("n_not_started", state["not_started"]), ("n_unreported", state["overdue"])]
     fig = go.Figure()
     for col, label in parts:
         if col not in rows:
             continue
         fig.add_trace(go.Bar(y=rows[by], x=rows[col], orientation="h", name=label,
                              marker_color=L.TASK_STATUS_COLOR[label], text=rows[col].where(rows[col] > 0, ""),
-                             textposition="inside", hovertemplate="%{y}：%{x} 项<extra>" + label + "</extra>"))
+                             textposition="inside",
+                             hovertemplate=C["count_hover"] + "<extra>" + label + "</extra>"))
     fig.update_layout(title=title, barmode="stack", height=max(300, 44 * len(rows) + 140),
-                      xaxis_title="任务数（项）")
+                      xaxis_title=C["task_count_axis"])
     return fig
 
 
@@ -175,7 +181,7 @@ def district_values(rows: pd.DataFrame, name: str, unit: str, target: float | No
                     by_status: bool = True) -> go.Figure:
     """Latest value by district, coloured by status (or plain for counts), with the target as a line."""
     if rows.empty:
-        return _empty(title, "该指标未按区上报")
+        return _empty(title, C["no_districts"])
     rows = rows.sort_values("latest_value", ascending=False)
     fig = go.Figure(go.Bar(
         x=rows["district"], y=rows["latest_value"],
@@ -185,16 +191,17 @@ def district_values(rows: pd.DataFrame, name: str, unit: str, target: float | No
         hovertemplate="%{x}：%{y}<br>%{customdata}<extra></extra>"))
     if target is not None and not math.isnan(target):
         fig.add_hline(y=target, line=dict(color=T.TARGET, dash="dash", width=2),
-                      annotation_text=f"目标 {number(target, unit)}", annotation_position="top left")
+                      annotation_text=C["target_line"].format(value=number(target, unit)),
+                      annotation_position="top left")
     fig.update_layout(title=title, height=400, showlegend=False,
                       yaxis=dict(title=f"{name}（{unit}）" if unit else name), xaxis_title="")
     return fig
 
 
-def reporting_matrix(matrix: pd.DataFrame, title: str = "报送情况（单位 × 季度）") -> go.Figure:
+def reporting_matrix(matrix: pd.DataFrame, title: str = C["matrix"]) -> go.Figure:
     """Heatmap of report cells: on time, late, revised, missing."""
     if matrix.empty:
-        return _empty(title, "暂无报送记录")
+        return _empty(title, C["no_reports"])
     order = ["missing", "late", "revised", "on_time"]
     code = {c: i for i, c in enumerate(order)}
     grid = matrix.pivot(index="agency", columns="period", values="cell")

@@ -19,7 +19,8 @@ from ui.auth import require_page
 
 require_page(__file__)
 
-ALL = "（全部）"
+ALL = L.ALL
+B = L.BRIEFING
 
 
 def _deck_bytes(as_of, sector, agency, known_on) -> bytes:
@@ -41,7 +42,7 @@ def _offer(slot: str, key: tuple, label: str, file_name: str, mime: str) -> None
         st.download_button(label, built[1], file_name=file_name, mime=mime, on_click="ignore", key=f"dl_{slot}")
 
 
-data = context.header(L.PAGES["export"], "按需生成，生成后点击下载")
+data = context.header(L.PAGES["export"], B["caption"])
 if data is not None:
     if data.empty:
         st.info(L.EMPTY_DB)
@@ -50,43 +51,43 @@ if data is not None:
     version = context.data_version()
     period = data.as_of or "—"
 
-    st.subheader("汇报材料（PowerPoint）")
-    st.caption("16:9 幻灯片：封面、总体情况、与上季度相比的变化、分领域、每项指标一页（含图表和关键数字）、分单位汇总、"
-               "逾期未报或滞后的任务。表格为可编辑的原生表格。")
+    st.subheader(B["deck"])
+    st.caption(B["deck_help"])
     c1, c2, c3 = st.columns(3)
-    sector = c1.selectbox("领域", [ALL] + sectors(), key="deck_sector")
-    agency = c2.selectbox("单位", [ALL] + sorted(data.agencies["name"]), key="deck_agency")
-    day = c3.date_input("按某日掌握的数据（可选）", value=None, key="deck_known_on", format="YYYY-MM-DD",
-                        help="重现过去某日的汇报：只用当日已提交且未回滚的数据，之后的修订和回滚不计入。")
+    sector = c1.selectbox(L.COLUMNS["sector"], [ALL] + sectors(), key="deck_sector")
+    agency = c2.selectbox(L.COLUMNS["agency"], [ALL] + sorted(data.agencies["name"]), key="deck_agency")
+    day = c3.date_input(B["known_on"], value=None, key="deck_known_on", format="YYYY-MM-DD",
+                        help=B["known_on_help"])
     known_on = dt.datetime.combine(day, dt.time.max) if day else None
     choice = (version, data.as_of, sector, agency, known_on)
     scope = "".join(f"_{v}" for v in (sector, agency) if v != ALL)
-    if st.button("生成汇报材料", type="primary", key="build_deck"):
-        with st.spinner("正在生成汇报材料（渲染全部图表，约需十几秒）……"):
+    if st.button(B["build_deck"], type="primary", key="build_deck"):
+        with st.spinner(B["building_deck"]):
             try:
                 st.session_state["deck"] = (choice, _deck_bytes(
                     data.as_of, None if sector == ALL else sector, None if agency == ALL else agency, known_on))
             except StoreError as exc:
                 st.error(exc.message)
-    _offer("deck", choice, "下载汇报材料", L.DECK_FILE.format(period=period).replace(".pptx", f"{scope}.pptx"),
+    _offer("deck", choice, B["download_deck"], L.DECK_FILE.format(period=period).replace(".pptx", f"{scope}.pptx"),
            "application/vnd.openxmlformats-officedocument.presentationml.presentation")
 
     st.divider()
-    st.subheader("图表图片（PNG 和 SVG 压缩包）")
-    st.caption("每张图表也可用图表右上角的相机按钮单独保存为 2 倍清晰度的 PNG。")
-    page = st.selectbox("页面", list(L.EXPORT_PAGES), format_func=L.EXPORT_PAGES.get, key="zip_page")
+    st.subheader(B["charts"])
+    st.caption(B["charts_help"])
+    page = st.selectbox(B["page"], list(L.EXPORT_PAGES), format_func=L.EXPORT_PAGES.get, key="zip_page")
     zip_choice = (version, data.as_of, page)
-    if st.button("生成图表压缩包", key="build_zip"):
-        with st.spinner("正在渲染图表……"):
+    if st.button(B["build_zip"], key="build_zip"):
+        with st.spinner(B["building_zip"]):
             brief = _briefing(data.as_of)
             st.session_state["charts_zip"] = (zip_choice, images.charts_zip(images.page_figures(brief, page)))
-    _offer("charts_zip", zip_choice, "下载图表压缩包", f"图表_{L.EXPORT_PAGES[page]}_{period}.zip", "application/zip")
+    _offer("charts_zip", zip_choice, B["download_zip"],
+           B["zip_file"].format(page=L.EXPORT_PAGES[page], period=period), "application/zip")
 
     st.divider()
-    st.subheader("总览 PDF")
-    st.caption("各页面也可直接用浏览器打印（Ctrl+P）：打印时自动隐藏侧栏，图表不会被截断。")
+    st.subheader(B["pdf"])
+    st.caption(B["pdf_help"])
     pdf_choice = (version, data.as_of)
-    if st.button("生成总览 PDF", key="build_pdf"):
-        with st.spinner("正在生成 PDF……"):
+    if st.button(B["build_pdf"], key="build_pdf"):
+        with st.spinner(B["building_pdf"]):
             st.session_state["overview_pdf"] = (pdf_choice, images.overview_pdf(_briefing(data.as_of)))
-    _offer("overview_pdf", pdf_choice, "下载总览 PDF", f"总览_{period}.pdf", "application/pdf")
+    _offer("overview_pdf", pdf_choice, B["download_pdf"], B["pdf_file"].format(period=period), "application/pdf")

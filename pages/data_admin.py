@@ -116,7 +116,7 @@ def main() -> None:
         with right:
             _sample(history, user)
     else:
-        st.info("回滚上传和删除示例数据需要管理员权限。")
+        st.info(A["admin_only"])
     _targets(loaded["targets"], loaded["indicators"])
     if allowed("view_audit"):
         _audit(loaded["audit"])

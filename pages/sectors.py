@@ -14,6 +14,9 @@ from ui.auth import require_page
 
 require_page(__file__)
 
+C = L.COLUMNS
+S = L.SECTORS
+
 data = context.header(L.PAGES["sectors"])
 if data is not None:
     order = sectors()
@@ -24,42 +27,43 @@ if data is not None:
     tasks = data.task_by_sector.set_index("sector").reindex(order).reset_index()
     left, right = st.columns(2)
     with left:
-        context.chart(figures.sector_status(roll[roll["total"] > 0], "sector", "各领域指标状态"),
-                      f"分领域_指标状态_{data.as_of}", key="sector_status")
+        context.chart(figures.sector_status(roll[roll["total"] > 0], "sector", L.CHARTS["sector_status"]),
+                      L.CHART_FILES["sector_status"].format(period=data.as_of), key="sector_status")
     with right:
-        context.chart(figures.task_progress(tasks.dropna(subset=["n_tasks"]), "sector", "各领域重点任务进展"),
-                      f"分领域_任务进展_{data.as_of}", key="sector_tasks")
+        context.chart(figures.task_progress(tasks.dropna(subset=["n_tasks"]), "sector", L.CHARTS["sector_tasks"]),
+                      L.CHART_FILES["sector_tasks"].format(period=data.as_of), key="sector_tasks")
     summary = pd.DataFrame({
-        "领域": order,
-        "指标数": roll["total"],
-        "最差状态": [tables.status_word(s) if t else "—" for s, t in zip(roll["worst"], roll["total"], strict=True)],
-        "未达成/逆向/严重滞后": roll[["missed", "regressing", "off_track"]].sum(axis=1),
-        "任务数": tasks["n_tasks"].fillna(0).astype(int),
-        "已完成占比": [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_done"]],
-        "滞后占比": [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_lagging"]],
-        "逾期未报": tasks["n_overdue"].fillna(0).astype(int),
+        C["sector"]: order,
+        C["n_indicators"]: roll["total"],
+        C["worst_status"]: [tables.status_word(s) if t else "—"
+                            for s, t in zip(roll["worst"], roll["total"], strict=True)],
+        C["n_red"]: roll[["missed", "regressing", "off_track"]].sum(axis=1),
+        C["n_tasks"]: tasks["n_tasks"].fillna(0).astype(int),
+        C["share_done"]: [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_done"]],
+        C["share_lagging"]: [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_lagging"]],
+        C["n_overdue"]: tasks["n_overdue"].fillna(0).astype(int),
     })
     st.dataframe(summary, hide_index=True, width="stretch")
 
-    chosen = st.segmented_control("选择领域", order, default=order[0], key="sector_pick") or order[0]
+    chosen = st.segmented_control(S["pick"], order, default=order[0], key="sector_pick") or order[0]
     st.subheader(chosen)
     head = data.headline[data.headline["sector"] == chosen]
     if head.empty:
-        st.info("该领域没有量化指标，进展见下方重点任务。")
+        st.info(S["no_indicators"])
     else:
-        st.markdown("**指标**")
+        st.markdown(f"**{S['indicators']}**")
         st.dataframe(tables.indicator_rows(head), hide_index=True, width="stretch")
     projects = data.projects[data.projects["sector"] == chosen]
-    with st.expander(f"重点工程（{len(projects)} 项）", expanded=False):
+    with st.expander(S["projects"].format(n=len(projects)), expanded=False):
         st.dataframe(projects[["project_no", "name", "lead", "assist", "joint", "text"]].rename(columns={
-            "project_no": "编号", "name": "工程", "lead": "牵头单位", "assist": "协办单位", "joint": "按职责分工负责",
-            "text": "内容"}), hide_index=True, width="stretch")
+            "project_no": C["no"], "name": C["project"], "lead": C["lead"], "assist": C["assist"],
+            "joint": C["joint"], "text": C["content"]}), hide_index=True, width="stretch")
     sector_tasks = data.tasks[data.tasks["sector"] == chosen]
-    st.markdown(f"**重点任务（{len(sector_tasks)} 项）**")
+    st.markdown(f"**{S['tasks'].format(n=len(sector_tasks))}**")
     st.dataframe(pd.DataFrame({
-        "编号": sector_tasks["task_no"], "类别": sector_tasks["group_name"],
-        "最新进展": [("逾期未报 · " if o else "") + (s or "未报送")
-                 for s, o in zip(sector_tasks["status"], sector_tasks["overdue"], strict=True)],
-        "报告期": sector_tasks["period"].fillna("—"),
-        "牵头/负责单位": [lead or joint for lead, joint in zip(sector_tasks["lead"], sector_tasks["joint"], strict=True)],
-        "任务内容": sector_tasks["text"]}), hide_index=True, width="stretch")
+        C["no"]: sector_tasks["task_no"], C["category"]: sector_tasks["group_name"],
+        C["task_status"]: tables.task_words(sector_tasks["status"], sector_tasks["overdue"]),
+        C["period"]: sector_tasks["period"].fillna("—"),
+        C["lead_or_joint"]: [lead or joint
+                             for lead, joint in zip(sector_tasks["lead"], sector_tasks["joint"], strict=True)],
+        C["text"]: sector_tasks["text"]}), hide_index=True, width="stretch")

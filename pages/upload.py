@@ -138,7 +138,7 @@ def main(data) -> None:
     duplicate = result.preview.duplicate_of is not None
     if st.button(U["commit"], type="primary", icon=":material/check:", disabled=duplicate, key="upload_commit"):
         if not allowed("upload_targets" if kind == "targets" else "upload"):  # checked again on the server
-            st.error("您的角色不能提交此类数据。")
+            st.error(U["not_allowed"])
             return
         kept = flow.recall(st.session_state, digest)
         _commit(db, kept if kept is not None else content, file.name, kind, sheet, user)

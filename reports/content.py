@@ -11,10 +11,11 @@ from metrics import periods as P
 from metrics import rollups
 from metrics import tasks as task_metrics
 from metrics.ranking import rank_agencies
-from metrics.settings import CITY, TASK_LAGGING
+from metrics.settings import CITY, TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
 from service import snapshot as snap
 from store import catalog, values
 from store.errors import NotFound
+from ui import labels as L
 
 
 @dataclass
@@ -52,13 +53,13 @@ def agency_names(data: snap.Snapshot) -> dict[str, str]:
 def _check_scope(data: snap.Snapshot, sector: str | None, agency: str | None) -> str | None:
     """Refuse an unknown sector or agency with the valid names; returns the agency's canonical name."""
     if sector is not None and sector not in catalog.sectors():
-        raise NotFound(f"没有名为“{sector}”的领域。可选领域：{'、'.join(catalog.sectors())}。")
+        raise NotFound(L.DECK["unknown_sector"].format(name=sector, names="、".join(catalog.sectors())))
     if agency is None:
         return None
     names = agency_names(data)
     if agency not in names:
         canonical = sorted(set(names.values()))
-        raise NotFound(f"没有名为“{agency}”的单位。可选单位：{'、'.join(canonical)}。")
+        raise NotFound(L.DECK["unknown_agency"].format(name=agency, names="、".join(canonical)))
     return names[agency]
 
 
@@ -110,11 +111,14 @@ def revisions(b: Briefing) -> pd.DataFrame:
 
 
 def task_counts(tasks: pd.DataFrame) -> dict[str, int]:
-    """Counts of task states: 任务数, 已完成, 推进中, 滞后, 未启动, 从未报送, 逾期未报."""
+    """Counts of task states: total, done, in_progress, lagging, not_started, never_reported, overdue.
+
+    Every key but total is a key of ui.labels.TASK_STATE, which gives the words the deck shows.
+    """
     s = tasks["status"]
-    return {"任务数": len(tasks), "已完成": int((s == "已完成").sum()), "推进中": int((s == "推进中").sum()),
-            "滞后": int((s == TASK_LAGGING).sum()), "未启动": int((s == "未启动").sum()),
-            "从未报送": int(s.isna().sum()), "逾期未报": int(tasks["overdue"].sum())}
+    return {"total": len(tasks), "done": int((s == TASK_DONE).sum()),
+            "in_progress": int((s == TASK_IN_PROGRESS).sum()), "lagging": int((s == TASK_LAGGING).sum()), "not_started": int((s == TASK_NOT_STARTED).sum()),
+            "never_reported": int(s.isna().sum()), "overdue": int(tasks["overdue"].sum())}
 
 
 def agency_table(b: Briefing) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 from pptx.util import Inches
 
+from metrics.settings import TASK_LAGGING
 from reports import content, images
 from reports import slides as S
 from reports.slides import Para
@@ -17,6 +18,8 @@ from ui import format as F
 from ui import labels as L
 from ui import tables
 
+D = L.DECK
+C = L.COLUMNS
 STATUS_HEX = {k: v.lstrip("#") for k, v in L.STATUS_COLOR.items()}
 TASK_HEX = {k: v.lstrip("#") for k, v in L.TASK_STATUS_COLOR.items()}
 CHART_WIDTH = Inches(7.45)        # indicator chart on the slide; height follows images.SERIES_SIZE
@@ -64,7 +67,7 @@ class _Deck:
         if b.data.known_on is not None:
             footer += " · " + L.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}")
         if b.sector or b.agency:
-            footer += f" · 范围：{b.sector or b.agency}"
+            footer += " · " + D["scope_footer"].format(scope=b.sector or b.agency)
         self.footer = footer
 
     def slide(self, title: str, *, bar: bool = True):
@@ -78,7 +81,7 @@ class _Deck:
         pages = S.paginate(rows, widths, size, S.BOTTOM - start, header)
         offset = 0
         for n, page in enumerate(pages):
-            slide = self.slide(title if n == 0 else f"{title}（续）")
+            slide = self.slide(title if n == 0 else title + D["continued"])
             if intro:
                 S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.4), [Para(intro, 14, colour=S.MUTED)])
             cells = {(i - offset, j): c for (i, j), c in (colours or {}).items() if offset <= i < offset + len(page)}
@@ -134,14 +137,16 @@ def _title(deck: _Deck) -> None:
 def _sources(b: content.Briefing) -> list[str]:
     live = b.data.source_uploads
     if live.empty:
-        return ["数据来源：尚无任何上传。"]
+        return [D["no_sources"]]
     kinds = live["kind"].value_counts()
-    parts = "、".join(f"{L.UPLOAD_KIND[k]} {int(kinds[k])} 次" for k in L.UPLOAD_KIND if k in kinds)
+    parts = "、".join(D["source_kind"].format(kind=L.UPLOAD_KIND[k], n=int(kinds[k]))
+                     for k in L.UPLOAD_KIND if k in kinds)
     newest = live.sort_values(["uploaded_at", "upload_id"]).groupby("kind").tail(1).sort_values("uploaded_at")
-    files = [f"　· {L.UPLOAD_KIND[r['kind']]}：{r['file_name']}（{r['uploaded_at']:%Y-%m-%d %H:%M}）"
-             for _, r in newest.iterrows()]
+    files = [D["source_file"].format(kind=L.UPLOAD_KIND[r["kind"]], name=r["file_name"],
+                                     at=f"{r['uploaded_at']:%Y-%m-%d %H:%M}") for _, r in newest.iterrows()]
     latest = live["uploaded_at"].max()
-    return [f"数据来源：{len(live)} 次有效上传（{parts}），最近一次 {latest:%Y-%m-%d %H:%M}", "各类最近的文件："] + files
+    summary = D["sources"].format(n=len(live), parts=parts, latest=f"{latest:%Y-%m-%d %H:%M}")
+    return [summary, D["latest_files"]] + files
 
 
 def _overview(deck: _Deck) -> None:
@@ -152,31 +157,31 @@ def _overview(deck: _Deck) -> None:
     width = int((S.CONTENT_WIDTH - gap * 7) / 8)
     for i, status in enumerate(L.STATUS):
         S.badge(slide, S.MARGIN + i * (width + gap), S.TOP - Inches(0.05), width, Inches(0.85),
-                f"{int(counts.get(status, 0))} 项\n{L.STATUS[status]}", STATUS_HEX[status], size=24)
+                L.COUNT.format(n=int(counts.get(status, 0))) + "\n" + L.STATUS[status], STATUS_HEX[status], size=24)
     t = content.task_counts(b.tasks)
     S.text_box(slide, S.MARGIN, Inches(2.1), S.CONTENT_WIDTH, Inches(0.4), [Para(
-        f"共 {len(b.headline)} 项指标（按下一个未到期的目标判断）；{t['任务数']} 项重点任务：已完成 {t['已完成']} 项、"
-        f"滞后 {t['滞后']} 项、本季度逾期未报 {t['逾期未报']} 项。", 15, colour=S.INK)])
+        D["overview"].format(n=len(b.headline), tasks=t["total"], done=t["done"], lagging=t["lagging"],
+                             overdue=t["overdue"]), 15, colour=S.INK)])
     final = content.final_results(b)
     top = Inches(2.6)
     if final.empty or b.data.empty:
         S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.5),
-                   [Para("2025 年目标尚未到期或暂无数据。", 16, colour=S.MUTED)])
+                   [Para(D["no_final"], 16, colour=S.MUTED)])
         return
     achieved, missed = int((final["status"] == "achieved").sum()), int((final["status"] == "missed").sum())
     pending = int((final["status"] == "target_pending").sum())
     S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.4), [Para(
-        f"2025 年目标完成情况：已达成 {achieved} 项，未达成 {missed} 项，目标待定 {pending} 项", 16, True, S.INK)])
+        D["final"].format(achieved=achieved, missed=missed, pending=pending), 16, True, S.INK)])
     rows = [[r["name"], r["lead"] or "", tables.status_word(r["status"]),
              tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)]
             for _, r in final.iterrows()]
     colours = {(i, 2): STATUS_HEX[s] for i, s in enumerate(final["status"])}
     widths = [Inches(w) for w in (3.0, 1.7, 1.0, 6.5)]
-    header = ["指标", "牵头单位", "结果", "说明"]
+    header = [C["indicator"], C["lead"], C["result"], C["result_note"]]
     pages = S.paginate(rows, widths, 11, S.BOTTOM - Inches(3.05), header)
     S.table(slide, S.MARGIN, Inches(3.05), widths, header, pages[0], size=11, colours=colours)
     if len(pages) > 1:
-        deck.table_slides(L.DECK_SLIDES["overview"] + "（续）", header, [3.0, 1.7, 1.0, 6.5],
+        deck.table_slides(L.DECK_SLIDES["overview"] + D["continued"], header, [3.0, 1.7, 1.0, 6.5],
                           rows[len(pages[0]):], {(i - len(pages[0]), j): c for (i, j), c in colours.items()
                                                  if i >= len(pages[0])}, size=11)
 
@@ -187,10 +192,10 @@ def _changes(deck: _Deck) -> None:
     half = int((S.CONTENT_WIDTH - Inches(0.4)) / 2)
     right = S.MARGIN + half + Inches(0.4)
     moved = content.changes(b)
-    S.text_box(slide, S.MARGIN, S.TOP, half, Inches(0.4), [Para(f"状态变化（{len(moved)} 项）", 17, True)])
+    S.text_box(slide, S.MARGIN, S.TOP, half, Inches(0.4), [Para(D["moves"].format(n=len(moved)), 17, True)])
     if moved.empty:
         S.text_box(slide, S.MARGIN, S.TOP + Inches(0.5), half, Inches(0.5),
-                   [Para("各指标状态与上季度相同。", 15, colour=S.MUTED)])
+                   [Para(L.OVERVIEW["no_moves"], 15, colour=S.MUTED)])
     else:
         rows = [[r["name"], tables.status_word(r["status_before"]), tables.status_word(r["status_after"]),
                  ("▲ " if r["move"] == "up" else "▼ ") + L.MOVE[r["move"]]] for _, r in moved.iterrows()]
@@ -200,18 +205,18 @@ def _changes(deck: _Deck) -> None:
             colours[(i, 2)] = STATUS_HEX[r["status_after"]]
             colours[(i, 3)] = "1a7f37" if r["move"] == "up" else S.RED
         _fitted_table(slide, S.MARGIN, S.TOP + Inches(0.5), [2.6, 1.2, 1.2, 0.87],
-                      ["指标", "上季度", "本季度", "变化"], rows, colours)
+                      [C["indicator"], C["previous_quarter"], C["this_quarter"], C["move"]], rows, colours)
     revs = content.revisions(b)
-    S.text_box(slide, right, S.TOP, half, Inches(0.4), [Para(f"历史数值修订（{len(revs)} 处）", 17, True)])
+    S.text_box(slide, right, S.TOP, half, Inches(0.4), [Para(D["revisions"].format(n=len(revs)), 17, True)])
     if revs.empty:
         S.text_box(slide, right, S.TOP + Inches(0.5), half, Inches(0.5),
-                   [Para("本期没有历史数值被修订。", 15, colour=S.MUTED)])
+                   [Para(D["no_revisions"], 15, colour=S.MUTED)])
     else:
         rows = [[r["name"], r["period"], r["district"],
                  f"{F.number(r['old_value'], r['unit'])} → {F.number(r['new_value'], r['unit'])}",
                  f"{r['uploaded_at']:%Y-%m-%d}"] for _, r in revs.iterrows()]
         _fitted_table(slide, right, S.TOP + Inches(0.5), [1.9, 0.8, 0.65, 1.4, 1.1],
-                      ["指标", "报告期", "区", "原值 → 新值", "修订日期"], rows)
+                      [C["indicator"], C["period"], C["district"], C["old_new"], C["revised_on"]], rows)
 
 
 def _fitted_table(slide, left, top, widths_in, header, rows, colours=None, size: float = 12) -> None:
@@ -221,11 +226,11 @@ def _fitted_table(slide, left, top, widths_in, header, rows, colours=None, size:
     shape = S.table(slide, left, top, widths, header, first, size=size, colours=colours)
     if len(first) < len(rows):
         S.text_box(slide, left, top + shape.height + Inches(0.05), sum(widths), Inches(0.3),
-                   [Para(f"另有 {len(rows) - len(first)} 项，详见仪表盘“总览”页。", 11, colour=S.MUTED)])
+                   [Para(D["more_rows"].format(n=len(rows) - len(first)), 11, colour=S.MUTED)])
 
 
 def _task_words(tasks: pd.DataFrame) -> list[str]:
-    return [("逾期未报 · " if o else "") + (s or "未报送") for s, o in zip(tasks["status"], tasks["overdue"], strict=True)]
+    return tables.task_words(tasks["status"], tasks["overdue"])
 
 
 def _sector(deck: _Deck, sector: str) -> None:
@@ -233,11 +238,12 @@ def _sector(deck: _Deck, sector: str) -> None:
     slide = deck.slide(L.DECK_SLIDES["sector"].format(sector=sector))
     head = b.headline[b.headline["sector"] == sector]
     left_w = 8.3
-    S.text_box(slide, S.MARGIN, S.TOP, Inches(left_w), Inches(0.4), [Para(f"量化指标（{len(head)} 项）", 17, True)])
+    S.text_box(slide, S.MARGIN, S.TOP, Inches(left_w), Inches(0.4),
+               [Para(D["indicators"].format(n=len(head)), 17, True)])
     if head.empty:
-        empty = f"{b.agency}在该领域不牵头量化指标" if b.agency else "该领域没有量化指标"
+        empty = D["no_indicators_agency"].format(agency=b.agency) if b.agency else D["no_indicators"]
         S.text_box(slide, S.MARGIN, S.TOP + Inches(0.5), Inches(left_w), Inches(0.5),
-                   [Para(f"{empty}，进展见右侧重点任务。", 15, colour=S.MUTED)])
+                   [Para(D["see_tasks"].format(empty=empty), 15, colour=S.MUTED)])
         projects = b.data.projects[b.data.projects["sector"] == sector]
         if b.agency:
             resp = b.data.responsibilities
@@ -245,34 +251,39 @@ def _sector(deck: _Deck, sector: str) -> None:
             projects = projects[projects["project_no"].isin(held)]
         if not projects.empty:
             S.text_box(slide, S.MARGIN, S.TOP + Inches(1.1), Inches(left_w), Inches(0.4),
-                       [Para(f"重点工程（{len(projects)} 项）", 17, True)])
+                       [Para(L.SECTORS["projects"].format(n=len(projects)), 17, True)])
             rows = [[str(int(r["project_no"])), r["name"], r["lead"] or r["joint"] or ""]
                     for _, r in projects.iterrows()]
-            _fitted_table(slide, S.MARGIN, S.TOP + Inches(1.6), [0.7, 4.2, 3.4], ["编号", "工程", "牵头/负责单位"],
-                          rows, size=12)
+            _fitted_table(slide, S.MARGIN, S.TOP + Inches(1.6), [0.7, 4.2, 3.4],
+                          [C["no"], C["project"], C["lead_or_joint"]], rows, size=12)
     else:
         shown = tables.indicator_rows(head)
-        rows = [[r["指标"], r["牵头单位"], r["最新值"], r["目标"], r["完成进度"], r["状态"]] for _, r in shown.iterrows()]
+        rows = [[r[C["indicator"]], r[C["lead"]], r[C["latest_value"]], r[C["target"]], r[C["progress_pct"]],
+                 r[C["status"]]] for _, r in shown.iterrows()]
         colours = {(i, 5): STATUS_HEX[s] for i, s in enumerate(head["status"])}
         _fitted_table(slide, S.MARGIN, S.TOP + Inches(0.5), [2.5, 1.3, 1.55, 1.25, 0.7, 0.95],
-                      ["指标", "牵头单位", "最新值", "目标", "进度", "状态"], rows, colours, size=11)
+                      [C["indicator"], C["lead"], C["latest_value"], C["target"], C["progress"], C["status"]], rows,
+                      colours, size=11)
     tasks = b.tasks[b.tasks["sector"] == sector]
     x, w = S.MARGIN + Inches(left_w + 0.35), S.CONTENT_WIDTH - Inches(left_w + 0.35)
-    S.text_box(slide, x, S.TOP, w, Inches(0.4), [Para(f"重点任务（{len(tasks)} 项）", 17, True)])
+    S.text_box(slide, x, S.TOP, w, Inches(0.4), [Para(L.SECTORS["tasks"].format(n=len(tasks)), 17, True)])
     counts = content.task_counts(tasks)
-    rows = [[k, f"{v} 项"] for k, v in counts.items() if k != "任务数"]
+    rows = [[L.TASK_STATE[k], L.COUNT.format(n=v)] for k, v in counts.items() if k != "total"]
     colours = {(i, 0): TASK_HEX.get(k, S.MUTED) for i, (k, _) in enumerate(rows) if k in TASK_HEX}
-    shape = S.table(slide, x, S.TOP + Inches(0.5), [int(w * 0.6), int(w * 0.4)], ["进展", "任务数"], rows,
-                    size=12, colours=colours)
-    done = counts["已完成"] / counts["任务数"] if counts["任务数"] else None
-    notes = [Para(f"已完成占比 {F.percent(done * 100) if done is not None else '—'}", 14, True, S.INK)]
-    late = tasks[tasks["overdue"] | (tasks["status"] == "滞后")]
+    shape = S.table(slide, x, S.TOP + Inches(0.5), [int(w * 0.6), int(w * 0.4)], [C["task_state"], C["n_tasks"]],
+                    rows, size=12, colours=colours)
+    done = counts["done"] / counts["total"] if counts["total"] else None
+    share = F.percent(done * 100) if done is not None else "—"
+    notes = [Para(D["share_done"].format(value=share), 14, True, S.INK)]
+    late = tasks[tasks["overdue"] | (tasks["status"] == TASK_LAGGING)]
     if len(late) > 6:
-        notes.append(Para(f"需关注：逾期未报 {int(late['overdue'].sum())} 项、滞后 {int((late['status'] == '滞后').sum())} 项"
-                          "（见附录）", 12, colour=S.RED))
+        notes.append(Para(D["attention_many"].format(overdue=int(late["overdue"].sum()),
+                                                     lagging=int((late["status"] == TASK_LAGGING).sum())),
+                          12, colour=S.RED))
     elif not late.empty:
-        notes.append(Para("需关注：" + "；".join(f"第{int(n)}项 {w}" for n, w in
-                                            zip(late["task_no"], _task_words(late), strict=True)), 12, colour=S.RED))
+        notes.append(Para(D["attention"] + "；".join(f"{L.TASK_NO.format(n=int(n))} {w}" for n, w in
+                                                   zip(late["task_no"], _task_words(late), strict=True)),
+                          12, colour=S.RED))
     S.text_box(slide, x, S.TOP + Inches(0.6) + shape.height, w, Inches(1.4), notes)
 
 
@@ -286,30 +297,31 @@ def _indicator(deck: _Deck, code: str, picture: Path) -> None:
                                    int(CHART_WIDTH * height / width))
     x = S.MARGIN + CHART_WIDTH + Inches(0.3)
     w = S.WIDTH - S.MARGIN - x
-    year = f"（{int(judged['target_year'])} 年目标）" if pd.notna(judged["target_year"]) else ""
+    year = D["badge_year"].format(year=int(judged["target_year"])) if pd.notna(judged["target_year"]) else ""
     S.badge(slide, x, S.TOP, w, Inches(0.55), f"{L.STATUS[judged['status']]}{year}", STATUS_HEX[judged["status"]],
             size=18)
     paras = []
     for _, row in b.status[b.status["code"] == code].sort_values("target_year", ascending=False).iterrows():
-        label = f"{int(row['target_year'])} 年目标" if pd.notna(row["target_year"]) else "目标"
-        label += "（已到期）" if row["final"] and pd.notna(row["target_year"]) else ""
+        label = D["target_year"].format(year=int(row["target_year"])) if pd.notna(row["target_year"]) \
+            else D["target"]
+        label += D["expired"] if row["final"] and pd.notna(row["target_year"]) else ""
         paras.append(Para(label, 13, True, S.MUTED, 2))
         text = tables.final_result(row) + "。" if row["final"] and row["status"] in ("achieved", "missed") \
             else tables.sentence(row)
         paras.append(Para(text, 15, False, S.INK, 10))
     units = content.project_units(b, ind["project_no"])
-    who = "；".join(f"{k}：{units[r]}" for r, k in (("lead", "牵头单位"), ("assist", "协办单位"),
-                                                  ("joint", "按职责分工负责")) if units[r])
-    paras.append(Para(who or f"牵头单位：{ind['lead']}", 13, False, S.INK, 4))
-    paras.append(Para(f"重点工程（{int(ind['project_no'])}）{ind['project_name']} · {L.DIRECTION[ind['direction']]}"
+    who = "；".join(f"{C[r]}：{units[r]}" for r in ("lead", "assist", "joint") if units[r])
+    paras.append(Para(who or f"{C['lead']}：{ind['lead']}", 13, False, S.INK, 4))
+    paras.append(Para(L.PROJECT_TITLE.format(no=int(ind["project_no"]), name=ind["project_name"])
+                      + f" · {L.DIRECTION[ind['direction']]}"
                       if pd.notna(ind["project_no"]) else L.DIRECTION[ind["direction"]], 11, colour=S.MUTED))
     S.text_box(slide, x, S.TOP + Inches(0.7), w, S.BOTTOM - S.TOP - Inches(0.7), paras)
     linked = content.linked_tasks(b, code)
     if linked.empty:
-        words = "相关重点任务：目录中未关联任务。"
+        words = D["linked"] + L.INDICATOR["no_linked"]
     else:
-        words = "相关重点任务：" + "；".join(
-            f"第{int(n)}项 {w}" + (f"（{p}）" if isinstance(p, str) else "")
+        words = D["linked"] + "；".join(
+            f"{L.TASK_NO.format(n=int(n))} {w}" + (f"（{p}）" if isinstance(p, str) else "")
             for n, w, p in zip(linked["task_no"], _task_words(linked), linked["period"], strict=True))
     S.text_box(slide, S.MARGIN, pic.top + pic.height + Inches(0.08), CHART_WIDTH,
                S.BOTTOM - pic.top - pic.height, [Para(words, 12, colour=S.INK)])
@@ -324,10 +336,10 @@ def _agencies(deck: _Deck) -> None:
     colours = {(i, 2): STATUS_HEX[w] for i, (w, n) in enumerate(zip(table["worst"], table["n_indicators"],
                                                                     strict=True)) if n}
     colours.update({(i, 7): S.RED for i, n in enumerate(table["n_overdue"]) if n})
-    deck.table_slides(L.DECK_SLIDES["agencies"], ["单位", "牵头指标", "最差指标状态", "牵头任务", "协办任务",
-                                                  "分工负责任务", "已完成占比", "逾期未报"],
-                      [2.6, 1.1, 1.6, 1.2, 1.2, 1.5, 1.5, 1.3], rows, colours,
-                      intro="最需关注的单位在前（分单位页排名的倒序）；已完成占比、逾期未报按牵头和分工负责的任务统计。")
+    header = [C["agency"], C["n_lead_indicators"], C["worst_indicator"], C["n_lead_tasks"], C["n_assist_tasks"],
+              C["n_joint_tasks"], C["share_done"], C["n_overdue"]]
+    deck.table_slides(L.DECK_SLIDES["agencies"], header, [2.6, 1.1, 1.6, 1.2, 1.2, 1.5, 1.5, 1.3], rows, colours,
+                      intro=D["agencies_intro"])
 
 
 def _appendix(deck: _Deck) -> None:
@@ -336,17 +348,17 @@ def _appendix(deck: _Deck) -> None:
     if late.empty:
         slide = deck.slide(title)
         S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6),
-                   [Para("本季度没有逾期未报或滞后的任务。", 18, colour=S.MUTED)])
+                   [Para(D["no_attention"], 18, colour=S.MUTED)])
         return
     words = _task_words(late)
-    rows = [[f"第{int(r['task_no'])}项", r["sector"], w, r["period"] if isinstance(r["period"], str) else "—",
+    rows = [[L.TASK_NO.format(n=int(r["task_no"])), r["sector"], w,
+             r["period"] if isinstance(r["period"], str) else "—",
              r["lead"] or r["joint"] or "", r["note"] if isinstance(r["note"], str) else "",
              _cut(r["text"], TASK_TEXT_CHARS)] for (_, r), w in zip(late.iterrows(), words, strict=True)]
     colours = {(i, 2): S.RED for i in range(len(rows))}
-    deck.table_slides(title, ["编号", "领域", "最新进展", "报告期", "牵头/负责单位", "进展说明", "任务内容"],
-                      [0.8, 1.2, 1.6, 0.85, 2.3, 1.9, 3.55], rows, colours, size=11,
-                      intro=f"逾期未报：{L.DATA_AS_OF.format(period=deck.b.period)} 当季没有报告且尚未完成；"
-                            "滞后：最新报告为滞后。任务全文见仪表盘“重点任务”页。")
+    header = [C["no"], C["sector"], C["task_status"], C["period"], C["lead_or_joint"], C["note"], C["text"]]
+    deck.table_slides(title, header, [0.8, 1.2, 1.6, 0.85, 2.3, 1.9, 3.55], rows, colours, size=11,
+                      intro=D["appendix_intro"].format(as_of=L.DATA_AS_OF.format(period=deck.b.period)))
 
 
 def _cut(text: str, limit: int) -> str:

@@ -106,18 +106,19 @@ def _sector_frames(b: content.Briefing) -> tuple[pd.DataFrame, pd.DataFrame]:
 def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
     """The charts of one dashboard page ('overview', 'sectors', 'agencies', 'indicators'), by file stem."""
     period = b.period
+    name = {k: v.format(period=period) for k, v in L.CHART_FILES.items() if k != "districts"}
     if page == "overview":
-        return {f"总览_完成进度_{period}": figures.progress_bullets(b.headline),
-                f"总览_状态分布_{period}": figures.status_counts(b.headline)}
+        return {name["overview_progress"]: figures.progress_bullets(b.headline),
+                name["overview_status"]: figures.status_counts(b.headline)}
     if page == "sectors":
         roll, progress = _sector_frames(b)
-        return {f"分领域_指标状态_{period}": figures.sector_status(roll, "sector", "各领域指标状态"),
-                f"分领域_任务进展_{period}": figures.task_progress(progress, "sector", "各领域重点任务进展")}
+        return {name["sector_status"]: figures.sector_status(roll, "sector", L.CHARTS["sector_status"]),
+                name["sector_tasks"]: figures.task_progress(progress, "sector", L.CHARTS["sector_tasks"])}
     if page == "agencies":
         matrix = b.data.matrix.dropna(subset=["cell"])
-        return {f"报送情况_{period}": figures.reporting_matrix(matrix),
-                f"分单位_指标状态_{period}": figures.sector_status(
-                    content.rollups.by_agency(b.headline, b.data.indicators), "agency", "各单位牵头指标状态")}
+        return {name["reporting"]: figures.reporting_matrix(matrix),
+                name["agency_status"]: figures.sector_status(
+                    content.rollups.by_agency(b.headline, b.data.indicators), "agency", L.CHARTS["agency_status"])}
     if page == "indicators":
         return {f"{code}_{CITY}_{period}": indicator_figure(b, code) for code in b.codes}
     raise ValueError(f"unknown page {page!r}")
@@ -161,19 +162,21 @@ def overview_pdf(b: content.Briefing) -> bytes:
         head += " · " + L.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}")
     if b.data.has_sample:
         head += f" · {L.DECK_SAMPLE_FOOTER}"
-    figs = [figures.progress_bullets(b.headline, title=f"{head}<br><sup>各指标完成进度与序时进度</sup>"),
-            figures.status_counts(b.headline, title=f"{head}<br><sup>指标状态分布</sup>")]
+    C = L.COLUMNS
+    figs = [figures.progress_bullets(b.headline, title=f"{head}<br><sup>{L.CHARTS['progress']}</sup>"),
+            figures.status_counts(b.headline, title=f"{head}<br><sup>{L.CHARTS['status_counts']}</sup>")]
     final = content.final_results(b)
     if not final.empty:
         figs.append(_table_figure(
-            f"{head}<br><sup>2025 年目标完成情况</sup>", ["指标", "结果", "说明"],
+            f"{head}<br><sup>{L.OVERVIEW['final_results']}</sup>", [C["indicator"], C["result"], C["result_note"]],
             [final["name"].tolist(), [tables.status_word(s) for s in final["status"]],
              [tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)
               for _, r in final.iterrows()]], [3, 1.2, 7]))
     moved = content.changes(b)
     if not moved.empty:
         figs.append(_table_figure(
-            f"{head}<br><sup>与上季度（{b.data.extra['previous_period']}）相比</sup>", ["指标", "上季度", "本季度", "变化"],
+            f"{head}<br><sup>{L.OVERVIEW['changes'].format(period=b.data.extra['previous_period'])}</sup>",
+            [C["indicator"], C["previous_quarter"], C["this_quarter"], C["move"]],
             [moved["name"].tolist(), [tables.status_word(s) for s in moved["status_before"]],
              [tables.status_word(s) for s in moved["status_after"]],
              [("▲ " if m == "up" else "▼ ") + L.MOVE[m] for m in moved["move"]]], [4, 2, 2, 1.5]))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from ui import labels as L
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py"]
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _app(db_file: Path, monkeypatch) -> AppTest:
@@ -131,3 +134,22 @@ def test_tasks_page_lists_all_140_and_filters(sample_db, monkeypatch):
     found = at.dataframe[0].value
     matched = found["任务内容"].str.contains("建筑垃圾") | found["任务类别"].str.contains("建筑垃圾")
     assert 0 < len(found) < 140 and matched.all()
+
+
+def _inline_chinese(path: Path) -> list[str]:
+    """'file:line' of every string literal (f-string parts included) with Chinese, docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                  and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [f"{path.name}:{node.lineno}" for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and CJK.search(node.value)]
+
+
+def test_pages_keep_every_label_in_ui_labels():
+    """The UI speaks Chinese with every label in one place: ui/labels.py, never inline in a page module."""
+    files = sorted((ROOT / "pages").glob("*.py"))
+    assert files
+    inline = [hit for path in files for hit in _inline_chinese(path)]
+    assert not inline, f"Chinese text written inline (move it to ui/labels.py): {inline}"

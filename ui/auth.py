@@ -9,9 +9,9 @@ from access.roles import ROLE_LABEL, can, may_open, strongest
 from store import audit
 from store import db as store_db
 from store.errors import StoreError
+from ui import labels as L
 
-LOGIN_FIELDS = {"Form name": "登录", "Username": "用户名", "Password": "密码", "Login": "登录"}
-PUBLIC_USER = "访客"
+PUBLIC_USER = L.AUTH["public_user"]
 
 
 def _authenticator(config: dict):
@@ -25,7 +25,7 @@ def _authenticator(config: dict):
 def _record_failure(username: str) -> None:
     try:
         with store_db.connect() as con:
-            audit.record(con, username, "login_failed", "用户名或密码错误")
+            audit.record(con, username, "login_failed", L.AUTH["failed_audit"])
     except StoreError:
         pass  # the login message matters more than the audit line when the database is unavailable
 
@@ -42,31 +42,31 @@ def gate() -> tuple[str, str] | None:
         st.session_state.update(user=PUBLIC_USER, role="viewer")
         return PUBLIC_USER, "viewer"
     if not config["credentials"]["usernames"]:
-        st.error("尚未创建任何账户。请管理员运行：python manage.py account admin --password 新密码 --role admin")
+        st.error(L.AUTH["no_accounts"])
         return None
     authenticator = _authenticator(config)
-    st.title("清洁生产目标进度监测")
+    st.title(L.APP_TITLE)
     users = config["credentials"]["usernames"]
     attempts = {name: u.get("failed_login_attempts", 0) for name, u in users.items()}
-    authenticator.login(location="main", fields=LOGIN_FIELDS, key="login")
+    authenticator.login(location="main", fields=L.LOGIN_FIELDS, key="login")
     status = st.session_state.get("authentication_status")
     if status:
         role = strongest(st.session_state.get("roles")) or "viewer"
         st.session_state.update(user=st.session_state.get("username"), role=role)
         st.rerun()
     if status is False:
-        st.error("用户名或密码错误，请重试。忘记密码请联系管理员重置。")
+        st.error(L.AUTH["failed"])
         # The library counts failures per account in the credentials dict: that names who tried.
         tried = [n for n, u in users.items() if u.get("failed_login_attempts", 0) > attempts.get(n, 0)]
-        _record_failure(tried[0] if tried else "（未知用户）")
+        _record_failure(tried[0] if tried else L.AUTH["unknown_user"])
     return None
 
 
 def logout_button() -> None:
     """Sidebar: who is logged in, and a logout button (not in public mode)."""
     user, role = st.session_state.get("user"), st.session_state.get("role")
-    st.caption(f"当前用户：{user}（{ROLE_LABEL.get(role, role)}）")
-    if user != PUBLIC_USER and st.button("退出登录", key="logout"):
+    st.caption(L.AUTH["current_user"].format(user=user, role=ROLE_LABEL.get(role, role)))
+    if user != PUBLIC_USER and st.button(L.AUTH["logout"], key="logout"):
         for key in ("user", "role", "authentication_status", "username", "name", "roles"):
             st.session_state.pop(key, None)
         st.rerun()
@@ -87,7 +87,7 @@ def require_page(page_file: str) -> None:
         st.switch_page("dashboard.py")
     page_file = "pages/" + page_file.replace("\\", "/").rsplit("/", 1)[-1]
     if not may_open(st.session_state.get("role"), page_file):
-        st.error("您没有访问此页面的权限。")
+        st.error(L.AUTH["denied"])
         st.stop()
 
 

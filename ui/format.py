@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from ui import labels as L
+
 
 def _plain(value: float, digits: int) -> str:
     text = f"{value:,.{digits}f}"
@@ -28,7 +30,7 @@ def gap(value, unit: str) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     if unit == "%":
-        return f"{_plain(float(value), 2)} 个百分点"
+        return L.POINTS.format(value=_plain(float(value), 2))
     return number(value, unit)
 
 
@@ -36,7 +38,7 @@ def points(value) -> str:
     """A difference of two percentages: '3.2 个百分点'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
-    return f"{_plain(float(value), 1)} 个百分点"
+    return L.POINTS.format(value=_plain(float(value), 1))
 
 
 def percent(value, digits: int = 1) -> str:

@@ -57,6 +57,7 @@ EMPTY_DB = "数据库中还没有任何指标数据。请分析人员在“数�
 NO_DATA_FOR_INDICATOR = "该指标尚无上报数据。"
 PRESENTATION_MODE = "演示模式"
 PRESENTATION_HELP = "隐藏侧栏和页面装饰，便于截图和投影"
+PRESENTATION_EXIT = "退出演示模式"
 AS_OF_PICKER = "数据截至（季度）"
 BASELINE_ASSUMED = "未给定基期值，以首个上报值为基期"
 
@@ -76,6 +77,156 @@ COLUMNS = {
     "old_value": "原值", "new_value": "新值", "status_before": "上季度状态", "status_after": "本季度状态",
     "move": "变化", "project_name": "所属重点工程", "n_tasks": "任务数", "share_done": "已完成占比",
     "share_lagging": "滞后占比", "n_overdue": "逾期未报", "rolled_back_at": "回滚时间",
+    "indicator": "指标", "target": "目标", "result": "结果", "result_note": "说明", "previous_quarter": "上季度",
+    "this_quarter": "本季度", "old_new": "原值 → 新值", "revised_at": "修订时间", "revised_on": "修订日期",
+    "n_indicators": "指标数", "worst_status": "最差状态", "n_red": "未达成/逆向/严重滞后", "no": "编号",
+    "project": "工程", "content": "内容", "category": "类别", "lead_or_joint": "牵头/负责单位", "rank": "名次",
+    "n_lead_indicators": "牵头指标", "n_red_indicators": "红色指标", "worst_indicator": "最差指标状态",
+    "n_held_tasks": "负责任务", "counts": "是否计入", "remark": "备注", "task": "任务", "responsible": "责任单位",
+    "reporting_unit": "填报单位", "first_reported": "首次报送", "revised_flag": "是否修订", "progress": "进度",
+    "task_state": "进展", "n_lead_tasks": "牵头任务", "n_assist_tasks": "协办任务", "n_joint_tasks": "分工负责任务",
+}
+
+COUNT = "{n} 项"
+TASK_NO = "第{n}项"
+ALL = "（全部）"
+POINTS = "{value} 个百分点"
+PROJECT_TITLE = "重点工程（{no}）{name}"
+DEFAULT_AGENCY = "市住房建设局"  # the agency the 分单位 scorecard opens on, when it exists
+# Task states in words (the reported ones equal metrics.settings.TASK_STATUSES; the last three are derived).
+TASK_STATE = {
+    "done": "已完成", "in_progress": "推进中", "lagging": "滞后", "not_started": "未启动",
+    "overdue": "逾期未报", "never_reported": "从未报送", "not_reported": "未报送",
+}
+
+# --- Login and roles (ui/auth.py) ---
+LOGIN_FIELDS = {"Form name": "登录", "Username": "用户名", "Password": "密码", "Login": "登录"}
+AUTH = {
+    "public_user": "访客",
+    "no_accounts": "尚未创建任何账户。请管理员运行：python manage.py account admin --password 新密码 --role admin",
+    "failed": "用户名或密码错误，请重试。忘记密码请联系管理员重置。",
+    "failed_audit": "用户名或密码错误",
+    "unknown_user": "（未知用户）",
+    "current_user": "当前用户：{user}（{role}）",
+    "logout": "退出登录",
+    "denied": "您没有访问此页面的权限。",
+}
+
+# --- Display tables and sentences (ui/tables.py) ---
+TABLES = {
+    "target": "{year}年 {value}",
+    "target_pending": "{year}年 待定",
+    "pending": "待定",
+    "final_head": "{period} 为 {value}，{year} 年目标 {target}",
+    "achieved": "{head}，已达成",
+    "exceeded": "（超出 {gap}）",
+    "missed": "{head}，差 {gap}，未达成",
+    "pending_sentence": "目标值待定（{note}）；最新值 {latest}。",
+    "pending_note": "待上级下达",
+    "no_data": "暂无上报数据。",
+    "progress": "{period} 为 {value}，距 {year} 年目标 {target} 差 {gap}；完成进度 {progress}，序时进度 {expected}",
+    "projection": "；按近期趋势预计 {year} 年末达 {value}",
+}
+
+# --- Pages ---
+OVERVIEW = {
+    "card_unit": "项",
+    "scope": "共 {n} 项指标（按下一个未到期目标判断；目标均已到期的按最终结果）· "
+             "140 项重点任务中 {overdue} 项本季度逾期未报",
+    "bullets_capped": "指标较多，仅显示最需关注的 {limit} 项；完整列表见“分领域”页。",
+    "final_results": "2025 年目标完成情况",
+    "final_not_due": "2025 年目标尚未到期（自 2025Q4 起按最终结果判断）。",
+    "final_counts": "**已达成 {achieved} 项，未达成 {missed} 项**，目标待定 {pending} 项。",
+    "changes": "与上季度（{period}）相比",
+    "no_moves": "各指标状态与上季度相同。",
+    "revisions": "历史数据修订",
+    "urgent": "最需关注",
+    "no_urgent": "没有未达成、逆向变化或严重滞后的指标。",
+    "overdue_tasks": "逾期未报的任务（{n} 项）",
+}
+SECTORS = {
+    "pick": "选择领域",
+    "no_indicators": "该领域没有量化指标，进展见下方重点任务。",
+    "indicators": "指标",
+    "projects": "重点工程（{n} 项）",
+    "tasks": "重点任务（{n} 项）",
+}
+AGENCIES = {
+    "tab_rank": "排名",
+    "tab_card": "单位记分卡",
+    "tab_matrix": "报送情况",
+    "pick": "选择单位",
+    "led": "牵头指标",
+    "held": "负责任务（牵头/协办/分工负责）",
+    "overdue": "本季度逾期未报",
+    "lagging": "滞后任务",
+    "led_heading": "牵头的指标",
+    "led_none": "该单位不牵头任何量化指标。",
+    "held_heading": "负责的重点任务",
+    "held_none": "该单位没有负责的重点任务。",
+    "matrix_note": "统计各单位牵头或按职责分工负责的任务；季度结束后 20 天内首次报送为按时；"
+                   "已修订指报送后又改过；未报送指该季度没有报告（已完成的任务此后不再要求报送）。",
+}
+INDICATOR = {
+    "pick": "选择指标",
+    "district": "区域",
+    "period_help": "报告期 {period}",
+    "year_help": "{year} 年",
+    "behind": "落后 {points}",
+    "ahead": "领先 {points}",
+    "projected": "按趋势预计（目标年末）",
+    "points_unit": "个百分点",
+    "per_quarter": " {unit}/季度",
+    "required_help": "到目标年末每季度还需变化多少",
+    "recent_help": "最近至多 8 个季度的趋势斜率",
+    "attainment": "按趋势达标季度",
+    "never_attained": "不会达标（按现趋势）",
+    "not_applicable": "不适用",
+    "contested": "两种方法结论不一致",
+    "districts_title": "各区最新值（{period}）",
+    "districts_count": "：各区合计为全市数",
+    "districts_target": "：按全市目标判断",
+    "target_years": "各目标年份",
+    "history": "历史数值",
+    "current": "✔ 当前值",
+    "superseded": "已被修订",
+    "source": "来源",
+    "about": "方向：{direction} · 单位：{unit} · 领域：{sector}",
+    "no_unit": "（系数）",
+    "why": "为什么是这个状态：相关重点任务",
+    "no_linked": "目录中未关联任务。",
+}
+TASKS = {
+    "search": "搜索任务内容或编号",
+    "search_hint": "例如：建筑垃圾、岸电、56",
+    "count": "共 {n} 项（全部 {total} 项）",
+    "pick": "查看任务详情",
+    "path": "{part} › {area} › {group} · 领域：{sector}",
+    "no_reports": "该任务尚无进展报告。",
+}
+BRIEFING = {
+    "caption": "按需生成，生成后点击下载",
+    "deck": "汇报材料（PowerPoint）",
+    "deck_help": "16:9 幻灯片：封面、总体情况、与上季度相比的变化、分领域、每项指标一页（含图表和关键数字）、分单位汇总、"
+                 "逾期未报或滞后的任务。表格为可编辑的原生表格。",
+    "known_on": "按某日掌握的数据（可选）",
+    "known_on_help": "重现过去某日的汇报：只用当日已提交且未回滚的数据，之后的修订和回滚不计入。",
+    "build_deck": "生成汇报材料",
+    "building_deck": "正在生成汇报材料（渲染全部图表，约需十几秒）……",
+    "download_deck": "下载汇报材料",
+    "charts": "图表图片（PNG 和 SVG 压缩包）",
+    "charts_help": "每张图表也可用图表右上角的相机按钮单独保存为 2 倍清晰度的 PNG。",
+    "page": "页面",
+    "build_zip": "生成图表压缩包",
+    "building_zip": "正在渲染图表……",
+    "download_zip": "下载图表压缩包",
+    "zip_file": "图表_{page}_{period}.zip",
+    "pdf": "总览 PDF",
+    "pdf_help": "各页面也可直接用浏览器打印（Ctrl+P）：打印时自动隐藏侧栏，图表不会被截断。",
+    "build_pdf": "生成总览 PDF",
+    "building_pdf": "正在生成 PDF……",
+    "download_pdf": "下载总览 PDF",
+    "pdf_file": "总览_{period}.pdf",
 }
 
 # --- Briefing deck and export page (reports/, pages/briefing.py) ---
@@ -89,6 +240,86 @@ DECK_SLIDES = {
     "agencies": "分单位汇总", "appendix": "附：逾期未报或滞后的任务",
 }
 EXPORT_PAGES = {"overview": "总览", "sectors": "分领域", "agencies": "分单位", "indicators": "各指标"}
+DECK = {
+    "unknown_sector": "没有名为“{name}”的领域。可选领域：{names}。",
+    "unknown_agency": "没有名为“{name}”的单位。可选单位：{names}。",
+    "scope_footer": "范围：{scope}",
+    "continued": "（续）",
+    "no_sources": "数据来源：尚无任何上传。",
+    "source_kind": "{kind} {n} 次",
+    "source_file": "　· {kind}：{name}（{at}）",
+    "sources": "数据来源：{n} 次有效上传（{parts}），最近一次 {latest}",
+    "latest_files": "各类最近的文件：",
+    "overview": "共 {n} 项指标（按下一个未到期的目标判断）；{tasks} 项重点任务：已完成 {done} 项、"
+                "滞后 {lagging} 项、本季度逾期未报 {overdue} 项。",
+    "no_final": "2025 年目标尚未到期或暂无数据。",
+    "final": "2025 年目标完成情况：已达成 {achieved} 项，未达成 {missed} 项，目标待定 {pending} 项",
+    "moves": "状态变化（{n} 项）",
+    "revisions": "历史数值修订（{n} 处）",
+    "no_revisions": "本期没有历史数值被修订。",
+    "more_rows": "另有 {n} 项，详见仪表盘“总览”页。",
+    "indicators": "量化指标（{n} 项）",
+    "no_indicators": "该领域没有量化指标",
+    "no_indicators_agency": "{agency}在该领域不牵头量化指标",
+    "see_tasks": "{empty}，进展见右侧重点任务。",
+    "share_done": "已完成占比 {value}",
+    "attention": "需关注：",
+    "attention_many": "需关注：逾期未报 {overdue} 项、滞后 {lagging} 项（见附录）",
+    "badge_year": "（{year} 年目标）",
+    "target_year": "{year} 年目标",
+    "target": "目标",
+    "expired": "（已到期）",
+    "linked": "相关重点任务：",
+    "agencies_intro": "最需关注的单位在前（分单位页排名的倒序）；已完成占比、逾期未报按牵头和分工负责的任务统计。",
+    "no_attention": "本季度没有逾期未报或滞后的任务。",
+    "appendix_intro": "逾期未报：{as_of} 当季没有报告且尚未完成；滞后：最新报告为滞后。任务全文见仪表盘“重点任务”页。",
+}
+
+# --- Charts (charts/figures.py) and their file names (pages, the ZIP and the PDF of reports/images.py) ---
+CHART_FILES = {
+    "overview_progress": "总览_完成进度_{period}",
+    "overview_status": "总览_状态分布_{period}",
+    "sector_status": "分领域_指标状态_{period}",
+    "sector_tasks": "分领域_任务进展_{period}",
+    "reporting": "报送情况_{period}",
+    "agency_status": "分单位_指标状态_{period}",
+    "districts": "{code}_分区_{period}",
+}
+# Plotly hover templates (the %{...} parts are Plotly's, not str.format's) are used as they are.
+CHARTS = {
+    "status_counts": "指标状态分布",
+    "status_hover": "%{x}：%{y} 项<extra></extra>",
+    "indicator_count_axis": "指标数（项）",
+    "progress": "各指标完成进度与序时进度",
+    "no_progress": "暂无可计算进度的指标（缺少数据或目标待定）",
+    "bullet_label": "{name}（{year}年）",
+    "bullet_text": "{progress:.0f}%  · 现值 {value} / 目标 {target}",
+    "progress_trace": "完成进度",
+    "progress_hover": "%{y}<br>完成进度 %{x:.1f}%<br>状态：%{customdata}<extra></extra>",
+    "expected_trace": "序时进度",
+    "expected_hover": "%{y}<br>序时进度 %{x:.1f}%<extra></extra>",
+    "progress_axis": "完成进度（%，100% 即达到目标）",
+    "actual": "实际值",
+    "target": "{year}年目标",
+    "target_named": "{year}年目标 {value}",
+    "trajectory": "序时进度线（至{year}年）",
+    "projection": "按近期趋势预计（{year}年末 {value}）",
+    "projection_hover": "%{x}：预计 %{y:.2f}",
+    "revised": "已修订的数值",
+    "revised_hover": "%{x}：修订 %{customdata} → %{y}",
+    "period_axis": "报告期",
+    "no_indicators": "暂无指标",
+    "count_hover": "%{y}：%{x} 项",
+    "no_tasks": "暂无任务进展数据",
+    "task_count_axis": "任务数（项）",
+    "no_districts": "该指标未按区上报",
+    "target_line": "目标 {value}",
+    "matrix": "报送情况（单位 × 季度）",
+    "no_reports": "暂无报送记录",
+    "sector_status": "各领域指标状态",
+    "sector_tasks": "各领域重点任务进展",
+    "agency_status": "各单位牵头指标状态",
+}
 
 # --- Upload and data management pages (pages/upload.py, pages/data_admin.py, ui/upload_flow.py) ---
 UPLOAD = {
@@ -122,6 +353,7 @@ UPLOAD = {
     "refreshing": "已提交，正在更新各页面的指标状态…",
     "committed": "已提交：第 {id} 号上传，新增 {add} 条、修订 {revise} 条、未变 {same} 条。各页面已按新数据更新。",
     "targets_note": "目标值只应由管理员上传；提交后相应指标按新目标重新判断状态。",
+    "not_allowed": "您的角色不能提交此类数据。",
 }
 # Headers of the upload error table (row, column, value, problem, fix).
 ERROR_HEADERS = {"row": "行号", "column": "列", "value": "值", "problem": "问题", "fix": "修改建议"}
@@ -154,6 +386,7 @@ ADMIN = {
     "targets_source_catalog": "实施方案",
     "targets_source_upload": "第 {id} 号上传",
     "to_upload": "前往数据上传",
+    "admin_only": "回滚上传和删除示例数据需要管理员权限。",
 }
 AUDIT_ACTION = {"upload": "上传", "rollback": "回滚", "remove-sample": "删除示例数据", "login-failure": "登录失败",
                 "target-change": "修改目标值"}
