@@ -15,6 +15,10 @@ from ui.auth import require_page
 require_page(__file__)
 
 BULLET_LIMIT = 30
+# Past a few dozen rows a list stops being a briefing (and slows the browser): the worst or newest ones only.
+URGENT_LIMIT = 10
+REVISIONS_LIMIT = 20
+TABLE_ROWS = 15  # rows a table shows before it scrolls
 V = L.OVERVIEW
 C = L.COLUMNS
 
@@ -64,7 +68,7 @@ if data is not None:
             C["result_note"]: [tables.final_result(r) if r["status"] in ("achieved", "missed")
                                else tables.sentence(r)
                    for _, r in shown.iterrows()]})
-        st.dataframe(table, hide_index=True, width="stretch", height=36 * (len(table) + 1) + 4)
+        st.dataframe(table, hide_index=True, width="stretch", height=36 * (min(len(table), TABLE_ROWS) + 1) + 4)
 
     c1, c2 = st.columns(2)
     with c1:
@@ -80,6 +84,9 @@ if data is not None:
                 C["move"]: [("▲ " if m == "up" else "▼ ") + L.MOVE[m] for m in moved["move"]]}),
                 hide_index=True, width="stretch")
         revs = data.revisions
+        if len(revs) > REVISIONS_LIMIT:
+            st.caption(V["revisions_capped"].format(n=len(revs), limit=REVISIONS_LIMIT))
+            revs = revs.sort_values("uploaded_at", ascending=False, kind="stable").head(REVISIONS_LIMIT)
         if not revs.empty:
             names = data.indicators.set_index("code")["name"]
             units = data.indicators.set_index("code")["unit"]
@@ -93,13 +100,16 @@ if data is not None:
     with c2:
         st.subheader(V["urgent"])
         urgent = head[head["status"].isin(["missed", "regressing", "off_track"])]
-        urgent = urgent.assign(_r=urgent["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})).sort_values("_r")
+        rank = urgent["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+        urgent = urgent.assign(_r=rank).sort_values(["_r", "lag_pp"], ascending=[True, False])  # worst first
         if urgent.empty:
             st.success(V["no_urgent"])
-        for _, row in urgent.iterrows():
+        for _, row in urgent.head(URGENT_LIMIT).iterrows():
             st.markdown(f"<span style='color:{L.STATUS_COLOR[row['status']]};font-weight:700'>"
                         f"【{L.STATUS[row['status']]}】</span> **{row['name']}**（{row['lead']}）："
                         f"{tables.sentence(row)}", unsafe_allow_html=True)
+        if len(urgent) > URGENT_LIMIT:
+            st.caption(V["urgent_more"].format(n=len(urgent) - URGENT_LIMIT))
         if not overdue.empty:
             st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：" +
                         "、".join(L.TASK_NO.format(n=int(n)) for n in overdue["task_no"]))

@@ -154,3 +154,29 @@ def test_pages_keep_every_label_in_ui_labels():
     assert files
     inline = [hit for path in files for hit in _inline_chinese(path)]
     assert not inline, f"Chinese text written inline (move it to ui/labels.py): {inline}"
+
+
+def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, monkeypatch):
+    """25 indicators going the wrong way, each revised twice: the overview lists the worst few, and says so."""
+    from store.ingest import ingest
+
+    codes = [f"ZZ_URGENT_{i:02d}" for i in range(25)]
+    with store_db.connect(db) as con:
+        con.execute("INSERT INTO indicators (code, name, unit, direction, sector) "
+                    "SELECT code, '合成指标 ' || code, '吨', 'decrease', '工业' FROM unnest(?) AS t(code)", [codes])
+        con.execute("INSERT INTO targets (code, target_year, target_value) SELECT code, 2030, 0 FROM unnest(?) "
+                    "AS t(code)", [codes])
+    header = "指标代码,报告期,区,数值\n"
+    first = header + "".join(f"{c},{p},全市,{v}\n" for c in codes for p, v in (("2026Q2", 10), ("2026Q3", 20)))
+    revised = first.replace(",20\n", ",25\n").replace(",10\n", ",12\n")
+    for name, text in (("first.csv", first), ("revised.csv", revised)):
+        assert ingest(db, text.encode(), name, "actuals", user="t").upload_id
+    at = _app(db, monkeypatch)
+    assert not at.exception
+    urgent = [m.value for m in at.markdown if "合成指标" in m.value and "【" in m.value]
+    assert len(urgent) == 10
+    captions = [c.value for c in at.caption]
+    assert L.OVERVIEW["urgent_more"].format(n=15) in captions
+    assert L.OVERVIEW["revisions_capped"].format(n=50, limit=20) in captions
+    revisions = next(df.value for df in at.dataframe if L.COLUMNS["old_new"] in df.value.columns)
+    assert len(revisions) == 20

@@ -141,6 +141,8 @@ OVERVIEW = {
     "no_moves": "各指标状态与上季度相同。",
     "revisions": "历史数据修订",
     "urgent": "最需关注",
+    "urgent_more": "另有 {n} 项未达成、逆向变化或严重滞后的指标，见“分领域”页。",
+    "revisions_capped": "共 {n} 条修订，显示最近 {limit} 条；全部修订见各指标的详情页。",
     "no_urgent": "没有未达成、逆向变化或严重滞后的指标。",
     "overdue_tasks": "逾期未报的任务（{n} 项）",
 }
