@@ -76,15 +76,15 @@ COLUMNS = {
     "row": "行号", "column": "列", "problem": "问题", "fix": "修改建议", "change": "变动",
     "old_value": "原值", "new_value": "新值", "status_before": "上季度状态", "status_after": "本季度状态",
     "move": "变化", "project_name": "所属重点工程", "n_tasks": "任务数", "share_done": "已完成占比",
-    "share_lagging": "滞后占比", "n_overdue": "逾期未报", "rolled_back_at": "回滚时间",
+    "share_lagging": "滞后占比", "n_overdue": "逾期未报（项）", "rolled_back_at": "回滚时间",
     "indicator": "指标", "target": "目标", "result": "结果", "result_note": "说明", "previous_quarter": "上季度",
     "this_quarter": "本季度", "old_new": "原值 → 新值", "revised_at": "修订时间", "revised_on": "修订日期",
     "n_indicators": "指标数", "worst_status": "最差状态", "n_red": "未达成/逆向/严重滞后", "no": "编号",
     "project": "工程", "content": "内容", "category": "类别", "lead_or_joint": "牵头/负责单位", "rank": "名次",
-    "n_lead_indicators": "牵头指标", "n_red_indicators": "红色指标", "worst_indicator": "最差指标状态",
-    "n_held_tasks": "负责任务", "counts": "是否计入", "remark": "备注", "task": "任务", "responsible": "责任单位",
+    "n_lead_indicators": "牵头指标（项）", "n_red_indicators": "红色指标（项）", "worst_indicator": "最差指标状态",
+    "n_held_tasks": "负责任务（项）", "counts": "是否计入", "remark": "备注", "task": "任务", "responsible": "责任单位",
     "reporting_unit": "填报单位", "first_reported": "首次报送", "revised_flag": "是否修订", "progress": "进度",
-    "task_state": "进展", "n_lead_tasks": "牵头任务", "n_assist_tasks": "协办任务", "n_joint_tasks": "分工负责任务",
+    "task_state": "进展", "n_lead_tasks": "牵头任务（项）", "n_assist_tasks": "协办任务（项）", "n_joint_tasks": "分工负责任务（项）",
 }
 
 COUNT = "{n} 项"
