@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown measures: {', '.join(sorted(unknown))}")
     rows = args.rows or (100_000 if args.quick else 1_000_000)
-    runs = {"ingest": 3, "metrics": 3 if args.quick else 5, "pages_big": 1 if args.quick else 2,
-            "pages_small": 1 if args.quick else 3, "browser": 1 if args.quick else 3, "deck": 1 if args.quick else 3}
+    runs = {"ingest": 3, "metrics": 3 if args.quick else 5, "pages_big": 2 if args.quick else 5,
+            "pages_small": 2 if args.quick else 5, "browser": 1 if args.quick else 3, "deck": 1 if args.quick else 3}
     warnings.filterwarnings("ignore", message="The kopts argument is ignored")
     os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's "no runtime" warnings, once per run
 
