@@ -1,6 +1,6 @@
 """DuckDB schema of the catalog, targets, actuals, task statuses, uploads and audit, with versioned upgrades."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -67,6 +67,11 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TABLE IF NOT EXISTS snapshot_cache (
             data_version BIGINT NOT NULL, as_of VARCHAR NOT NULL, code VARCHAR NOT NULL,
             built_at TIMESTAMP NOT NULL, payload BLOB NOT NULL)""",
+    ],
+    # v4: no query reads actuals through actuals_key (DuckDB scans with zone maps; EXPLAIN shows a Seq Scan), and
+    # maintaining it cost ~1 s of a 1,000,000-row upload (3.4 s → 2.5 s without it).
+    [
+        "DROP INDEX IF EXISTS actuals_key",
     ],
 ]
 DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup
