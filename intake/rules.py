@@ -178,7 +178,10 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
     unit_of = dict(
         zip(ctx.indicators["code"].astype(str), ctx.indicators["unit"].fillna("").astype(str), strict=True)
     )
-    unit = done["code"].map(unit_of)  # NaN where the code is unknown: no unit rule applies
+    # NaN where the code is unknown: no unit rule applies. Looked up once per distinct code, not per row.
+    codes, distinct = pd.factorize(done["code"])
+    units = np.array([unit_of.get(c, np.nan) for c in distinct] + [np.nan], dtype=object)
+    unit = pd.Series(units[codes], index=done["code"].index, dtype=object)
     ok = reason.isna()
     percent_units = [u for u, rule in UNIT_RULES.items() if rule.percent_sign]
     reason[ok & parsed["percent"] & unit.notna() & ~unit.isin(percent_units)] = "percent_not_allowed"

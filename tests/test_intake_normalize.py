@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from intake import DISTRICTS, Problem, number_of, period_of
-from intake.normalize import district_names, whole_of
+from intake.normalize import district_names, number_frame, whole_of
 from intake.schemas import header_key, match_header
 
 
@@ -172,3 +173,13 @@ def test_district_spellings(text, name):
 )
 def test_whole_numbers(text, number):
     assert whole_of(text) == number
+
+
+def test_a_clean_column_and_a_column_with_one_bad_cell_read_the_same_numbers():
+    """The fast path (Arrow's strict cast) and the per-cell path (pd.to_numeric) agree, '-0' included."""
+    clean = number_frame(pd.Series(["34.5", "-0", "1e3", "+5", ".5"], dtype="str"))
+    mixed = number_frame(pd.Series(["34.5", "-0", "1e3", "+5", ".5", "三十"], dtype="str"))
+    assert clean["number"].tolist() == [34.5, 0.0, 1000.0, 5.0, 0.5]
+    assert mixed["number"].tolist()[:5] == clean["number"].tolist()
+    assert str(clean["number"][1]) == "0.0"  # not -0.0, which would show as '-0'
+    assert clean["reason"].isna().all() and mixed["reason"].tolist()[-1] == "chinese_numeral"
