@@ -57,16 +57,23 @@ def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figur
     fig = go.Figure()
     fig.add_trace(go.Bar(
         y=labels, x=shown, orientation="h", name=C["progress_trace"],
-        marker_color=[L.STATUS_COLOR[s] for s in rows["status"]], text=text, textposition="outside",
+        marker_color=[L.STATUS_COLOR[s] for s in rows["status"]],
         cliponaxis=False, customdata=[L.STATUS[s] for s in rows["status"]],
         hovertemplate=C["progress_hover"]))
     fig.add_trace(go.Scatter(
         y=labels, x=rows["expected_pct"], mode="markers", name=C["expected_trace"],
         marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=T.INK)),
         hovertemplate=C["expected_hover"]))
+    # The numbers sit right of the bar's end, or right of 0 for progress below zero: Plotly's "outside" text of
+    # a negative bar lands on the indicator names.
+    fig.add_trace(go.Scatter(
+        y=labels, x=shown.clip(lower=0) + 2, mode="text", text=text, textposition="middle right",
+        textfont=dict(size=12, color=T.MUTED), showlegend=False, hoverinfo="skip", cliponaxis=False))
     fig.add_vline(x=100, line=dict(color=T.MUTED, width=1, dash="dot"))
     fig.update_layout(title=title, height=max(320, 46 * len(rows) + 120), bargap=0.35,
                       xaxis=dict(title=C["progress_axis"], range=[-20, 190], ticksuffix="%"),
+                      # Top right, across from the title: short indicator names must not pull it under the title.
+                      legend=dict(x=1, xanchor="right"),
                       margin=dict(l=16, r=24, t=80, b=16))
     return fig
 

@@ -18,6 +18,7 @@ BULLET_LIMIT = 30
 # Past a few dozen rows a list stops being a briefing (and slows the browser): the worst or newest ones only.
 URGENT_LIMIT = 10
 REVISIONS_LIMIT = 20
+OVERDUE_LIMIT = 20
 TABLE_ROWS = 15  # rows a table shows before it scrolls
 V = L.OVERVIEW
 C = L.COLUMNS
@@ -112,5 +113,6 @@ if data is not None:
         if len(urgent) > URGENT_LIMIT:
             st.caption(V["urgent_more"].format(n=len(urgent) - URGENT_LIMIT))
         if not overdue.empty:
-            st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：" +
-                        "、".join(L.TASK_NO.format(n=int(n)) for n in overdue["task_no"]))
+            listed = "、".join(L.TASK_NO.format(n=int(n)) for n in overdue["task_no"].head(OVERDUE_LIMIT))
+            more = V["overdue_more"] if len(overdue) > OVERDUE_LIMIT else ""
+            st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：{listed}{more}")

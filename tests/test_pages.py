@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+import base64
 import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -29,6 +31,13 @@ def _app(db_file: Path, monkeypatch) -> AppTest:
 
 def _specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def _numbers(values) -> list[float]:
+    """A Plotly data array as numbers: plain JSON, or the typed-array form (base64 'bdata' with a 'dtype')."""
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return [float(v) for v in values]
 
 
 def _trace_names(at: AppTest) -> list[str]:
@@ -180,3 +189,8 @@ def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, mon
     assert L.OVERVIEW["revisions_capped"].format(n=50, limit=20) in captions
     revisions = next(df.value for df in at.dataframe if L.COLUMNS["old_new"] in df.value.columns)
     assert len(revisions) == 20
+    overdue = next(m.value for m in at.markdown if "逾期未报的任务" in m.value)  # no task has reported here
+    assert overdue.endswith(L.OVERVIEW["overdue_more"]) and overdue.count("项、") == 19
+    bars, _, values = _specs(at)[0]["data"]
+    assert values["mode"] == "text"  # the numbers sit right of each bar, never on the indicator names
+    assert min(_numbers(values["x"])) >= 0 and min(_numbers(bars["x"])) < 0  # even where progress fell below 0

@@ -145,6 +145,7 @@ OVERVIEW = {
     "revisions_capped": "共 {n} 条修订，显示最近 {limit} 条；全部修订见各指标的详情页。",
     "no_urgent": "没有未达成、逆向变化或严重滞后的指标。",
     "overdue_tasks": "逾期未报的任务（{n} 项）",
+    "overdue_more": " 等（完整列表见“重点任务”页）",
 }
 SECTORS = {
     "pick": "选择领域",
