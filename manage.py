@@ -52,11 +52,14 @@ def _checked_period(as_of: str | None) -> str | None:
 
 
 def _refresh(db) -> None:
-    """After a data change: compute and keep the newest snapshot, so the dashboard's next first view only reads it."""
+    """After a data change: compute and keep the newest snapshot, so the dashboard's next first view only reads it.
+
+    The change has committed already: a refresh that fails only says so (the dashboard computes it on first view).
+    """
     from service import snapshot_cache
 
-    with store_db.connect(db) as con:
-        snapshot_cache.load_or_build(con)
+    if not snapshot_cache.refresh(db):
+        click.echo("注意：数据已写入，但看板的指标状态未能预先计算；首次打开页面时会自动计算。", err=True)
 
 
 @cli.command()

@@ -13,12 +13,12 @@ import hashlib
 import io
 import json
 import logging
-from functools import cache
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from service import snapshot as snap
 from store import db as store_db
@@ -31,16 +31,27 @@ _CODE_DIRS = ("metrics", "service", "store")  # the code a snapshot's numbers de
 _FRAMES = [f.name for f in dataclasses.fields(snap.Snapshot) if f.type in ("pd.DataFrame", pd.DataFrame)]
 
 
-@cache
-def fingerprint() -> str:
-    """A hash of the code that computes snapshots: a deploy that changes a rule never serves old numbers."""
+def _fingerprint() -> str:
+    # Read once, at import: the files on disk then are the code this process runs. Reading them later could pair
+    # the numbers of the code still running with the key of code a deploy has just put on disk.
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(str(FORMAT).encode())
+    for library in (np, pd, duckdb, pa):
+        digest.update(f"{library.__name__} {library.__version__}".encode())
     for folder in _CODE_DIRS:
         for file in sorted((root / folder).glob("*.py")):
             digest.update(file.name.encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+_FINGERPRINT = _fingerprint()
+
+
+def fingerprint() -> str:
+    """A hash of the code (and libraries) that compute snapshots: a deploy that changes a rule never serves old
+    numbers."""
+    return _FINGERPRINT
 
 
 def encode(data: snap.Snapshot) -> bytes:
@@ -104,7 +115,8 @@ def _restore(frame: pd.DataFrame, kinds: dict) -> pd.DataFrame:
 def load(con, as_of: str) -> snap.Snapshot | None:
     """The kept snapshot of the current data for `as_of`, or None."""
     row = con.execute(
-        "SELECT payload FROM snapshot_cache WHERE data_version = ? AND as_of = ? AND code = ?",
+        "SELECT payload FROM snapshot_cache WHERE data_version = ? AND as_of = ? AND code = ? "
+        "ORDER BY built_at DESC LIMIT 1",
         [store_db.data_version(con), as_of, fingerprint()],
     ).fetchone()
     return decode(row[0]) if row else None
@@ -113,7 +125,9 @@ def load(con, as_of: str) -> snap.Snapshot | None:
 def save(con, data: snap.Snapshot, version: int) -> bool:
     """Keep `data`, built from data version `version`; False when the data changed meanwhile or the file is read-only.
 
-    Never raises for a lost race: the page already has its snapshot, keeping it is only a saving.
+    Only inserts: deleting is left to the writers (store.db.bump_data_version), since two transactions deleting
+    the same row conflict, and the loser would be somebody's upload. Never raises for a lost race: the page already
+    has its snapshot, keeping it is only a saving.
     """
     payload = encode(data)
     try:
@@ -122,12 +136,11 @@ def save(con, data: snap.Snapshot, version: int) -> bool:
         if store_db.data_version(con) != version:
             con.execute("ROLLBACK")
             return False
-        con.execute("DELETE FROM snapshot_cache WHERE as_of = ? OR code <> ?", [data.as_of, fingerprint()])
         con.execute("INSERT INTO snapshot_cache VALUES (?, ?, ?, ?, ?)",
                     [version, data.as_of, fingerprint(), now(), payload])
         con.execute("COMMIT")
         return True
-    except duckdb.Error as exc:  # read-only file, or a concurrent writer won the row
+    except duckdb.Error as exc:  # read-only file, or a write conflict
         log.info("snapshot not kept: %s", exc)
         try:
             con.execute("ROLLBACK")
@@ -136,18 +149,33 @@ def save(con, data: snap.Snapshot, version: int) -> bool:
         return False
 
 
+def refresh(db) -> bool:
+    """After a write: compute and keep the newest snapshot. Best effort: the write has committed whatever happens
+    here (a busy file, a failed build), and a page computes what is not kept; False then, with the reason logged."""
+    try:
+        with store_db.connect(db) as con:
+            load_or_build(con)
+        return True
+    except Exception:  # noqa: BLE001 - a cache that is not filled costs only speed
+        log.warning("newest snapshot not kept after a write", exc_info=True)
+        return False
+
+
 def load_or_build(con, as_of: str | None = None) -> snap.Snapshot:
-    """The snapshot for `as_of` (default: the newest quarter with data): kept if there is one, else built and kept."""
-    version = store_db.data_version(con)
-    if as_of is None:
-        found = values.periods(con)
-        as_of = found[-1] if found else None
-    if as_of is not None:
-        kept = load(con, as_of)
-        if kept is not None:
-            return kept
-    data = snap.build(con, as_of)
-    if data.as_of is not None:
+    """The snapshot for `as_of` (default: the newest quarter with data): kept if there is one, else built and kept.
+
+    The reads run in one transaction, so a commit landing meanwhile cannot mix two versions of the data.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        version = store_db.data_version(con)
+        if as_of is None:
+            found = values.periods(con)
+            as_of = found[-1] if found else None
+        kept = load(con, as_of) if as_of is not None else None
+        data = kept if kept is not None else snap.build(con, as_of)
+    finally:
+        con.execute("ROLLBACK")  # read only: nothing to commit
+    if kept is None and data.as_of is not None:
         save(con, data, version)
     return data
-

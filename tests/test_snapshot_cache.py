@@ -73,11 +73,14 @@ def test_a_rollback_empties_the_table_and_the_next_read_sees_the_new_data(sample
 def test_other_code_is_never_served(sample_db, monkeypatch):
     with store_db.connect(sample_db) as con:
         cache.load_or_build(con)
+    old_code = cache.fingerprint()
     monkeypatch.setattr(cache, "fingerprint", lambda: "changed-code")
     with store_db.connect(sample_db) as con:
         assert cache.load(con, _kept(sample_db)[0][1]) is None
         cache.load_or_build(con)
-    assert [row[2] for row in _kept(sample_db)] == ["changed-code"]
+        assert cache.load(con, _kept(sample_db)[0][1]) is not None
+    # The old code's row stays until the next data change empties the table (a reader never deletes).
+    assert sorted(row[2] for row in _kept(sample_db)) == sorted([old_code, "changed-code"])
 
 
 def test_a_snapshot_of_data_changed_meanwhile_is_not_kept(sample_db):
@@ -128,4 +131,32 @@ def test_cli_remove_sample_leaves_nothing_kept(sample_db):
         cache.load_or_build(con)
     done = CliRunner().invoke(manage.cli, ["--db", str(sample_db), "remove-sample"])
     assert done.exit_code == 0, done.output
+    assert _kept(sample_db) == []
+
+
+def test_keeping_a_snapshot_never_makes_a_concurrent_upload_fail(sample_db, monkeypatch):
+    """A writer empties the table inside its transaction while a page keeps a snapshot: both must succeed."""
+    with store_db.connect(sample_db) as con:
+        cache.load_or_build(con)  # a row for the writer to delete
+        monkeypatch.setattr(cache, "fingerprint", lambda: "new-code")  # the page runs newer code: a second row
+        built = snap.build(con)
+        writer = con.cursor()
+        writer.execute("BEGIN TRANSACTION")
+        store_db.bump_data_version(writer)  # the upload's DELETE FROM snapshot_cache, not yet committed
+        assert cache.save(con, built, store_db.data_version(con)) is True
+        writer.execute("COMMIT")  # raised "Conflict on tuple deletion" when save() deleted old rows too
+        writer.close()
+        assert cache.load(con, built.as_of) is None  # kept under the old data version: never served
+
+
+def test_a_failed_refresh_after_a_cli_write_still_reports_the_commit(sample_db, monkeypatch, tmp_path):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(snap, "build", broken)
+    file = tmp_path / "one.csv"
+    file.write_text("指标代码,报告期,区,数值\nP17_CW_RECYCLING,2026Q3,福田区,91\n", encoding="utf-8")
+    done = CliRunner().invoke(manage.cli, ["--db", str(sample_db), "ingest", str(file)])
+    assert done.exit_code == 0, done.output
+    assert "已提交第" in done.output and "首次打开页面时会自动计算" in done.output
     assert _kept(sample_db) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import streamlit as st
 
@@ -15,6 +16,7 @@ from ui import labels as L
 from ui import theme
 
 theme.register()
+log = logging.getLogger(__name__)
 
 
 def db_path() -> str:
@@ -78,10 +80,13 @@ def after_write() -> None:
     The writer waits for it (about 2 s at 1,000,000 rows) so that every viewer after reads it, even after a restart.
     """
     clear_caches()
-    version = data_version()
-    newest = (_periods(db_path(), version) or [None])[-1]
-    if newest is not None:
-        _snapshot(db_path(), version, newest, None)
+    try:
+        version = data_version()
+        newest = (_periods(db_path(), version) or [None])[-1]
+        if newest is not None:
+            _snapshot(db_path(), version, newest, None)
+    except Exception:  # noqa: BLE001 - the write has committed; the next page view computes what is missing
+        log.warning("newest snapshot not computed after a write", exc_info=True)
 
 
 def presentation_mode() -> bool:
