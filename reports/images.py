@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import atexit
 import io
 import tempfile
-import threading
-import warnings
 import zipfile
 from pathlib import Path
 
-import kaleido
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from charts import figures
 from metrics.settings import CITY
-from reports import content
+from reports import content, renderer
 from store.catalog import sectors as all_sectors
 from ui import labels as L
 from ui import tables, theme
@@ -31,32 +26,7 @@ EXPORT_SIZE = (1200, 640)        # the ZIP's charts
 PDF_PAGE = (1123, 794)           # A4 landscape at 96 dpi (layout pixels); rendered at PNG_SCALE
 
 
-RENDER_TABS = 2  # kaleido tabs working in parallel: one per core here
-_RENDER_LOCK = threading.Lock()  # kaleido's shared browser hands results back through one queue: one caller at a time
-
-
-def _shared_browser() -> None:
-    """Start kaleido's browser once per process (about 2.5 s) and keep it: every later deck or ZIP skips the start."""
-    if not kaleido._global_server.is_running():  # noqa: SLF001 - kaleido has no public "is it running"
-        kaleido.start_sync_server(n=RENDER_TABS, silence_warnings=True)
-        atexit.register(kaleido.stop_sync_server, silence_warnings=True)
-
-
-def warm_up() -> None:
-    """Start the shared browser in the background (on opening the briefing page), so the first deck skips the start."""
-    def start() -> None:
-        with _RENDER_LOCK:
-            _shared_browser()
-
-    if not kaleido._global_server.is_running():  # noqa: SLF001
-        threading.Thread(target=start, name="kaleido-warm-up", daemon=True).start()
-
-
-def _write(figs, targets, scale, width, height) -> None:
-    with warnings.catch_warnings():
-        # plotly passes its defaults as kopts, which the running shared browser already has; it warns every call.
-        warnings.filterwarnings("ignore", message="The kopts argument is ignored", category=UserWarning)
-        pio.write_images(figs, targets, scale=scale, width=width, height=height)
+warm_up = renderer.warm_up  # the briefing page starts the renderer when it opens
 
 
 def render(figs: list[go.Figure], paths: list[Path], *, width: int | list[int], height: int | list[int],
@@ -64,16 +34,7 @@ def render(figs: list[go.Figure], paths: list[Path], *, width: int | list[int], 
     """Write every figure to its path (format from the suffix) with the process's shared kaleido browser."""
     if not figs:
         return []
-    targets = [str(p) for p in paths]
-    with _RENDER_LOCK:
-        _shared_browser()
-        try:
-            _write(figs, targets, scale, width, height)
-        except Exception:
-            # A browser that died (killed, out of memory) is not reused: start a fresh one and try once more.
-            kaleido.stop_sync_server(silence_warnings=True)
-            _shared_browser()
-            _write(figs, targets, scale, width, height)
+    renderer.write(figs, [str(p) for p in paths], scale=scale, width=width, height=height)
     return paths
 
 

@@ -183,3 +183,12 @@ def test_a_clean_column_and_a_column_with_one_bad_cell_read_the_same_numbers():
     assert mixed["number"].tolist()[:5] == clean["number"].tolist()
     assert str(clean["number"][1]) == "0.0"  # not -0.0, which would show as '-0'
     assert clean["reason"].isna().all() and mixed["reason"].tolist()[-1] == "chinese_numeral"
+
+
+def test_a_cells_number_does_not_depend_on_its_neighbours():
+    """Past 17 digits pd.to_numeric and Arrow round differently; a refused neighbour must not change a value."""
+    long = "+547177.138970948119"
+    alone = number_frame(pd.Series([long, "1"], dtype="str"))["number"][0]
+    beside_bad = number_frame(pd.Series([long, "1,234"], dtype="str"))["number"][0]
+    beside_words = number_frame(pd.Series([long, "三十"], dtype="str"))["number"][0]
+    assert alone == beside_bad == beside_words
