@@ -194,3 +194,17 @@ def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, mon
     bars, _, values = _specs(at)[0]["data"]
     assert values["mode"] == "text"  # the numbers sit right of each bar, never on the indicator names
     assert min(_numbers(values["x"])) >= 0 and min(_numbers(bars["x"])) < 0  # even where progress fell below 0
+
+
+def test_a_write_by_another_process_shows_on_the_next_rerun(db, monkeypatch):
+    """The data version is read once per run, not once per session: the next rerun sees a CLI upload."""
+    from store.ingest import ingest
+
+    at = _app(db, monkeypatch)
+    assert L.EMPTY_DB in [i.value for i in at.info]
+    text = "指标代码,报告期,区,数值\nP17_CW_RECYCLING,2025Q4,全市,34\n"
+    assert ingest(db, text.encode(), "cli.csv", "actuals", user="cli").upload_id
+    at.run()
+    assert not at.exception
+    assert "数据截至 2025Q4" in at.caption[0].value
+    assert L.EMPTY_DB not in [i.value for i in at.info]
