@@ -3,6 +3,7 @@
 A snapshot is a pure function of the committed data, the as-of period and the code that computes it. It is stored
 under (data version, as-of, code fingerprint); every data change empties the table (store.db.bump_data_version), and
 a change to the metrics code changes the fingerprint. Briefings reproduced "as known on" a past moment are not kept.
+This module turns snapshots into bytes and back; store.snapshots keeps the bytes (the SQL stays in store/).
 """
 
 from __future__ import annotations
@@ -22,8 +23,7 @@ import pyarrow as pa
 
 from service import snapshot as snap
 from store import db as store_db
-from store import values
-from store.uploads import now
+from store import snapshots, values
 
 log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the payload layout changes
@@ -114,39 +114,16 @@ def _restore(frame: pd.DataFrame, kinds: dict) -> pd.DataFrame:
 
 def load(con, as_of: str) -> snap.Snapshot | None:
     """The kept snapshot of the current data for `as_of`, or None."""
-    row = con.execute(
-        "SELECT payload FROM snapshot_cache WHERE data_version = ? AND as_of = ? AND code = ? "
-        "ORDER BY built_at DESC LIMIT 1",
-        [store_db.data_version(con), as_of, fingerprint()],
-    ).fetchone()
-    return decode(row[0]) if row else None
+    payload = snapshots.find(con, as_of, fingerprint())
+    return decode(payload) if payload is not None else None
 
 
 def save(con, data: snap.Snapshot, version: int) -> bool:
     """Keep `data`, built from data version `version`; False when the data changed meanwhile or the file is read-only.
 
-    Only inserts: deleting is left to the writers (store.db.bump_data_version), since two transactions deleting
-    the same row conflict, and the loser would be somebody's upload. Never raises for a lost race: the page already
-    has its snapshot, keeping it is only a saving.
+    Never raises for a lost race: the page already has its snapshot, keeping it is only a saving.
     """
-    payload = encode(data)
-    try:
-        con.execute("BEGIN TRANSACTION")
-        # Built from data that has changed since: keeping it would only take space.
-        if store_db.data_version(con) != version:
-            con.execute("ROLLBACK")
-            return False
-        con.execute("INSERT INTO snapshot_cache VALUES (?, ?, ?, ?, ?)",
-                    [version, data.as_of, fingerprint(), now(), payload])
-        con.execute("COMMIT")
-        return True
-    except duckdb.Error as exc:  # read-only file, or a write conflict
-        log.info("snapshot not kept: %s", exc)
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:
-            pass
-        return False
+    return snapshots.keep(con, version, data.as_of, fingerprint(), encode(data))
 
 
 def refresh(db) -> bool:
@@ -166,16 +143,16 @@ def load_or_build(con, as_of: str | None = None) -> snap.Snapshot:
 
     The reads run in one transaction, so a commit landing meanwhile cannot mix two versions of the data.
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    def read(con) -> tuple[int, snap.Snapshot | None, snap.Snapshot]:
         version = store_db.data_version(con)
-        if as_of is None:
+        wanted = as_of
+        if wanted is None:
             found = values.periods(con)
-            as_of = found[-1] if found else None
-        kept = load(con, as_of) if as_of is not None else None
-        data = kept if kept is not None else snap.build(con, as_of)
-    finally:
-        con.execute("ROLLBACK")  # read only: nothing to commit
+            wanted = found[-1] if found else None
+        kept = load(con, wanted) if wanted is not None else None
+        return version, kept, kept if kept is not None else snap.build(con, wanted)
+
+    version, kept, data = snapshots.read_consistently(con, read)
     if kept is None and data.as_of is not None:
         save(con, data, version)
     return data
