@@ -10,16 +10,22 @@ from benchmarks.common import Line, Outcome, alternate, fmt_s, median, run_json
 # Each run is a process of its own, so that its peak RSS (VmHWM; ru_maxrss would carry the parent's peak over the
 # fork) is that run's alone; time covers reading the file's bytes and the whole ingest (read, check, preview,
 # commit, close), not the interpreter's start or imports.
-INGESTER = """
+_HWM = """
 import json, sys, time
-from pathlib import Path
-from store.ingest import ingest
-def hwm():
+def hwm():  # peak RSS so far, MB
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
+"""
+_START = """
 base = hwm()
 start = time.perf_counter()
+"""  # after the imports: they count in neither the time nor the peak's baseline
+
+INGESTER = _HWM + """
+from pathlib import Path
+from store.ingest import ingest
+""" + _START + """
 file = Path(sys.argv[2])
 result = ingest(sys.argv[1], file.read_bytes(), file.name, "actuals", user="benchmark")
 seconds = time.perf_counter() - start
@@ -27,15 +33,9 @@ assert result.ok and result.upload_id is not None, result.errors.head(5).to_stri
 print(json.dumps({"seconds": seconds, "peak_mb": hwm(), "import_mb": base, "added": result.preview.counts["add"]}))
 """
 
-FLOOR = """
-import json, sys, time
+FLOOR = _HWM + """
 import duckdb
-def hwm():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-base = hwm()
-start = time.perf_counter()
+""" + _START + """
 con = duckdb.connect(sys.argv[1])
 con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?, header = true)", [sys.argv[2]])
 rows = con.execute("SELECT count(*) FROM t").fetchone()[0]

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 from click.testing import CliRunner
+from streamlit.testing.v1 import AppTest
 
 import manage
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Four indicators of the plan, one per unit rule: %, 家 (whole numbers), no unit, % again.
 INDICATORS = pd.DataFrame(
@@ -42,3 +45,14 @@ def exported_rows(db: Path, out: Path, name: str) -> list[dict[str, str]]:
     snapshot(db, out)
     with open(out / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def open_app(db: Path, monkeypatch, page: str | None = None, timeout: float = 90) -> AppTest:
+    """The dashboard under AppTest on `db` (logged in by conftest unless the test is marked anonymous), switched to
+    `page` ('pages/x.py') when given; a traceback on the way fails the test."""
+    monkeypatch.setenv("CLEANPROD_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout).run()
+    if page is not None:
+        at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at

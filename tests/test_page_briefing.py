@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def open_page(monkeypatch, db: Path) -> AppTest:
-    monkeypatch.setenv("CLEANPROD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
-    at.switch_page("pages/briefing.py").run()
-    assert not at.exception, at.exception
-    return at
+from tests.helpers import open_app
 
 
 def downloads(at: AppTest) -> list:
@@ -27,14 +18,14 @@ def downloads(at: AppTest) -> list:
 
 @pytest.mark.parametrize("fixture", ["sample_db", "db"])
 def test_page_renders_without_building_anything(request, monkeypatch, fixture):
-    at = open_page(monkeypatch, request.getfixturevalue(fixture))
+    at = open_app(request.getfixturevalue(fixture), monkeypatch, "pages/briefing.py", timeout=120)
     assert at.title[0].value == "汇报导出"
     assert [b.label for b in at.button] == ["生成汇报材料", "生成图表压缩包", "生成总览 PDF"]
     assert downloads(at) == []
 
 
 def test_deck_button_offers_the_deck_of_the_chosen_sector(monkeypatch, sample_db):
-    at = open_page(monkeypatch, sample_db)
+    at = open_app(sample_db, monkeypatch, "pages/briefing.py", timeout=120)
     at.selectbox(key="deck_sector").select("建筑业").run()
     at.button(key="build_deck").click().run()
     assert not at.exception and not at.error
@@ -46,7 +37,7 @@ def test_deck_button_offers_the_deck_of_the_chosen_sector(monkeypatch, sample_db
 
 
 def test_zip_and_pdf_buttons_build_their_files(monkeypatch, sample_db):
-    at = open_page(monkeypatch, sample_db)
+    at = open_app(sample_db, monkeypatch, "pages/briefing.py", timeout=120)
     at.selectbox(key="zip_page").select("overview").run()
     at.button(key="build_zip").click().run()
     at.button(key="build_pdf").click().run()
@@ -60,7 +51,7 @@ def test_zip_and_pdf_buttons_build_their_files(monkeypatch, sample_db):
 
 
 def test_deck_bytes_are_a_presentation(monkeypatch, sample_db):
-    at = open_page(monkeypatch, sample_db)
+    at = open_app(sample_db, monkeypatch, "pages/briefing.py", timeout=120)
     at.selectbox(key="deck_agency").select("市交通运输局").run()
     at.button(key="build_deck").click().run()
     assert not at.exception and not at.error

@@ -11,22 +11,14 @@ from streamlit.testing.v1 import AppTest
 from store import db as store_db
 from store import uploads as store_uploads
 from store import values
+from tests.helpers import open_app
 from ui import admin_tables as T
 from ui import labels as L
 from ui import upload_flow as flow
 
-ROOT = Path(__file__).resolve().parents[1]
 FIRST = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2025Q4,全市,34\r\n".encode()
 SECOND = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2025Q4,全市,36\r\n".encode()
 
-
-def _admin_page(db_file: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CLEANPROD_DB", str(db_file))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.run()
-    at.switch_page("pages/data_admin.py").run()
-    assert not at.exception
-    return at
 
 
 def _table(at: AppTest, column: str) -> pd.DataFrame:
@@ -54,7 +46,7 @@ def two_uploads(db) -> Path:
 
 
 def test_page_renders_the_sample_history_newest_first_with_states_in_words(sample_db, monkeypatch):
-    at = _admin_page(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch, "pages/data_admin.py")
     assert at.title[0].value == L.PAGES["manage"]
     table = _table(at, "上传编号")
     stored = _history(sample_db)
@@ -69,7 +61,7 @@ def test_page_renders_the_sample_history_newest_first_with_states_in_words(sampl
 
 
 def test_page_renders_on_an_empty_database(db, monkeypatch):
-    at = _admin_page(db, monkeypatch)
+    at = open_app(db, monkeypatch, "pages/data_admin.py")
     assert L.ADMIN["history_empty"] in [i.value for i in at.info]
     assert L.ADMIN["rollback_none"] in [i.value for i in at.info]
     assert "sample_button" not in [b.key for b in at.button]
@@ -78,7 +70,7 @@ def test_page_renders_on_an_empty_database(db, monkeypatch):
 
 
 def test_targets_show_which_are_pending_and_point_to_the_upload_page(db, monkeypatch):
-    at = _admin_page(db, monkeypatch)
+    at = open_app(db, monkeypatch, "pages/data_admin.py")
     with store_db.connect(db) as con:
         pending = int(values.targets(con)["target_value"].isna().sum())
     assert pending > 0
@@ -91,7 +83,7 @@ def test_targets_show_which_are_pending_and_point_to_the_upload_page(db, monkeyp
 
 
 def test_rollback_needs_the_confirmation(two_uploads, monkeypatch):
-    at = _admin_page(two_uploads, monkeypatch)
+    at = open_app(two_uploads, monkeypatch, "pages/data_admin.py")
     assert at.selectbox(key="rollback_pick").value == 2  # newest first
     assert at.button(key="rollback_button").disabled  # a browser user cannot click it
     assert set(_history(two_uploads)["state"]) == {"committed"}
@@ -99,7 +91,7 @@ def test_rollback_needs_the_confirmation(two_uploads, monkeypatch):
 
 def test_rollback_via_the_page_marks_the_upload_and_restores_the_previous_value(two_uploads, monkeypatch):
     assert _value_now(two_uploads) == 36
-    at = _admin_page(two_uploads, monkeypatch)
+    at = open_app(two_uploads, monkeypatch, "pages/data_admin.py")
     at.checkbox(key="rollback_confirm_2").check().run()
     assert not at.button(key="rollback_button").disabled
     at.button(key="rollback_button").click().run()
@@ -118,7 +110,7 @@ def test_rollback_via_the_page_marks_the_upload_and_restores_the_previous_value(
 
 
 def test_rollback_is_recorded_under_the_logged_in_account(two_uploads, monkeypatch):
-    at = _admin_page(two_uploads, monkeypatch)
+    at = open_app(two_uploads, monkeypatch, "pages/data_admin.py")
     at.selectbox(key="rollback_pick").set_value(1).run()
     at.checkbox(key="rollback_confirm_1").check().run()
     at.button(key="rollback_button").click().run()
@@ -129,7 +121,7 @@ def test_rollback_is_recorded_under_the_logged_in_account(two_uploads, monkeypat
 
 
 def test_removing_the_sample_data_via_the_page(sample_db, monkeypatch):
-    at = _admin_page(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch, "pages/data_admin.py")
     n = len(_history(sample_db))
     at.checkbox(key="sample_confirm").check().run()
     at.button(key="sample_button").click().run()

@@ -12,6 +12,7 @@ import intake
 from store import db as store_db
 from store import uploads as store_uploads
 from store.errors import DatabaseBusy
+from tests.helpers import open_app
 from ui import labels as L
 from ui import upload_flow as flow
 
@@ -30,14 +31,6 @@ HOSTILE = ("指标代码,报告期,区,数值,备注\r\n"
            "P17_CW_RECYCLING,2025Q4,福田区,35,<b>x</b>\r\n").encode()
 PLAIN_TEXT_TYPES = {"dataframe", "text", "selectbox", "text_input", "file_uploader"}  # never render markdown
 
-
-def _upload_page(db_file: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CLEANPROD_DB", str(db_file))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.run()
-    at.switch_page("pages/upload.py").run()
-    assert not at.exception
-    return at
 
 
 def _drop(at: AppTest, name: str, data: bytes, kind: str = "actuals") -> AppTest:
@@ -71,7 +64,7 @@ def _rendered_as_markup(at: AppTest) -> str:
 
 @pytest.mark.parametrize("fixture", ["sample_db", "db"])
 def test_upload_page_renders_with_templates_and_an_uploader(request, monkeypatch, fixture):
-    at = _upload_page(request.getfixturevalue(fixture), monkeypatch)
+    at = open_app(request.getfixturevalue(fixture), monkeypatch, "pages/upload.py")
     assert at.title[0].value == L.PAGES["upload"]
     labels = [b.label for b in at.download_button]
     assert labels == [L.UPLOAD[f"template_{fmt}"].format(kind=L.UPLOAD_KIND[k])
@@ -187,7 +180,7 @@ def test_session_state_keeps_only_the_latest_file_by_hash():
 # --- the page with a file dropped on it ---
 
 def test_page_shows_the_error_table_for_a_bad_file_and_writes_nothing(db, monkeypatch):
-    at = _drop(_upload_page(db, monkeypatch), "bad.csv", BAD)
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "bad.csv", BAD)
     assert "3 处问题" in at.error[0].value and "文件未写入任何数据" in at.error[0].value
     table = at.dataframe[0].value
     assert list(table.columns) == ["行号", "列", "值", "问题", "修改建议"] and len(table) == 3
@@ -196,7 +189,7 @@ def test_page_shows_the_error_table_for_a_bad_file_and_writes_nothing(db, monkey
 
 
 def test_page_previews_then_commits_and_shows_the_upload_number(db, monkeypatch):
-    at = _drop(_upload_page(db, monkeypatch), "good.csv", GOOD)
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "good.csv", GOOD)
     assert {m.label: m.value for m in at.metric} == {"新增": "2", "修订": "0", "未变": "0"}
     assert _uploads(db).empty
     at.button(key="upload_commit").click().run()
@@ -212,14 +205,14 @@ def test_page_previews_then_commits_and_shows_the_upload_number(db, monkeypatch)
 
 def test_page_warns_about_a_file_already_committed(db, monkeypatch):
     assert flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
-    at = _drop(_upload_page(db, monkeypatch), "good.csv", GOOD)
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "good.csv", GOOD)
     assert L.UPLOAD["duplicate"].format(id=1) in [w.value for w in at.warning]
     assert at.button(key="upload_commit").disabled
 
 
 def test_page_commits_targets(db, monkeypatch):
     data = (FILES / "good" / "targets.csv").read_bytes()
-    at = _drop(_upload_page(db, monkeypatch), "targets.csv", data, kind="targets")
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "targets.csv", data, kind="targets")
     assert {m.label: m.value for m in at.metric}["修订"] == "1"
     at.button(key="upload_commit").click().run()
     assert not at.exception and at.success
@@ -228,14 +221,14 @@ def test_page_commits_targets(db, monkeypatch):
 
 def test_page_refuses_a_file_above_the_limit(db, monkeypatch):
     monkeypatch.setattr(intake, "DEFAULT_LIMITS", intake.Limits(max_bytes=16))
-    at = _drop(_upload_page(db, monkeypatch), "good.csv", GOOD)
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "good.csv", GOOD)
     assert "超过上限" in at.error[0].value
     assert not at.dataframe and not at.metric
     assert _uploads(db).empty
 
 
 def test_uploaded_html_in_notes_and_file_names_is_shown_as_text(db, monkeypatch):
-    at = _drop(_upload_page(db, monkeypatch), HOSTILE_NAME, HOSTILE)
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), HOSTILE_NAME, HOSTILE)
     assert any(HOSTILE_NAME in t.value for t in at.text)
     notes = at.dataframe[0].value["备注"].tolist()
     assert notes == ["<script>alert(1)</script>", "<b>x</b>"]

@@ -15,18 +15,13 @@ from streamlit.testing.v1 import AppTest
 from metrics import status as metrics_status
 from service.status import compute
 from store import db as store_db
+from tests.helpers import open_app
 from ui import labels as L
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-
-def _app(db_file: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CLEANPROD_DB", str(db_file))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
-    at.run()
-    return at
 
 
 def _specs(at: AppTest) -> list[dict]:
@@ -52,7 +47,7 @@ def _texts(at: AppTest) -> str:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_sample_data_and_says_as_of_and_sample(sample_db, monkeypatch, page):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     if page != "pages/overview.py":
         at.switch_page(page).run()
     assert not at.exception
@@ -62,7 +57,7 @@ def test_every_page_renders_on_sample_data_and_says_as_of_and_sample(sample_db, 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_on_an_empty_database_without_a_traceback(db, monkeypatch, page):
-    at = _app(db, monkeypatch)
+    at = open_app(db, monkeypatch)
     if page != "pages/overview.py":
         at.switch_page(page).run()
     assert not at.exception
@@ -73,7 +68,7 @@ def test_overview_headline_counts_match_the_status_command(sample_db, monkeypatc
     with store_db.connect(sample_db) as con:
         head = metrics_status.headline(compute(con))
     expected = head["status"].value_counts()
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     cards = "".join(e.proto.body for e in at.get("html"))
     for status, label in L.STATUS.items():
         assert f"{label}</div>" in cards
@@ -82,12 +77,12 @@ def test_overview_headline_counts_match_the_status_command(sample_db, monkeypatc
 
 
 def test_overview_on_empty_database_explains_how_to_get_data(db, monkeypatch):
-    at = _app(db, monkeypatch)
+    at = open_app(db, monkeypatch)
     assert any(L.EMPTY_DB in i.value for i in at.info)
 
 
 def test_overview_lists_status_moves_and_revisions(sample_db, monkeypatch):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     frames = [df.value for df in at.dataframe]
     moves = next(f for f in frames if "变化" in f.columns)
     assert set(moves["指标"]) == {"深圳港水水中转比重", "新建公共建筑本体节能率"}
@@ -96,7 +91,7 @@ def test_overview_lists_status_moves_and_revisions(sample_db, monkeypatch):
 
 
 def test_indicator_page_draws_targets_trajectory_and_projection(sample_db, monkeypatch):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     at.switch_page("pages/indicator.py").run()
     at.selectbox(key="indicator_code").set_value("P17_CW_RECYCLING").run()
     assert not at.exception
@@ -110,14 +105,14 @@ def test_indicator_page_draws_targets_trajectory_and_projection(sample_db, monke
 
 
 def test_as_of_picker_changes_every_number(sample_db, monkeypatch):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     at.selectbox(key="as_of").set_value("2024Q4").run()
     assert "数据截至 2024Q4" in at.caption[0].value
     assert "2025 年目标尚未到期" in _texts(at)
 
 
 def test_sectors_page_shows_all_eight_sectors(sample_db, monkeypatch):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     at.switch_page("pages/sectors.py").run()
     summary = at.dataframe[0].value
     assert summary["领域"].tolist() == ["工业", "农业", "服务业", "建筑业", "交通运输", "科技与产业支撑", "模式创新",
@@ -126,7 +121,7 @@ def test_sectors_page_shows_all_eight_sectors(sample_db, monkeypatch):
 
 
 def test_agencies_page_ranks_with_its_rule_and_draws_the_reporting_matrix(sample_db, monkeypatch):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     at.switch_page("pages/agencies.py").run()
     assert any("排名规则" in i.value for i in at.info)
     ranking = at.dataframe[0].value
@@ -136,7 +131,7 @@ def test_agencies_page_ranks_with_its_rule_and_draws_the_reporting_matrix(sample
 
 
 def test_tasks_page_lists_all_140_and_filters(sample_db, monkeypatch):
-    at = _app(sample_db, monkeypatch)
+    at = open_app(sample_db, monkeypatch)
     at.switch_page("pages/tasks.py").run()
     assert len(at.dataframe[0].value) == 140
     at.text_input[0].set_value("建筑垃圾").run()
@@ -180,7 +175,7 @@ def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, mon
     revised = first.replace(",20\n", ",25\n").replace(",10\n", ",12\n")
     for name, text in (("first.csv", first), ("revised.csv", revised)):
         assert ingest(db, text.encode(), name, "actuals", user="t").upload_id
-    at = _app(db, monkeypatch)
+    at = open_app(db, monkeypatch)
     assert not at.exception
     urgent = [m.value for m in at.markdown if "合成指标" in m.value and "【" in m.value]
     assert len(urgent) == 10
@@ -200,7 +195,7 @@ def test_a_write_by_another_process_shows_on_the_next_rerun(db, monkeypatch):
     """The data version is read once per run, not once per session: the next rerun sees a CLI upload."""
     from store.ingest import ingest
 
-    at = _app(db, monkeypatch)
+    at = open_app(db, monkeypatch)
     assert L.EMPTY_DB in [i.value for i in at.info]
     text = "指标代码,报告期,区,数值\nP17_CW_RECYCLING,2025Q4,全市,34\n"
     assert ingest(db, text.encode(), "cli.csv", "actuals", user="cli").upload_id
