@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from reports import content, images
+from reports import content, images, renderer
 from reports.deck import build_deck
 from store import db as store_db
 from store.catalog import sectors
@@ -47,7 +47,7 @@ if data is not None:
     if data.empty:
         st.info(L.EMPTY_DB)
     else:
-        images.warm_up()  # the chart renderer starts while the user picks the scope
+        renderer.warm_up()  # the chart renderer starts while the user picks the scope
     version = context.data_version()
     period = data.as_of or "—"
 

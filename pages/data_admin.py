@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from store import catalog, values
+from store import audit, catalog, values
 from store import uploads as store_uploads
 from store.db import connect
 from store.errors import StoreError
@@ -23,7 +23,7 @@ def _load(db: str) -> dict | None:
         with connect(db) as con:
             return {
                 "history": store_uploads.history(con),
-                "audit": store_uploads.audit_log(con),
+                "audit": audit.entries(con),
                 "targets": values.targets(con),
                 "indicators": catalog.indicators(con),
             }

@@ -26,9 +26,6 @@ EXPORT_SIZE = (1200, 640)        # the ZIP's charts
 PDF_PAGE = (1123, 794)           # A4 landscape at 96 dpi (layout pixels); rendered at PNG_SCALE
 
 
-warm_up = renderer.warm_up  # the briefing page starts the renderer when it opens
-
-
 def render(figs: list[go.Figure], paths: list[Path], *, width: int | list[int], height: int | list[int],
            scale: float = PNG_SCALE) -> list[Path]:
     """Write every figure to its path (format from the suffix) with the process's shared kaleido browser."""

@@ -208,9 +208,3 @@ def history(con) -> pd.DataFrame:
                   rows_revised, rows_unchanged, state, rolled_back_at, rolled_back_by, is_sample
              FROM uploads ORDER BY upload_id DESC"""
     ).df()
-
-
-def audit_log(con, limit: int = 500) -> pd.DataFrame:
-    """Newest audit entries first."""
-    return con.execute("SELECT logged_at AS at, user_name AS user, action, detail FROM audit ORDER BY logged_at DESC LIMIT ?",
-                       [limit]).df()

@@ -14,6 +14,8 @@ from access import accounts
 from access.roles import can, may_open
 from store import audit
 from store import db as store_db
+from ui import admin_tables
+from ui import labels as L
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,6 +96,8 @@ def test_wrong_password_is_refused_and_audited(sample_db, accounts_file, monkeyp
         log = audit.entries(con)
     assert (log["action"] == "login_failed").any()
     assert log[log["action"] == "login_failed"]["user"].iloc[0] == "ana"
+    shown = admin_tables.audit_table(log)  # what 数据管理 shows: the action in words, not the key
+    assert L.AUDIT_ACTION["login_failed"] in set(shown[L.AUDIT_HEADERS["action"]])
 
 
 @pytest.mark.anonymous

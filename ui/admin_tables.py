@@ -46,7 +46,7 @@ def rollback_choices(history: pd.DataFrame) -> dict[int, str]:
 
 
 def audit_table(audit: pd.DataFrame) -> pd.DataFrame:
-    """store.uploads.audit_log -> 时间, 操作人, 操作, 详情."""
+    """store.audit.entries -> 时间, 操作人, 操作, 详情."""
     H = L.AUDIT_HEADERS
     return pd.DataFrame({
         H["at"]: _time(audit["at"]),

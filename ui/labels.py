@@ -391,8 +391,8 @@ ADMIN = {
     "to_upload": "前往数据上传",
     "admin_only": "回滚上传和删除示例数据需要管理员权限。",
 }
-AUDIT_ACTION = {"upload": "上传", "rollback": "回滚", "remove-sample": "删除示例数据", "login-failure": "登录失败",
-                "target-change": "修改目标值"}
+AUDIT_ACTION = {"upload": "上传", "rollback": "回滚", "remove-sample": "删除示例数据",
+                "login_failed": "登录失败"}
 AUDIT_HEADERS = {"at": "时间", "user": "操作人", "action": "操作", "detail": "详情"}
 TARGET_HEADERS = {"source": "来源", "pending": "目标待定", "note": "说明"}
 # Headers of the upload preview tables (revised rows show 原值 and 新值; added rows show 数值).
