@@ -52,7 +52,7 @@ def sidebar() -> None:
 inject_css(context.presentation_mode())
 if auth.gate() is None:
     st.stop()
-st.session_state["_entry"] = True  # pages refuse to run without this entry point (see ui/auth.page_guard)
+st.session_state["_entry"] = True  # pages refuse to run without this entry point (see ui/auth.require_page)
 PAGES = [st.Page(file, title=title, icon=icon, default=(file == ALL_PAGES[0][0]))
          for file, title, icon in ALL_PAGES if auth.visible(file)]
 nav = st.navigation(PAGES, position="hidden" if context.presentation_mode() else "sidebar")

@@ -62,12 +62,13 @@ def _cold(big: Path) -> float:
     import shutil
 
     from store import db as store_db
+    from store import snapshots
 
     cold = big.with_name("cold.duckdb")
     shutil.copyfile(big, cold)
     try:
         with store_db.connect(cold) as con:
-            con.execute("DELETE FROM snapshot_cache")
+            snapshots.clear(con)
         return _first_and_rerun(cold, pages()[0])[0]
     finally:
         cold.unlink(missing_ok=True)

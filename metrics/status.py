@@ -176,6 +176,20 @@ def headline(status_df: pd.DataFrame) -> pd.DataFrame:
     return status_df[mask].drop_duplicates("code").reset_index(drop=True)
 
 
+def worst_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows ordered most severe status first (STATUS_ORDER), then furthest behind schedule (lag_pp, largest first).
+
+    Args:
+        rows: status rows (status, lag_pp), e.g. headline().
+
+    Returns:
+        A new frame, same columns, same index labels.
+    """
+    rank = rows["status"].map(SEVERITY)
+    order = rows.assign(_rank=rank).sort_values(["_rank", "lag_pp"], ascending=[True, False], kind="stable")
+    return order.drop(columns="_rank")
+
+
 def status_changes(prev_headline: pd.DataFrame, curr_headline: pd.DataFrame) -> pd.DataFrame:
     """How each indicator's headline status moved between two snapshots (e.g. two as-of periods).
 

@@ -6,6 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from charts import figures
+from metrics import status as metrics_status
+from metrics.ranking import RED
 from metrics.settings import CITY, STATUS_ORDER
 from ui import context, tables
 from ui import format as F
@@ -44,8 +46,7 @@ if data is not None:
     with left:
         shown = head
         if len(head) > BULLET_LIMIT:  # a bar per indicator stops being readable (and fast) past a few dozen
-            rank = head["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
-            shown = head.assign(_r=rank).sort_values(["_r", "lag_pp"], ascending=[True, False]).head(BULLET_LIMIT)
+            shown = metrics_status.worst_first(head).head(BULLET_LIMIT)
             st.caption(V["bullets_capped"].format(limit=BULLET_LIMIT))
         context.chart(figures.progress_bullets(shown), L.CHART_FILES["overview_progress"].format(period=data.as_of),
                       key="bullets")
@@ -101,9 +102,7 @@ if data is not None:
                 C["revised_at"]: revs["uploaded_at"].dt.strftime("%Y-%m-%d")}), hide_index=True, width="stretch")
     with c2:
         st.subheader(V["urgent"])
-        urgent = head[head["status"].isin(["missed", "regressing", "off_track"])]
-        rank = urgent["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
-        urgent = urgent.assign(_r=rank).sort_values(["_r", "lag_pp"], ascending=[True, False])  # worst first
+        urgent = metrics_status.worst_first(head[head["status"].isin(RED)])
         if urgent.empty:
             st.success(V["no_urgent"])
         for _, row in urgent.head(URGENT_LIMIT).iterrows():

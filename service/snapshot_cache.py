@@ -22,8 +22,9 @@ import pandas as pd
 import pyarrow as pa
 
 from service import snapshot as snap
+from service.status import latest_period
 from store import db as store_db
-from store import snapshots, values
+from store import snapshots
 
 log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the payload layout changes
@@ -145,10 +146,7 @@ def load_or_build(con, as_of: str | None = None) -> snap.Snapshot:
     """
     def read(con) -> tuple[int, snap.Snapshot | None, snap.Snapshot]:
         version = store_db.data_version(con)
-        wanted = as_of
-        if wanted is None:
-            found = values.periods(con)
-            wanted = found[-1] if found else None
+        wanted = as_of or latest_period(con)
         kept = load(con, wanted) if wanted is not None else None
         return version, kept, kept if kept is not None else snap.build(con, wanted)
 

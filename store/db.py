@@ -164,7 +164,9 @@ def bump_data_version(con) -> None:
     con.execute(
         "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
     )
-    con.execute("DELETE FROM snapshot_cache")  # computed from the data just changed
+    from store import snapshots  # here: store.snapshots itself reads the data version from this module
+
+    snapshots.clear(con)  # computed from the data just changed
 
 
 def data_version(con) -> int:

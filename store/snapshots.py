@@ -17,6 +17,11 @@ from store.uploads import now
 log = logging.getLogger(__name__)
 
 
+def clear(con) -> None:
+    """Forget every kept snapshot: called by every data change (store.db.bump_data_version)."""
+    con.execute("DELETE FROM snapshot_cache")
+
+
 def find(con, as_of: str, code: str) -> bytes | None:
     """The newest payload kept for the current data version, `as_of` and code fingerprint `code`."""
     row = con.execute(

@@ -40,6 +40,15 @@ def snapshot(db: Path, out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
+def upload_history(db: Path) -> pd.DataFrame:
+    """store.uploads.history of `db`, newest first."""
+    from store import db as store_db
+    from store import uploads
+
+    with store_db.connect(db) as con:
+        return uploads.history(con)
+
+
 def exported_rows(db: Path, out: Path, name: str) -> list[dict[str, str]]:
     """The rows of one exported CSV file."""
     snapshot(db, out)

@@ -14,10 +14,9 @@ from access import accounts
 from access.roles import can, may_open
 from store import audit
 from store import db as store_db
+from tests.helpers import ROOT
 from ui import admin_tables
 from ui import labels as L
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

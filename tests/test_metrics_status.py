@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from metrics.settings import DEFAULT, Settings
-from metrics.status import STATUS_COLUMNS, headline, indicator_status, status_changes
+from metrics.status import STATUS_COLUMNS, headline, indicator_status, status_changes, worst_first
 
 NO_ACTUALS = pd.DataFrame({"code": [], "period": [], "district": [], "value": []})
 
@@ -318,3 +318,9 @@ def test_growth_method_is_silent_without_a_verdict():
     result = indicator_status(pd.DataFrame([indicator()]), targets(("A", 2025, float("nan"))),
                               actuals({"2025Q4": 61}), "2026Q1")
     assert result.iloc[0]["status"] == "target_pending" and result.iloc[0]["status_cagr"] is None
+
+
+def test_worst_first_orders_by_severity_then_by_lag():
+    rows = pd.DataFrame({"code": ["a", "b", "c", "d"], "status": ["on_track", "off_track", "missed", "off_track"],
+                         "lag_pp": [1.0, 5.0, 0.0, 20.0]})
+    assert worst_first(rows)["code"].tolist() == ["c", "d", "b", "a"]

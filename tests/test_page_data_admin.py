@@ -9,9 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from store import db as store_db
-from store import uploads as store_uploads
 from store import values
-from tests.helpers import open_app
+from tests.helpers import open_app, upload_history
 from ui import admin_tables as T
 from ui import labels as L
 from ui import upload_flow as flow
@@ -25,10 +24,6 @@ def _table(at: AppTest, column: str) -> pd.DataFrame:
     """The first table on the page with a given column header (history: 上传编号, targets: 目标值, audit: 操作)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
-
-def _history(db_file: Path) -> pd.DataFrame:
-    with store_db.connect(db_file) as con:
-        return store_uploads.history(con)
 
 
 def _value_now(db_file: Path) -> float:
@@ -49,7 +44,7 @@ def test_page_renders_the_sample_history_newest_first_with_states_in_words(sampl
     at = open_app(sample_db, monkeypatch, "pages/data_admin.py")
     assert at.title[0].value == L.PAGES["manage"]
     table = _table(at, "上传编号")
-    stored = _history(sample_db)
+    stored = upload_history(sample_db)
     assert len(table) == len(stored) > 0
     assert table["上传编号"].tolist() == sorted(stored["upload_id"], reverse=True)
     assert table["状态"].tolist() == [L.UPLOAD_STATE[s] for s in stored["state"]]
@@ -86,7 +81,7 @@ def test_rollback_needs_the_confirmation(two_uploads, monkeypatch):
     at = open_app(two_uploads, monkeypatch, "pages/data_admin.py")
     assert at.selectbox(key="rollback_pick").value == 2  # newest first
     assert at.button(key="rollback_button").disabled  # a browser user cannot click it
-    assert set(_history(two_uploads)["state"]) == {"committed"}
+    assert set(upload_history(two_uploads)["state"]) == {"committed"}
 
 
 def test_rollback_via_the_page_marks_the_upload_and_restores_the_previous_value(two_uploads, monkeypatch):
@@ -103,8 +98,8 @@ def test_rollback_via_the_page_marks_the_upload_and_restores_the_previous_value(
     assert _value_now(two_uploads) == 34
     with store_db.connect(two_uploads) as con:  # the viewers' next page reads the snapshot of the data after the rollback
         assert con.execute("SELECT data_version FROM snapshot_cache").fetchall() == [(store_db.data_version(con),)]
-    assert list(T.rollback_choices(_history(two_uploads))) == [1]
-    assert at.selectbox(key="rollback_pick").options == [T.rollback_choices(_history(two_uploads))[1]]
+    assert list(T.rollback_choices(upload_history(two_uploads))) == [1]
+    assert at.selectbox(key="rollback_pick").options == [T.rollback_choices(upload_history(two_uploads))[1]]
     audit = _table(at, "操作")
     assert audit["操作"].tolist()[:1] == ["回滚"]
 
@@ -115,19 +110,19 @@ def test_rollback_is_recorded_under_the_logged_in_account(two_uploads, monkeypat
     at.checkbox(key="rollback_confirm_1").check().run()
     at.button(key="rollback_button").click().run()
     assert not at.exception
-    history = _history(two_uploads).set_index("upload_id")
+    history = upload_history(two_uploads).set_index("upload_id")
     assert history.loc[1, "state"] == "rolled_back" and history.loc[1, "rolled_back_by"] == "test-admin"
     assert history.loc[2, "state"] == "committed"
 
 
 def test_removing_the_sample_data_via_the_page(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/data_admin.py")
-    n = len(_history(sample_db))
+    n = len(upload_history(sample_db))
     at.checkbox(key="sample_confirm").check().run()
     at.button(key="sample_button").click().run()
     assert not at.exception
     assert at.success[0].value == L.ADMIN["sample_removed"].format(n=n)
-    assert _history(sample_db).empty
+    assert upload_history(sample_db).empty
     assert "sample_button" not in [b.key for b in at.button]
     assert not [w for w in at.warning if w.value == L.SAMPLE_BANNER]
 

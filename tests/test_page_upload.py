@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import intake
 from store import db as store_db
-from store import uploads as store_uploads
 from store.errors import DatabaseBusy
-from tests.helpers import open_app
+from tests.helpers import ROOT, open_app, upload_history
 from ui import labels as L
 from ui import upload_flow as flow
 
-ROOT = Path(__file__).resolve().parents[1]
 FILES = ROOT / "tests" / "files"
 GOOD = ("指标代码,报告期,区,数值,备注\r\n"
         "P17_CW_RECYCLING,2025Q4,全市,34%,\r\n"
@@ -40,10 +36,6 @@ def _drop(at: AppTest, name: str, data: bytes, kind: str = "actuals") -> AppTest
     assert not at.exception
     return at
 
-
-def _uploads(db_file: Path):
-    with store_db.connect(db_file) as con:
-        return store_uploads.history(con)
 
 
 def _nodes(node):
@@ -91,7 +83,7 @@ def test_templates_are_an_xlsx_workbook_and_a_csv_with_a_bom(db, kind):
 # --- the flow on bytes ---
 
 def test_a_bad_file_gives_the_error_table_and_writes_nothing(db):
-    before = _uploads(db)
+    before = upload_history(db)
     result = flow.handle_upload(db, BAD, "bad.csv", "actuals")
     assert not result.ok and result.error_count == 3  # unknown code; bad period and value on row 4
     table = flow.error_table(result)
@@ -100,7 +92,7 @@ def test_a_bad_file_gives_the_error_table_and_writes_nothing(db):
     assert "P99_NOPE" in set(table["值"])
     outcome = flow.commit_upload(db, BAD, "bad.csv", "actuals", user="测试")
     assert outcome.level == "error" and "文件未写入任何数据" in outcome.message
-    assert _uploads(db).equals(before)
+    assert upload_history(db).equals(before)
 
 
 def test_a_whole_file_refusal_has_a_blank_row_number(db):
@@ -115,7 +107,7 @@ def test_a_good_file_previews_then_commits_the_same_bytes(db):
     result = flow.handle_upload(db, GOOD, "good.csv", "actuals", progress=lambda v, t: seen.append(v))
     assert result.ok and result.preview.counts == {"add": 2, "revise": 0, "same": 0}
     assert seen and seen == sorted(seen)
-    assert _uploads(db).empty  # a preview writes nothing
+    assert upload_history(db).empty  # a preview writes nothing
     names = pd.DataFrame({"code": ["P17_CW_RECYCLING"], "name": ["建筑垃圾综合利用率"], "unit": ["%"]})
     added = flow.added_table(result.preview, names)
     assert list(added.columns) == ["行号", "指标代码", "指标名称", "报告期", "区", "单位", "数值", "备注"]
@@ -126,7 +118,7 @@ def test_a_good_file_previews_then_commits_the_same_bytes(db):
     outcome = flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三")
     assert outcome.ok and outcome.upload_id == 1
     assert "第 1 号上传" in outcome.message and "新增 2 条" in outcome.message
-    history = _uploads(db)
+    history = upload_history(db)
     assert history[["upload_id", "user", "file_name", "state"]].values.tolist() == [[1, "张三", "good.csv", "committed"]]
     assert history["sha256"][0] == flow.sha256(GOOD)
 
@@ -147,7 +139,7 @@ def test_the_same_file_twice_is_a_warning_with_the_upload_number(db):
     assert flow.handle_upload(db, GOOD, "again.csv", "actuals").preview.duplicate_of == 1
     outcome = flow.commit_upload(db, GOOD, "again.csv", "actuals", user="李四")
     assert outcome.level == "warning" and "第 1 号上传" in outcome.message
-    assert len(_uploads(db)) == 1
+    assert len(upload_history(db)) == 1
 
 
 def test_a_busy_database_is_a_clean_error(db, monkeypatch):
@@ -185,18 +177,18 @@ def test_page_shows_the_error_table_for_a_bad_file_and_writes_nothing(db, monkey
     table = at.dataframe[0].value
     assert list(table.columns) == ["行号", "列", "值", "问题", "修改建议"] and len(table) == 3
     assert "upload_commit" not in [b.key for b in at.button]
-    assert _uploads(db).empty
+    assert upload_history(db).empty
 
 
 def test_page_previews_then_commits_and_shows_the_upload_number(db, monkeypatch):
     at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "good.csv", GOOD)
     assert {m.label: m.value for m in at.metric} == {"新增": "2", "修订": "0", "未变": "0"}
-    assert _uploads(db).empty
+    assert upload_history(db).empty
     at.button(key="upload_commit").click().run()
     assert not at.exception
     assert "第 1 号上传" in at.success[0].value
     assert at.file_uploader[0].value is None  # a fresh uploader for the next file
-    assert _uploads(db)["upload_id"].tolist() == [1]
+    assert upload_history(db)["upload_id"].tolist() == [1]
     # The newest quarter's snapshot is computed and kept, so the next viewer only reads it.
     with store_db.connect(db) as con:
         kept = con.execute("SELECT data_version, as_of FROM snapshot_cache").fetchall()
@@ -216,7 +208,7 @@ def test_page_commits_targets(db, monkeypatch):
     assert {m.label: m.value for m in at.metric}["修订"] == "1"
     at.button(key="upload_commit").click().run()
     assert not at.exception and at.success
-    assert _uploads(db)["kind"].tolist() == ["targets"]
+    assert upload_history(db)["kind"].tolist() == ["targets"]
 
 
 def test_page_refuses_a_file_above_the_limit(db, monkeypatch):
@@ -224,7 +216,7 @@ def test_page_refuses_a_file_above_the_limit(db, monkeypatch):
     at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "good.csv", GOOD)
     assert "超过上限" in at.error[0].value
     assert not at.dataframe and not at.metric
-    assert _uploads(db).empty
+    assert upload_history(db).empty
 
 
 def test_uploaded_html_in_notes_and_file_names_is_shown_as_text(db, monkeypatch):

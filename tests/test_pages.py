@@ -15,10 +15,9 @@ from streamlit.testing.v1 import AppTest
 from metrics import status as metrics_status
 from service.status import compute
 from store import db as store_db
-from tests.helpers import open_app
+from tests.helpers import ROOT, open_app
 from ui import labels as L
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.helpers import ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
 
 RENDER_ONCE = """

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 
 import streamlit as st
 
@@ -16,7 +15,6 @@ from ui import labels as L
 from ui import theme
 
 theme.register()
-log = logging.getLogger(__name__)
 
 
 def db_path() -> str:
@@ -77,16 +75,11 @@ def clear_caches() -> None:
 def after_write() -> None:
     """After a commit, rollback or sample change: free the caches, then compute and keep the newest snapshot.
 
-    The writer waits for it (about 2 s at 1,000,000 rows) so that every viewer after reads it, even after a restart.
+    The writer waits for it (about 1–2 s at 1,000,000 rows) so that every viewer after reads it, even after a
+    restart. Best effort: the write has committed whatever happens here.
     """
     clear_caches()
-    try:
-        version = data_version()
-        newest = (_periods(db_path(), version) or [None])[-1]
-        if newest is not None:
-            _snapshot(db_path(), version, newest, None)
-    except Exception:  # noqa: BLE001 - the write has committed; the next page view computes what is missing
-        log.warning("newest snapshot not computed after a write", exc_info=True)
+    snapshot_cache.refresh(db_path())
 
 
 def presentation_mode() -> bool:

@@ -374,8 +374,6 @@ ADMIN = {
     "rollback_button": "回滚",
     "rollback_none": "没有可回滚的上传。",
     "rolled_back": "已回滚第 {id} 号上传，各页面已按回滚后的数据更新。",
-    "user": "操作人",
-    "user_help": "记入上传记录和操作日志的姓名",
     "sample": "示例数据",
     "sample_present": "数据库中有 {n} 次示例数据上传（演示用）。正式使用前请删除。",
     "sample_confirm": "我确认删除全部示例数据（{n} 次上传）",
@@ -394,7 +392,7 @@ ADMIN = {
 AUDIT_ACTION = {"upload": "上传", "rollback": "回滚", "remove-sample": "删除示例数据",
                 "login_failed": "登录失败"}
 AUDIT_HEADERS = {"at": "时间", "user": "操作人", "action": "操作", "detail": "详情"}
-TARGET_HEADERS = {"source": "来源", "pending": "目标待定", "note": "说明"}
+TARGET_HEADERS = {"source": "来源", "note": "说明"}
 # Headers of the upload preview tables (revised rows show 原值 and 新值; added rows show 数值).
 PREVIEW_HEADERS = {
     "row": "行号", "code": "指标代码", "name": "指标名称", "period": "报告期", "district": "区", "value": "数值",
