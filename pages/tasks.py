@@ -24,15 +24,16 @@ if data is not None:
     resp = data.responsibilities[data.responsibilities["subject"] == "task"]
     f1, f2, f3, f4 = st.columns(4)
     query = f1.text_input(T["search"], placeholder=T["search_hint"])
-    sector = f2.multiselect(C["sector"], sectors())
-    status = f3.multiselect(C["task_status"], STATUS_CHOICES)
+    sector = f2.multiselect(C["sector"], sectors(), placeholder=L.ANY)
+    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=L.ANY)
     agency = f4.selectbox(C["responsible"], [L.ALL] + sorted(resp["agency"].unique()))
     g1, g2, g3 = st.columns(3)
     part = g1.multiselect(C["part_name"], sorted(tasks["part_name"].unique(), key=lambda n: tasks[
-        tasks["part_name"] == n]["part_no"].iloc[0]))
+        tasks["part_name"] == n]["part_no"].iloc[0]), placeholder=L.ANY)
     area = g2.multiselect(C["area_name"],
-                          list(dict.fromkeys(tasks[tasks["part_name"].isin(part) | (not part)]["area_name"])))
-    role = g3.multiselect(C["role"], list(L.ROLE), format_func=L.ROLE.get)
+                          list(dict.fromkeys(tasks[tasks["part_name"].isin(part) | (not part)]["area_name"])),
+                          placeholder=L.ANY)
+    role = g3.multiselect(C["role"], list(L.ROLE), format_func=L.ROLE.get, placeholder=L.ANY)
 
     shown = tasks
     if query.strip():

@@ -202,3 +202,8 @@ def test_a_write_by_another_process_shows_on_the_next_rerun(db, monkeypatch):
     assert not at.exception
     assert "数据截至 2025Q4" in at.caption[0].value
     assert L.EMPTY_DB not in [i.value for i in at.info]
+
+
+def test_task_filters_speak_chinese_when_empty(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/tasks.py")
+    assert at.multiselect and all(m.placeholder == L.ANY for m in at.multiselect)  # not Streamlit's "Choose options"

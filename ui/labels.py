@@ -89,6 +89,7 @@ COLUMNS = {
 
 COUNT = "{n} 项"
 TASK_NO = "第{n}项"
+ANY = "不限（可多选）"  # an empty multiselect filter
 ALL = "（全部）"
 POINTS = "{value} 个百分点"
 PROJECT_TITLE = "重点工程（{no}）{name}"
