@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import pandas as pd
 
+from intake import labels
 from intake.context import Context
 from intake.errors import UploadError
 from intake.normalize import Problem
 from intake.reading import RawTable, read_table
 from intake.rules import DTYPES, KEYS, RULES
 from intake.schemas import FIELDS, Column, accepted_names, match_header, schema
-from intake.settings import CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, Limits
+from intake.settings import ADDITIVE_UNITS, CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, Limits
 
 ERROR_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "fix")
 
@@ -28,6 +30,8 @@ class CheckResult:
         (Chinese). At most MAX_ERROR_ROWS rows.
     error_count: the number of problems, including those beyond the errors table's cap.
     file_error: the UploadError when the whole file was refused (parse_upload only), else None.
+    notices: Chinese sentences for the preview: the sheet used and the sheets skipped, rows skipped because
+        their value was left empty (a template filled in part), names read as codes, districts that do not add up.
     """
 
     kind: str
@@ -35,6 +39,8 @@ class CheckResult:
     errors: pd.DataFrame
     error_count: int
     file_error: UploadError | None = None
+    notices: tuple[str, ...] = ()  # what the analyst should know before committing (sheet used, rows skipped…)
+    sheet: str | None = None  # the Excel sheet read
 
     @property
     def ok(self) -> bool:
@@ -81,7 +87,10 @@ def _match_headers(raw: RawTable, kind: str, errors: _Errors) -> dict[str, int]:
     columns: dict[str, Column] = {c.field: c for c in schema(kind)}
     for position, header in enumerate(raw.columns):
         if header == "":
-            errors.add(raw.header_row, position, "", "", Problem("empty_header", {"col": position + 1}))
+            filled = raw.frame.index[(raw.frame[position] != "").to_numpy()]
+            first = int(filled[0]) if len(filled) else raw.header_row
+            value = raw.frame.at[first, position] if len(filled) else ""
+            errors.add(first, position, "", value, Problem("empty_header", {"col": position + 1, "first": first}))
             continue
         column = match_header(kind, header)
         if column is None:
@@ -111,6 +120,10 @@ def _match_headers(raw: RawTable, kind: str, errors: _Errors) -> dict[str, int]:
     return {field: position for field, position in found.items() if not columns[field].ignored}
 
 
+# The field whose empty cell marks a template row left unfilled: such rows are skipped, not refused.
+_FILLED_FIELD: dict[str, str] = {"actuals": "value", "task-status": "status", "targets": "target_value"}
+
+
 def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
     """Check and normalize a read table as an upload of `kind` ('actuals', 'task-status' or 'targets').
 
@@ -119,10 +132,16 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
     """
     errors = _Errors()
     positions = _match_headers(raw, kind, errors)
+    if not errors.count:
+        _check_belongs(raw, kind, ctx, positions, errors)
     if errors.count:
-        return CheckResult(kind, _empty_rows(kind), errors.frame(), errors.count)
+        return CheckResult(kind, _empty_rows(kind), errors.frame(), errors.count, sheet=raw.sheet)
 
-    frame = raw.frame
+    notices = list(raw.notices)
+    frame = _skip_unfilled(raw, kind, positions, notices)
+    marks: dict[int, dict[int, tuple[str, dict]]] = {}
+    for (row, position), mark in raw.marks.items():
+        marks.setdefault(position, {})[row] = mark
     done: dict[str, pd.Series] = {}
     for field, rule in RULES[kind].items():
         if field in positions:
@@ -130,10 +149,17 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
         else:  # an optional column left out
             text = pd.Series(CITY_WIDE if field == "district" else "", index=frame.index, dtype=str)
         outcome = rule(text, ctx, done)
-        done[field] = outcome.values
+        notices.extend(outcome.notices)
+        values, failed, explain = outcome.values, outcome.failed, outcome.explain
+        mine = marks.get(positions.get(field, -1))
+        if mine:  # an Excel error value or an untrustworthy formula: refused by name, whatever its text parses to
+            marked = pd.Series(text.index.isin(list(mine)), index=text.index)
+            values, failed = values.where(~marked), failed | marked
+            explain = _explain_marks(mine, outcome.explain)
+        done[field] = values
         if field in positions:
             position = positions[field]
-            errors.add_failed(outcome.failed, position, raw.columns[position], text, outcome.explain)
+            errors.add_failed(failed, position, raw.columns[position], text, explain)
 
     rows = pd.DataFrame({"row": frame.index.to_numpy(dtype="int64")})
     for field in FIELDS[kind]:
@@ -143,7 +169,67 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
             values = pd.Series(values.to_numpy(), dtype=object).astype(wanted)
         rows[field] = values.reset_index(drop=True)
     _check_duplicates(rows, kind, raw, positions, errors)
-    return CheckResult(kind, rows, errors.frame(), errors.count)
+    if not errors.count and kind == "actuals":
+        notices.extend(_district_sums(rows, ctx))
+    return CheckResult(kind, rows, errors.frame(), errors.count, notices=tuple(notices), sheet=raw.sheet)
+
+
+def _explain_marks(mine: dict[int, tuple[str, dict]], explain):
+    def explained(row: int) -> Problem:
+        return Problem(*mine[row]) if row in mine else explain(row)
+
+    return explained
+
+
+def _skip_unfilled(raw: RawTable, kind: str, positions: dict[str, int], notices: list[str]) -> pd.DataFrame:
+    """The rows to check: a row whose value cell is empty (a template row not filled in) is left out and counted
+    in a notice, unless every row is empty (then each is refused as before) or the cell hides an Excel problem."""
+    field = _FILLED_FIELD[kind]
+    frame = raw.frame
+    if field not in positions:
+        return frame
+    position = positions[field]
+    empty = frame[position] == ""
+    marked = {row for row, p in raw.marks if p == position}
+    if marked:
+        empty &= ~frame.index.isin(list(marked))
+    if not empty.any() or empty.all():
+        return frame
+    rows = frame.index[empty.to_numpy()]
+    shown = "、".join(str(r) for r in rows[:10]) + ("……" if len(rows) > 10 else "")
+    notices.append(labels.notice("skipped_blank", count=len(rows), name=raw.columns[position], rows=shown))
+    return frame[~empty.to_numpy()]
+
+
+def _check_belongs(raw: RawTable, kind: str, ctx: Context, positions: dict[str, int], errors: _Errors) -> None:
+    """A district office's own file (its title, sheet or file name names the district) without a 区 column would
+    land as 全市: refused."""
+    if kind != "actuals" or "district" in positions:
+        return
+    where = " ".join((*raw.titles, raw.sheet or "", PurePath(raw.file_name).stem))
+    named = [d for d in ctx.districts if d != CITY_WIDE and d in where]
+    if named:
+        district = "、".join(named[:3])
+        errors.add(raw.header_row, len(raw.columns), "区", district, Problem("district_in_title", {"district": district}))
+
+
+def _district_sums(rows: pd.DataFrame, ctx: Context) -> list[str]:
+    """Warnings where an additive count's districts exceed its 全市 value, or, all reported, differ from it."""
+    units = dict(zip(ctx.indicators["code"].astype(str), ctx.indicators["unit"].fillna("").astype(str), strict=True))
+    counts = rows[rows["code"].map(units).isin(ADDITIVE_UNITS)]
+    if counts.empty or not (counts["district"] == CITY_WIDE).any() or (counts["district"] == CITY_WIDE).all():
+        return []
+    out = []
+    all_districts = len(ctx.districts) - 1
+    for (code, period), group in counts.groupby(["code", "period"], sort=True):
+        city = group.loc[group["district"] == CITY_WIDE, "value"]
+        parts = group.loc[group["district"] != CITY_WIDE, "value"]
+        if city.empty or parts.empty:
+            continue
+        total, whole = float(parts.sum()), float(city.iloc[0])
+        if total > whole + 1e-9 or (len(parts) == all_districts and abs(total - whole) > 1e-9):
+            out.append(labels.notice("district_sum", code=code, period=period, total=total, city=whole))
+    return out[:20]
 
 
 def _check_duplicates(
@@ -187,7 +273,7 @@ def parse_upload(
     """
     schema(kind)
     try:
-        raw = read_table(data, file_name, sheet=sheet, limits=limits)
+        raw = read_table(data, file_name, sheet=sheet, limits=limits, kind=kind)
     except UploadError as exc:
         errors = pd.DataFrame(
             {

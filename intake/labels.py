@@ -35,12 +35,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请在 Excel 中打开后重新保存，再上传",
     ),
     "no_sheet": ("工作簿中没有名为“{sheet}”的工作表", "现有工作表：{names}；请选择其中之一"),
+    "sheet_hidden": ("工作表“{sheet}”是隐藏的，不会读取", "请在 Excel 中取消隐藏并核对后再上传，或选择可见的工作表：{names}"),
+    "sheet_chart": ("工作表“{sheet}”是图表，没有数据", "请选择存放数据的工作表"),
+    "several_sheets": (
+        "工作簿中有 {count} 个可见工作表都是数据表：{names}；为避免漏报，不会只读其中一个",
+        "请选择要上传的工作表（每次一个），或把它们合并到一个工作表（加一列“区”）后再上传",
+    ),
+    "sheet_extent": (
+        "工作表“{sheet}”的使用范围异常大（{rows} 行 × {cols} 列），可能有远处的空格或格式",
+        "请在 Excel 中删除数据区域以外的行和列（或把数据复制到新工作簿）后保存，再上传",
+    ),
+    "cells_unplaced": (
+        "工作簿中有公式、错误值或百分比格式的单元格没有记录位置，无法确定它们显示的值",
+        "请在 Excel 或 WPS 中打开后“另存为” .xlsx，再上传",
+    ),
+    "encrypted": (
+        "Excel 文件设置了打开密码（已加密），无法读取",
+        "请在 Excel 中打开，点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码后保存，再上传",
+    ),
+    "wps_et": ("这是 WPS 表格格式（.et），无法直接读取", "请在 WPS 中“另存为” Excel 工作簿（.xlsx）后再上传"),
+    "markup_xls": (
+        "文件扩展名是 {ext}，但内容是网页（HTML/XML）格式的表格，常见于业务系统的“导出 Excel”",
+        "请在 Excel 或 WPS 中打开，再“另存为” Excel 工作簿（.xlsx）后上传",
+    ),
+    "quote_unclosed": (
+        "第 {row} 行起有引号未闭合（“\"”只有开头没有结尾），之后的内容无法分列",
+        "请检查这一行的双引号是否成对；在 Excel 中打开后另存为 CSV 通常可以修正",
+    ),
+    "csv_unreadable": ("CSV 文件无法分列读取", "请在 Excel 中打开后“另存为”“CSV UTF-8（逗号分隔）”再上传"),
+    "district_in_title": (
+        "文件的标题或工作表名写的是{district}，但表中没有“区”列；没有“区”列的行会记为全市",
+        "请添加一列“区”并填写{district}（全市的数据填“全市”），再上传",
+    ),
     "unsupported_type": ("不支持的文件类型“{ext}”", "请上传 .csv 或 .xlsx 文件"),
     "ragged": (
         "第 {row} 行的列数与表头不一致：{detail}",
         "请检查这一行是否多了逗号或分隔符；在 Excel 中打开后另存为 CSV 通常可以修正",
     ),
-    "empty_header": ("第 {col} 列有数据，但表头是空的", "请在表头行补上列名，或删除这一列"),
+    "empty_header": (
+        "第 {col} 列有数据（第 {first} 行起），但表头是空的",
+        "请在表头行补上列名，或删除这一列（多出的数据常因多打了逗号或分隔符）",
+    ),
     # header
     "unknown_column": ("无法识别的列名“{header}”", "可用的列名：{accepted}；请改成其中之一，或删除这一列"),
     "duplicate_column": ("列“{header}”与列“{first}”表示同一项（{name}）", "请只保留其中一列"),
@@ -49,6 +84,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "required_empty": ("{name}为空", "请填写{name}"),
     "value_empty": ("{name}为空", "请填写{name}；没有数据的指标请删除这一行"),
     "formula": ("公式不能作为数值", "请填写计算结果（在 Excel 中复制后用“选择性粘贴 → 数值”）"),
+    "formula_no_result": (
+        "该单元格是公式，文件中没有保存计算结果",
+        "请在 Excel 中打开、保存后再上传（或复制后“选择性粘贴 → 数值”）",
+    ),
+    "formula_recalc": (
+        "该单元格是公式，而工作簿要求打开时重新计算，文件中保存的结果不可信",
+        "请在 Excel 中打开、保存后再上传（或复制后“选择性粘贴 → 数值”）",
+    ),
+    "excel_error": ("该单元格是 Excel 错误值 {value}，不是数值", "请修正公式或填写数值；没有数据的行请删除"),
+    "percent_coefficient": (
+        "该指标是系数（0–1 之间的小数），不能写成百分数“{value}”",
+        "请写成小数，例如 62% 写成 0.62",
+    ),
+    "name_mismatch": (
+        "指标名称“{value}”与指标代码 {code}（{name}）不符{other}",
+        "请核对这一行的指标代码和指标名称，确认填的是哪个指标",
+    ),
+    "name_other": ("，它是 {code} 的名称", ""),
+    "unit_mismatch": ("单位写的是“{value}”，而指标 {code} 的单位是“{unit}”", "请按“{unit}”填写数值并改正单位"),
+    "district_city_own": (
+        "“{value}”指市本级（市直部门自身），不是全市，也不是某个区",
+        "全市数据请填“全市”；本系统不单独记录市本级数据，请删除这一行或与统计口径负责人确认",
+    ),
     "ambiguous_separator": (
         "数字中的逗号或小数点位置不符合千分位写法，无法确定数值",
         "请直接写 1234.5，或按千分位写成 1,234.5",
@@ -85,6 +143,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "year_range": ("目标年份 {number} 超出范围 {low}–{high}", "请核对目标年份"),
     "duplicate": ("与第 {first} 行重复（{key}都相同）", "请删除重复的行，或合并为一行"),
 }
+
+
+# Notices: what the reader or the checks decided that the analyst should see in the preview.
+NOTICES: dict[str, str] = {
+    "sheet_used": "读取的是工作表“{sheet}”；跳过了 {skipped}（不是本类数据的表）",
+    "sheet_used_only": "读取的是工作表“{sheet}”",
+    "sheets_hidden": "隐藏的工作表 {names} 没有读取",
+    "xls_text": "文件扩展名是 {ext}，内容是制表符分隔的文本，已按文本表格读取",
+    "skipped_blank": "{count} 行没有填写{name}，已跳过（第 {rows} 行）",
+    "code_by_name": "{count} 行的指标代码一栏写的是指标名称，已按名称识别：{pairs}",
+    "district_sum": "请核实：{code} {period} 各区合计 {total:g}，与全市 {city:g} 不一致",
+    "percent_cells": "{count} 行的数值在 Excel 中是百分比格式，已按显示的百分数读取（如 0.951 读作 95.1%）",
+}
+
+
+def notice(key: str, /, **values: object) -> str:
+    """A notice, filled in."""
+    return NOTICES[key].format(**values)
 
 
 def problem(key: str, /, **values: object) -> str:

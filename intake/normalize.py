@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,6 +16,7 @@ from intake.settings import CITY_WIDE, CITY_WIDE_ALIASES
 from metrics import periods
 
 # full-width ASCII (０-９, ．, ，, －, ％, Ｑ …) and odd spaces/minus signs -> plain ASCII
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f](?<=\d)")
 _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20, 0x2212: 0x2D}
 
 
@@ -35,8 +37,11 @@ class Problem:
 
 
 def fold_text(text: str) -> str:
-    """Full-width to half-width, stripped: ' ２０２５Ｑ４ ' -> '2025Q4'."""
-    return str(text).translate(_FOLD).strip()
+    """Unicode compatibility forms to plain ones, stripped: ' ２０２５Ｑ４ ' -> '2025Q4', '𝟗𝟓.𝟏' -> '95.1'."""
+    text = unicodedata.normalize("NFKC", str(text).translate(_FOLD)).translate(_FOLD)
+    if not text.isascii():  # other scripts' decimal digits ('٩٥', '०'): a digit is a digit
+        text = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group(), 0)), text)
+    return text.strip()
 
 
 def fold(values: pd.Series) -> pd.Series:
@@ -44,8 +49,13 @@ def fold(values: pd.Series) -> pd.Series:
     values = values.astype(str)
     wide = ~values.str.isascii()
     if wide.any():
-        values = values.where(~wide, values[wide].str.translate(_FOLD))
+        values = values.where(~wide, values[wide].map(fold_text))
     return values.str.strip()
+
+
+def squeeze(text: str) -> str:
+    """fold_text without any inner whitespace: '滞　后' -> '滞后'."""
+    return "".join(fold_text(text).split())
 
 
 # --- periods -----------------------------------------------------------------------------------------------
@@ -102,7 +112,7 @@ _SEPARATED = r"[+-]?[\d.,]*\d[\d.,]*"
 _CN_NUMERAL = r"[一二三四五六七八九十百千万亿零两〇壹贰叁肆伍陆柒捌玖拾]"
 
 
-_PLAIN = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"  # what Arrow's strict cast reads
+_PLAIN = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"  # what Arrow's strict cast reads
 
 
 def _arrow_floats(text: pd.Series) -> pd.Series:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -10,15 +11,18 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
+from intake import labels
 from intake.context import Context
-from intake.normalize import Problem, district_names, fold_text, number_frame, period_of, whole_of
+from intake.normalize import Problem, district_names, fold_text, number_frame, period_of, squeeze, whole_of
 from intake.settings import (
+    CITY_OWN,
     MAX_SUGGESTED_VALUES,
     STATUS_SYNONYMS,
     TARGET_YEAR_MAX,
     TARGET_YEAR_MIN,
     TASK_STATUSES,
     UNIT_RULES,
+    UNIT_SPELLINGS,
 )
 from metrics import periods
 
@@ -30,6 +34,7 @@ class Outcome:
     values: pd.Series
     failed: pd.Series
     explain: Callable[[int], Problem]
+    notices: tuple[str, ...] = ()
 
 
 Rule = Callable[[pd.Series, Context, dict[str, pd.Series]], Outcome]
@@ -57,15 +62,20 @@ def code_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outc
     by_name = {
         fold_text(n): str(c) for c, n in zip(ctx.indicators["code"], ctx.indicators["name"], strict=True)
     }
+    by_squeezed_name = {squeeze(n): c for n, c in by_name.items()}
     suggested = 0
+    named: dict[str, str] = {}  # exact names accepted in the code column -> code
 
     def parse(value: str) -> str | Problem:
         nonlocal suggested
-        key = fold_text(value).upper()
+        key = squeeze(value).upper()
         if not key:
             return Problem("required_empty", {"name": "指标代码"})
         if key in by_key:
             return by_key[key]
+        if squeeze(value) in by_squeezed_name:  # the indicator's exact name: unambiguous, said in the preview
+            named[value] = by_squeezed_name[squeeze(value)]
+            return named[value]
         suggested += 1
         if suggested > MAX_SUGGESTED_VALUES:
             hint = Problem("code_hint_none").problem
@@ -85,7 +95,75 @@ def code_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outc
             ).problem
         return Problem("code_unknown", {"value": value, "hint": hint})
 
-    return _by_unique(text, parse)
+    outcome = _by_unique(text, parse)
+    if not named:
+        return outcome
+    count = int(text.isin(list(named)).sum())
+    pairs = "；".join(f"“{n}” → {c}" for n, c in list(named.items())[:5])
+    return Outcome(outcome.values, outcome.failed, outcome.explain,
+                   (labels.notice("code_by_name", count=count, pairs=pairs),))
+
+
+_SEP = "\x1f"
+
+
+def _pairs(codes: pd.Series, text: pd.Series) -> pd.Series:
+    """'code<US>text' per row: one distinct string per distinct pair, so a rule runs once per pair."""
+    return codes.astype(object).fillna("").astype(str) + _SEP + text.astype(str)
+
+
+def _passed(text: pd.Series) -> Outcome:
+    never = pd.Series(False, index=text.index)
+    return Outcome(pd.Series(True, index=text.index), never, lambda row: Problem("not_number", {}))
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", fold_text(text))
+
+
+def name_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """指标名称 (optional): when written, it must name the row's indicator, not another one."""
+    own = {str(c): _name_key(n) for c, n in zip(ctx.indicators["code"], ctx.indicators["name"], strict=True)}
+    names = {str(c): str(n) for c, n in zip(ctx.indicators["code"], ctx.indicators["name"], strict=True)}
+    if not (text != "").any():
+        return _passed(text)
+
+    def parse(pair: str) -> bool | Problem:
+        code, value = pair.split(_SEP, 1)
+        written = _name_key(value)
+        if not written or not isinstance(code, str) or code not in own:
+            return True
+        mine = own[code]
+        if written == mine or (len(written) >= 4 and (written in mine or mine in written)):
+            return True
+        other = next((c for c, n in own.items() if c != code and (n == written or n in written)), None)
+        close = difflib.SequenceMatcher(None, written, mine).ratio()
+        if other is None and close >= 0.75:
+            return True  # the same name worded a little differently
+        hint = Problem("name_other", {"code": other}).problem if other else ""
+        return Problem("name_mismatch", {"value": value, "code": code, "name": names[code], "other": hint})
+
+    return _by_unique(_pairs(done["code"], text), parse)
+
+
+def unit_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """单位 (optional): when written, it must be the row's indicator's unit."""
+    unit_of = dict(zip(ctx.indicators["code"].astype(str), ctx.indicators["unit"].fillna("").astype(str),
+                       strict=True))
+    if not (text != "").any():
+        return _passed(text)
+
+    def parse(pair: str) -> bool | Problem:
+        code, value = pair.split(_SEP, 1)
+        written = squeeze(value)
+        if not written or not isinstance(code, str) or code not in unit_of:
+            return True
+        unit = unit_of[code]
+        if UNIT_SPELLINGS.get(written, written) == unit or written == unit:
+            return True
+        return Problem("unit_mismatch", {"value": value, "code": code, "unit": unit or "系数（无单位）"})
+
+    return _by_unique(_pairs(done["code"], text), parse)
 
 
 def period_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
@@ -111,7 +189,9 @@ def district_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> 
     listed = "、".join(ctx.districts)
 
     def parse(value: str) -> str | Problem:
-        key = "".join(fold_text(value).split())
+        key = squeeze(value)
+        if key in CITY_OWN:
+            return Problem("district_city_own", {"value": value})
         return names.get(key) or Problem("district_unknown", {"value": value, "districts": listed})
 
     return _by_unique(text, parse)
@@ -137,12 +217,12 @@ def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Ou
     """状态: exactly one of TASK_STATUSES; a synonym is refused with the status it probably means."""
 
     def parse(value: str) -> str | Problem:
-        status = fold_text(value)
+        status = squeeze(value)
         if status in TASK_STATUSES:
             return status
         if not status:
             return Problem("required_empty", {"name": "状态"})
-        meant = STATUS_SYNONYMS.get("".join(status.split()))
+        meant = STATUS_SYNONYMS.get(status)
         hint = Problem("status_hint", {"status": meant}).problem if meant else ""
         return Problem("status_bad", {"value": value, "hint": hint, "statuses": "、".join(TASK_STATUSES)})
 
@@ -201,12 +281,14 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
         u = unit.get(row)
         rule = UNIT_RULES.get(u) if isinstance(u, str) else None
         key = "value_empty" if reason[row] == "required_empty" else reason[row]
+        if key == "percent_not_allowed" and u == "":
+            key = "percent_coefficient"
         return Problem(
             key,
             {
                 "value": text[row],
                 "name": name,
-                "unit": u,
+                "unit": u if u else "系数（无单位）",
                 "number": f"{number[row]:g}",
                 "range": _range_text(rule.low, rule.high) if rule else "",
             },
@@ -225,6 +307,8 @@ def text_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outc
 RULES: dict[str, dict[str, Rule]] = {
     "actuals": {
         "code": code_rule,
+        "name": name_rule,
+        "unit": unit_rule,
         "period": period_rule,
         "district": district_rule,
         "value": value_rule,
@@ -239,6 +323,8 @@ RULES: dict[str, dict[str, Rule]] = {
     },
     "targets": {
         "code": code_rule,
+        "name": name_rule,
+        "unit": unit_rule,
         "target_year": year_rule,
         "target_value": partial(value_rule, name="目标值"),
     },

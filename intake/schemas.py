@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,15 +19,18 @@ class Column:
     english: str
     aliases: tuple[str, ...] = ()
     required: bool = True
-    ignored: bool = False  # informational (name, unit): accepted, then dropped
+    ignored: bool = False  # accepted, then dropped (序号, 任务名称)
 
     @property
     def accepted(self) -> tuple[str, ...]:
         return (self.header, self.english, *self.aliases)
 
 
-_NAME = Column("name", "指标名称", "name", ("indicator_name", "名称"), required=False, ignored=True)
-_UNIT = Column("unit", "单位", "unit", ("计量单位",), required=False, ignored=True)
+# 指标名称 and 单位 are read to be checked against the code (a swapped code is the worst silent error), not kept
+_NAME = Column("name", "指标名称", "name", ("indicator_name", "名称"), required=False)
+_UNIT = Column("unit", "单位", "unit", ("计量单位",), required=False)
+# 序号 is the row's number in the agency's own list: accepted and dropped, never read as a task number
+_SEQ = Column("seq", "序号", "no", ("no.", "行号"), required=False, ignored=True)
 _CODE = Column("code", "指标代码", "code", ("代码", "指标编码", "indicator_code", "indicator"))
 _PERIOD = Column("period", "报告期", "period", ("季度", "统计期", "期间", "quarter"))
 
@@ -39,14 +43,16 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("district", "区", "district", ("区域", "行政区", "辖区"), required=False),
         Column("value", "数值", "value", ("实际值", "完成值", "值", "actual")),
         Column("note", "备注", "note", ("说明", "remark"), required=False),
+        _SEQ,
     ),
     "task-status": (
-        Column("task_no", "任务编号", "task_no", ("任务序号", "编号", "序号", "task", "task_id")),
+        Column("task_no", "任务编号", "task_no", ("任务序号", "编号", "task", "task_id")),
         Column("task_name", "任务名称", "task_name", (), required=False, ignored=True),
         _PERIOD,
         Column("status", "状态", "status", ("进展状态", "任务状态")),
-        Column("note", "进展说明", "note", ("说明", "备注", "progress"), required=False),
+        Column("note", "进展说明", "note", ("进展情况", "工作进展", "进展", "说明", "备注", "progress"), required=False),
         Column("unit", "填报单位", "unit", ("责任单位", "单位", "reporter"), required=False),
+        _SEQ,
     ),
     "targets": (
         _CODE,
@@ -54,6 +60,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _UNIT,
         Column("target_year", "目标年份", "target_year", ("年份", "目标年", "year")),
         Column("target_value", "目标值", "target_value", ("目标", "target")),
+        _SEQ,
     ),
 }
 
@@ -84,13 +91,21 @@ def schema(kind: str) -> tuple[Column, ...]:
     return SCHEMAS[kind]
 
 
+@functools.cache
+def _by_key(kind: str) -> dict[str, Column]:
+    return {header_key(name): column for column in reversed(schema(kind)) for name in column.accepted}
+
+
 def match_header(kind: str, header: str) -> Column | None:
     """The column a header written in a file stands for, or None."""
-    key = header_key(header)
-    for column in schema(kind):
-        if key in {header_key(name) for name in column.accepted}:
-            return column
-    return None
+    return _by_key(kind).get(header_key(header))
+
+
+def header_score(kind: str, cells: list[str]) -> tuple[bool, int]:
+    """How well a row reads as the kind's header: (names every required column, how many columns it names)."""
+    found = {c.field for c in (match_header(kind, cell) for cell in cells if cell) if c is not None}
+    required = {c.field for c in schema(kind) if c.required}
+    return required <= found, len(found)
 
 
 def accepted_names(kind: str) -> str:

@@ -12,7 +12,9 @@ class Limits:
     max_bytes: int = 200 * 1024 * 1024  # the file as uploaded
     max_rows: int = 2_000_000  # data rows
     max_unpacked_bytes: int = 1024 * 1024 * 1024  # sum of an .xlsx's uncompressed parts
-    max_zip_ratio: float = 200.0  # uncompressed / compressed size of an .xlsx: beyond this it is a zip bomb
+    max_zip_ratio: float = 200.0  # uncompressed / compressed size of one .xlsx part: beyond this it is a zip bomb
+    # rows × columns of a sheet's used rectangle, which the Excel reader allocates whole (~32 bytes a cell)
+    max_cells: int = 30_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -69,4 +71,17 @@ STATUS_SYNONYMS: dict[str, str] = {
 CITY_WIDE = "全市"
 
 # Other ways of writing 全市 in the district column ('' = left empty).
-CITY_WIDE_ALIASES: tuple[str, ...] = ("", "全市", "深圳市", "深圳", "市级", "市本级", "全深圳")
+CITY_WIDE_ALIASES: tuple[str, ...] = ("", "全市", "深圳市", "深圳", "市级", "全深圳", "深圳全市")
+
+# The city government's own share (not the districts'): never 全市, and no district either.
+CITY_OWN: tuple[str, ...] = ("市本级", "市直", "市直属", "本级", "市属")
+
+# How people write an indicator's unit in a 单位 column -> the catalog's unit ('' is a coefficient).
+UNIT_SPELLINGS: dict[str, str] = {
+    "%": "%", "百分比": "%", "百分率": "%", "比例": "%", "占比": "%",
+    "家": "家", "个": "个", "项": "个",
+    "系数": "", "无": "", "-": "", "—": "", "/": "", "无量纲": "",
+}
+
+# An additive count (these units) reported by district should add up to its 全市 value of the same quarter.
+ADDITIVE_UNITS: tuple[str, ...] = ("家", "个")

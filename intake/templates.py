@@ -35,7 +35,7 @@ _NOTES: dict[str, str] = {
 
 def template_frame(kind: str, ctx: Context) -> pd.DataFrame:
     """The template's table: the kind's headers (Chinese) with the rows pre-filled from the catalog."""
-    headers = [c.header for c in schema(kind)]
+    headers = [c.header for c in schema(kind) if c.field != "seq"]
     ind = ctx.indicators
     if kind == "actuals":
         filled = {

@@ -104,6 +104,7 @@ GOOD_ACTUALS = {
         (11, "P17_CW_RECYCLING", "2025Q4", "大鹏新区", 10.0, ""),
         (12, "P17_CW_RECYCLING", "2015Q1", "全市", 11.0, ""),
     ],
+    "code_is_name.csv": [(2, "P17_CW_RECYCLING", "2025Q4", "全市", 30.0, "")],
     "blank_rows.csv": [
         (4, "P17_CW_RECYCLING", "2025Q3", "全市", 90.0, ""),
         (6, "P17_CW_RECYCLING", "2025Q4", "全市", 92.0, ""),

@@ -1,0 +1,225 @@
+"""What an .xlsx says beyond its cell values, read from the workbook's XML.
+
+calamine reads values fast but not how Excel shows them: a cell formatted as a percentage comes back as 0.951, an
+error value (#DIV/0!) and a formula without a saved result both come back empty, and a sheet whose last cell is
+far away makes it allocate the whole rectangle (XFD1048576: 512 GiB, an abort that `except` cannot catch). This
+module finds, before calamine reads a sheet: the sheets (visible or not, worksheet or chart), the sheet's extent,
+and the cells whose value needs Excel's view (percent formats, formulas, errors). Regular expressions over the
+raw XML keep it to a few C-level scans for an ordinary file; only marked cells cost Python work.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from dataclasses import dataclass, field
+
+_REL_WORKSHEET = "/worksheet"
+_PERCENT_BUILTIN = {9, 10}  # 0%, 0.00%
+_P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix: <x:c> as .NET writers produce
+_ROW_TAG = re.compile(rb"<" + _P + rb"row\b([^>]*)>")
+_R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_T_ATTR = re.compile(rb'\bt="(\w+)"')
+_NUM_ATTR = re.compile(rb'\br="(\d+)"')
+_FORMULA_CELL = re.compile(rb"<" + _P + rb"c\s([^>]*[^/>]|)>\s*<" + _P + rb"f\b")
+_ERROR_CELL = re.compile(rb"<" + _P + rb'c\s([^>]*\bt="e"[^>]*[^/>]|[^>]*\bt="e")>(.*?)</' + _P + rb"c>", re.S)
+_VALUE = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>([^<]*)</" + _P + rb"v>")
+_CELL_END = re.compile(rb"</" + _P + rb"c>")
+_MULTI_LETTER = re.compile(rb'\sr="([A-Z]{2,3})\d')
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook, in workbook order."""
+
+    name: str
+    part: str | None  # the zip member holding its XML (None when the workbook does not say)
+    visible: bool
+    worksheet: bool  # False for chart sheets, dialog and macro sheets
+
+
+@dataclass(frozen=True)
+class Book:
+    sheets: tuple[Sheet, ...]
+    percent_styles: frozenset[int]  # cellXfs indices whose number format shows a percentage
+    recalc_on_load: bool  # the workbook asks Excel to recalculate everything when opened
+
+
+@dataclass
+class Marks:
+    """Cells of one sheet that need more than calamine's value, by 0-based (row, column)."""
+
+    percent: set[tuple[int, int]] = field(default_factory=set)  # numbers Excel shows as a percentage
+    formula: dict[tuple[int, int], bool] = field(default_factory=dict)  # formula cell -> has a saved result
+    error: dict[tuple[int, int], str] = field(default_factory=dict)  # error value as Excel shows it
+    unplaced: bool = False  # a marked cell without an r= address: it cannot be matched to calamine's value
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(element: ET.Element, name: str) -> str | None:
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> ET.Element | None:
+    try:
+        return ET.fromstring(archive.read(name))
+    except (KeyError, ET.ParseError):
+        return None
+
+
+def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """rId -> (type, target member) of a part's relationships."""
+    folder, base = posixpath.split(part)
+    root = _xml(archive, posixpath.join(folder, "_rels", base + ".rels"))
+    out: dict[str, tuple[str, str]] = {}
+    for rel in [] if root is None else root:
+        target = rel.get("Target") or ""
+        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id") or ""] = (rel.get("Type") or "", member)
+    return out
+
+
+def _workbook_part(archive: zipfile.ZipFile) -> str:
+    for _, (kind, member) in _rels(archive, "").items():
+        if kind.endswith("/officeDocument"):
+            return member
+    return "xl/workbook.xml"
+
+
+def _is_percent_format(code: str) -> bool:
+    """'0.0%' is; '0.0"%"' and '0.0\\%' (a literal sign) are not."""
+    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
+    return "%" in code
+
+
+def read_book(archive: zipfile.ZipFile) -> Book:
+    """The sheets, the percent styles and the calc flag of an .xlsx archive."""
+    part = _workbook_part(archive)
+    root = _xml(archive, part)
+    rels = _rels(archive, part)
+    sheets: list[Sheet] = []
+    recalc = False
+    styles_part = None
+    for _, (kind, member) in rels.items():
+        if kind.endswith("/styles"):
+            styles_part = member
+    if root is not None:
+        for element in root.iter():
+            tag = _local(element.tag)
+            if tag == "sheet":
+                rel = rels.get(_attr(element, "id") or "")
+                state = (element.get("state") or "visible").lower()
+                sheets.append(Sheet(
+                    name=element.get("name") or "",
+                    part=rel[1] if rel else None,
+                    visible=state == "visible",
+                    worksheet=rel is None or rel[0].endswith(_REL_WORKSHEET),
+                ))
+            elif tag == "calcPr":
+                recalc = (element.get("fullCalcOnLoad") or "").lower() in ("1", "true")
+    return Book(tuple(sheets), _percent_styles(archive, styles_part or "xl/styles.xml"), recalc)
+
+
+def _percent_styles(archive: zipfile.ZipFile, part: str) -> frozenset[int]:
+    root = _xml(archive, part)
+    if root is None:
+        return frozenset()
+    custom = {}
+    for element in root.iter():
+        if _local(element.tag) == "numFmt":
+            try:
+                custom[int(element.get("numFmtId") or -1)] = element.get("formatCode") or ""
+            except ValueError:
+                continue
+    percent: set[int] = set()
+    for element in root:
+        if _local(element.tag) != "cellXfs":
+            continue
+        for index, xf in enumerate(x for x in element if _local(x.tag) == "xf"):
+            try:
+                fmt = int(xf.get("numFmtId") or 0)
+            except ValueError:
+                continue
+            if fmt in _PERCENT_BUILTIN or (fmt in custom and _is_percent_format(custom[fmt])):
+                percent.add(index)
+    return frozenset(percent)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _position(attrs: bytes) -> tuple[int, int] | None:
+    m = _R_ATTR.search(attrs)
+    return (int(m.group(2)) - 1, _column_number(m.group(1)) - 1) if m else None
+
+
+def extent(xml: bytes) -> tuple[int, int]:
+    """An upper bound of the (rows, columns) a reader allocates for this sheet XML.
+
+    Rows: the largest row number of a <row>, or any cell address with more digits than that (a cell claiming a
+    far row); rows written without r= count one each. Columns: the largest column letter of any cell address.
+    """
+    rows, count = 0, 0
+    for m in _ROW_TAG.finditer(xml):
+        count += 1
+        r = _NUM_ATTR.search(m.group(1))
+        if r:
+            rows = max(rows, int(r.group(1)))
+    rows = max(rows, count)
+    digits = len(str(rows)) + 1
+    for m in re.finditer(rb'\sr="[A-Z]{1,3}(\d{%d,})"' % digits, xml):
+        rows = max(rows, int(m.group(1)))
+    cols = max((_column_number(m) for m in set(_MULTI_LETTER.findall(xml))), default=0)
+    if not cols:
+        for letter in range(ord("Z"), ord("A") - 1, -1):
+            if xml.find(b' r="' + bytes([letter])) >= 0:
+                cols = letter - 64
+                break
+    return rows, max(cols, 1 if rows else 0)
+
+
+def marks(xml: bytes, book: Book) -> Marks:
+    """The cells of a sheet that Excel shows differently from calamine's value."""
+    out = Marks()
+    if book.percent_styles:
+        styles = b"|".join(str(s).encode() for s in sorted(book.percent_styles))
+        pattern = re.compile(rb"<" + _P + rb'c\s([^>]*\bs="(?:' + styles + rb')"[^>]*)>')
+        for m in pattern.finditer(xml):
+            attrs = m.group(1)
+            t = _T_ATTR.search(attrs)
+            if t and t.group(1) not in (b"n",):
+                continue  # text, shared string, error or boolean: shown as is
+            position = _position(attrs)
+            if position is None:
+                out.unplaced = True
+            else:
+                out.percent.add(position)
+    for m in _FORMULA_CELL.finditer(xml):
+        position = _position(m.group(1))
+        end = _CELL_END.search(xml, m.end())
+        body = xml[m.end(): end.start() if end else len(xml)]
+        value = _VALUE.search(body)
+        if position is None:
+            out.unplaced = True
+        else:
+            out.formula[position] = bool(value and value.group(1).strip())
+    for m in _ERROR_CELL.finditer(xml):
+        position = _position(m.group(1))
+        value = _VALUE.search(m.group(2))
+        if position is None:
+            out.unplaced = True
+        else:
+            out.error[position] = value.group(1).decode("utf-8", "replace").strip() if value else "#N/A"
+    return out
