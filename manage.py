@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 import pandas as pd
 
+import intake
 from metrics import periods
 from store import db as store_db
 from store import export as store_export
@@ -106,26 +107,50 @@ def _print_table(frame: pd.DataFrame, limit: int = 50) -> None:
 @click.option("--kind", type=click.Choice(KINDS), default="actuals", show_default=True)
 @click.option("--dry-run", is_flag=True, help="Check and preview only; write nothing.")
 @click.option("--user", default="cli", show_default=True, help="Who uploads (recorded in history).")
-@click.option("--sheet", default=None, help="Excel sheet name (default: the first sheet).")
+@click.option("--sheet", default=None,
+              help="Excel sheet name (default: the visible sheet whose header matches the kind).")
+@click.option("--confirm-unusual", is_flag=True,
+              help="Commit even when values look wrong against their history (shown as 请核实).")
 @click.pass_obj
 @user_errors
-def ingest(db, file, kind, dry_run, user, sheet):
+def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
     """Check a CSV/XLSX file and commit it as one upload (or preview it with --dry-run).
 
     Example: python manage.py ingest actuals_2026Q3.xlsx --kind actuals --user 张敏
     """
     path = Path(file)
-    result = run_ingest(db, path.read_bytes(), path.name, kind, user=user, dry_run=dry_run, sheet=sheet)
+    size, limit = path.stat().st_size, intake.DEFAULT_LIMITS.max_bytes
+    if size > limit:  # refused before reading: a 1 GB file must not cost 1 GB of memory
+        click.echo(f"文件 {path.name} 太大（{size / 1024**2:.1f} MB），上限是 {limit / 1024**2:.0f} MB，"
+                   "未写入任何数据。请拆分后分别上传。", err=True)
+        sys.exit(1)
+    result = run_ingest(db, path.read_bytes(), path.name, kind, user=user, dry_run=dry_run, sheet=sheet,
+                        confirm_unusual=confirm_unusual)
+    notes = ([f"读取的工作表：{result.sheet}"] if result.sheet else []) + [f"注意：{n}" for n in result.notices]
     if not result.ok:
         click.echo(f"文件 {path.name} 有 {result.error_count} 处错误，未写入任何数据：", err=True)
         errors = result.errors.rename(columns={"row": "行", "column": "列", "value": "值",
                                                "problem": "问题", "fix": "修改建议"})
         click.echo(errors.to_string(index=False), err=True)
+        for line in notes:
+            click.echo(line, err=True)
         sys.exit(1)
     counts = result.preview.counts
     summary = f"新增 {counts['add']} 行，修订 {counts['revise']} 行，未变 {counts['same']} 行"
+    if result.unusual_count:
+        rows = result.preview.rows
+        unusual = rows[rows["unusual"].notna()][["row", "code", "period", "district", "value", "unusual"]]
+        click.echo(f"请核实：{result.unusual_count} 行的数值与历史相比异常：", err=True)
+        _print_table(unusual.rename(columns={"row": "行", "code": "指标代码", "period": "报告期",
+                                             "district": "区", "value": "数值", "unusual": "原因"}))
+    for line in notes:
+        click.echo(line, err=True)
+    if result.needs_confirmation:
+        click.echo("未写入任何数据。核实无误后，加 --confirm-unusual 重新提交。", err=True)
+        sys.exit(1)
     if dry_run:
-        revised = result.preview.rows[result.preview.rows["change"] == "revise"]
+        revised = result.preview.rows[result.preview.rows["change"] == "revise"].drop(columns="unusual",
+                                                                                     errors="ignore")
         click.echo(f"预览（未写入）：{summary}")
         _print_table(revised)
         if result.preview.duplicate_of is not None:
@@ -222,18 +247,20 @@ def template(db, kind, out):
 @cli.command()
 @click.option("--as-of", "as_of", default=None, help="Period such as 2026Q3 (default: latest with data).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list instead of a table.")
+@click.option("--district", default="全市", show_default=True,
+              help="One district's rows, or 'all' for 全市 and every district with data.")
 @click.pass_obj
 @user_errors
-def status(db, as_of, as_json):
-    """Status of every indicator and target year.
+def status(db, as_of, as_json, district):
+    """Status of every indicator and target year (全市 by default; --district NAME or all for district rows).
 
-    Example: python manage.py status --as-of 2026Q3 --json
+    Example: python manage.py status --as-of 2026Q3 --district all --json
     """
     from service.status import STATUS_COLUMNS, indicator_status_export
 
     as_of = _checked_period(as_of)
     with store_db.connect(db) as con:
-        frame = indicator_status_export(con, as_of=as_of)
+        frame = indicator_status_export(con, as_of=as_of, district=district)
     if as_json:
         records = json.loads(frame[STATUS_COLUMNS].to_json(orient="records", force_ascii=False))
         click.echo(json.dumps(records, ensure_ascii=False, indent=1))

@@ -4,7 +4,7 @@ from intake.checks import ERROR_COLUMNS, CheckResult, check, parse_upload
 from intake.context import DISTRICTS, Context
 from intake.errors import UploadError
 from intake.normalize import Problem, number_of, period_of
-from intake.reading import RawTable, read_table
+from intake.reading import RawTable, read_table, visible_sheets
 from intake.schemas import FIELDS, KINDS
 from intake.settings import DEFAULT_LIMITS, Limits
 from intake.templates import template
@@ -26,5 +26,6 @@ __all__ = [
     "parse_upload",
     "period_of",
     "read_table",
+    "visible_sheets",
     "template",
 ]

@@ -154,6 +154,9 @@ NOTICES: dict[str, str] = {
     "skipped_blank": "{count} 行没有填写{name}，已跳过（第 {rows} 行）",
     "code_by_name": "{count} 行的指标代码一栏写的是指标名称，已按名称识别：{pairs}",
     "district_sum": "请核实：{code} {period} 各区合计 {total:g}，与全市 {city:g} 不一致",
+    "unusual_fraction": "历史值在 {median:.3g}% 左右，这次的数值都不超过 1：是否把 88% 写成了 0.88？",
+    "unusual_jump": "是上一期（{period}：{prev:,.10g}）的 {ratio:.3g} 倍，请核对数值和单位",
+    "unusual_falls": "累计数比上一期（{period}：{prev:,.10g}）还少，累计数不应下降",
     "percent_cells": "{count} 行的数值在 Excel 中是百分比格式，已按显示的百分数读取（如 0.951 读作 95.1%）",
 }
 

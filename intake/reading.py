@@ -459,3 +459,14 @@ def _table(grid: _Grid, limits: Limits, file_name: str, kind: str | None, notice
         marks=marks,
         notices=tuple(notices),
     )
+
+
+def visible_sheets(data: bytes, file_name: str) -> list[str]:
+    """The visible worksheets of an .xlsx upload, in workbook order ([] for any other file or a broken one)."""
+    if PurePath(file_name).suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".et") or not data.startswith(_ZIP_MAGIC):
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [s.name for s in workbook.read_book(archive).sheets if s.visible and s.worksheet]
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError, NotImplementedError):
+        return []

@@ -52,7 +52,20 @@ def _check(db: str, data: bytes, digest: str, name: str, kind: str, sheet: str |
     return result
 
 
+def _show_notices(result) -> None:
+    """The sheet read and what the reader decided (rows skipped, names read as codes, sums that differ)."""
+    lines = ([U["sheet_used"].format(sheet=result.sheet)] if result.sheet else []) + list(result.notices)
+    if lines:
+        st.info("\n".join(f"- {_plain(line)}" for line in lines), icon=":material/info:")
+
+
+def _plain(text: str) -> str:
+    """Text from a file (sheet names) shown in markdown without being markdown."""
+    return "".join(f"\\{c}" if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in text)
+
+
 def _show_errors(result) -> None:
+    _show_notices(result)
     st.error(U["errors"].format(count=result.error_count))
     table = flow.error_table(result)
     if result.error_count > len(table):
@@ -64,6 +77,7 @@ def _show_preview(result, indicators) -> None:
     preview = result.preview
     counts = preview.counts
     st.subheader(U["preview"])
+    _show_notices(result)
     cols = st.columns(3)
     for col, change in zip(cols, ("add", "revise", "same"), strict=True):
         col.metric(L.CHANGE[change], f"{counts[change]:,}")
@@ -78,11 +92,16 @@ def _show_preview(result, indicators) -> None:
         shown = min(counts["add"], flow.ADDED_SAMPLE_ROWS)
         st.markdown(f"**{U['added'].format(n=shown, total=counts['add'])}**")
         st.dataframe(flow.added_table(preview, indicators), hide_index=True, width="stretch")
+    if result.unusual_count:
+        st.warning(U["unusual"].format(count=result.unusual_count), icon=":material/warning:")
+        st.caption(U["unusual_help"])
+        st.dataframe(flow.unusual_table(preview, indicators), hide_index=True, width="stretch")
 
 
-def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user: str) -> None:
+def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user: str, confirmed: bool) -> None:
     with st.status(U["committing"], expanded=True) as status:
-        outcome = flow.commit_upload(db, data, name, kind, user=user, sheet=sheet, progress=_progress_bar())
+        outcome = flow.commit_upload(db, data, name, kind, user=user, sheet=sheet, progress=_progress_bar(),
+                                     confirm_unusual=confirmed)
         if outcome.ok:
             status.update(label=U["refreshing"])
             context.after_write()
@@ -100,12 +119,11 @@ def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user:
 def main(data) -> None:
     db = context.db_path()
     st.caption(U["intro"])
-    left, middle, right = st.columns(3)
+    left, middle = st.columns(2)
     kinds = [k for k in flow.KINDS if k != "targets" or allowed("upload_targets")]  # targets: admins only
     kind = left.selectbox(U["kind"], kinds, format_func=L.UPLOAD_KIND.get, key="upload_kind")
-    sheet = middle.text_input(U["sheet"], key="upload_sheet", help=U["sheet_help"]).strip() or None
     user = current_user()  # the logged-in account is what history and the audit record
-    right.text_input(U["user"], value=user, key="upload_user", disabled=True)
+    middle.text_input(U["user"], value=user, key="upload_user", disabled=True)
     if kind == "targets":
         st.caption(U["targets_note"])
     _templates(db)
@@ -126,6 +144,11 @@ def main(data) -> None:
         return
     content = file.getvalue()
     digest = flow.remember(st.session_state, content)
+    sheets = flow.sheet_choices(content, file.name)
+    sheet = None
+    if sheets:  # several visible sheets: the analyst may pick one; the default finds the data sheet by its header
+        sheet = st.selectbox(U["sheet"], [None, *sheets], format_func=lambda s: U["sheet_auto"] if s is None else s,
+                             key=f"upload_sheet_{digest[:12]}", help=U["sheet_help"])
     try:
         result = _check(db, content, digest, file.name, kind, sheet)
     except StoreError as exc:
@@ -136,12 +159,17 @@ def main(data) -> None:
         return
     _show_preview(result, data.indicators)
     duplicate = result.preview.duplicate_of is not None
-    if st.button(U["commit"], type="primary", icon=":material/check:", disabled=duplicate, key="upload_commit"):
+    confirmed = False
+    if result.unusual_count:
+        confirmed = st.checkbox(U["unusual_confirm"].format(count=result.unusual_count),
+                                key=f"upload_confirm_{digest[:12]}")
+    blocked = duplicate or (result.unusual_count > 0 and not confirmed)
+    if st.button(U["commit"], type="primary", icon=":material/check:", disabled=blocked, key="upload_commit"):
         if not allowed("upload_targets" if kind == "targets" else "upload"):  # checked again on the server
             st.error(U["not_allowed"])
             return
         kept = flow.recall(st.session_state, digest)
-        _commit(db, kept if kept is not None else content, file.name, kind, sheet, user)
+        _commit(db, kept if kept is not None else content, file.name, kind, sheet, user, confirmed)
 
 
 snapshot = context.header(L.PAGES["upload"])

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 import intake
+from intake import plausibility
 from metrics import periods
-from store import catalog
+from store import catalog, values
 from store.db import connect
 from store.uploads import Preview, commit, preview
 
@@ -29,10 +30,21 @@ class IngestResult:
     error_count: int = 0
     preview: Preview | None = None
     upload_id: int | None = None
+    notices: tuple[str, ...] = ()  # intake's notices: the sheet used, rows skipped, names read as codes…
+    sheet: str | None = None  # the Excel sheet read
+    needs_confirmation: bool = False  # unusual values were found and not confirmed: nothing was written
 
     @property
     def ok(self) -> bool:
         return self.error_count == 0
+
+    @property
+    def unusual_count(self) -> int:
+        """Rows shown as 请核实 (intake.plausibility): a commit needs confirm_unusual."""
+        rows = self.preview.rows if self.preview is not None else None
+        if rows is None or "unusual" not in rows.columns:
+            return 0
+        return int(rows["unusual"].notna().sum())
 
 
 def context(con, today: dt.date | None = None) -> intake.Context:
@@ -56,7 +68,8 @@ def check(db, data: bytes, file_name: str, kind: str, *, sheet: str | None = Non
     with connect(db) as con:
         ctx = context(con, today)
     checked = intake.parse_upload(data, file_name, kind, ctx, sheet=sheet)
-    result = IngestResult(kind=kind, file_name=file_name, sha256=sha)
+    result = IngestResult(kind=kind, file_name=file_name, sha256=sha, notices=checked.notices,
+                          sheet=checked.sheet)
     if not checked.ok:
         result.errors, result.error_count = checked.errors, checked.error_count
         return result
@@ -64,6 +77,10 @@ def check(db, data: bytes, file_name: str, kind: str, *, sheet: str | None = Non
         progress(0.6, "与已有数据比对")
     with connect(db) as con:
         result.preview = preview(con, kind, checked.rows, sha)
+        if kind == "actuals" and len(checked.rows):
+            previous, history = values.previous_values(con, checked.rows)
+            rows = result.preview.rows
+            rows["unusual"] = plausibility.unusual(rows, previous, history, ctx.indicators).to_numpy()
     if progress:
         progress(0.8, "预览完成")
     return result
@@ -71,8 +88,12 @@ def check(db, data: bytes, file_name: str, kind: str, *, sheet: str | None = Non
 
 def ingest(db, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bool = False,
            sheet: str | None = None, is_sample: bool = False, uploaded_at: dt.datetime | None = None,
-           today: dt.date | None = None, progress: Progress | None = None) -> IngestResult:
+           today: dt.date | None = None, progress: Progress | None = None,
+           confirm_unusual: bool = False) -> IngestResult:
     """Check a file and, when clean and not a dry run, commit it as one upload.
+
+    Rows that look wrong against their history (IngestResult.unusual_count) are committed only with
+    confirm_unusual; otherwise nothing is written and `needs_confirmation` is set.
 
     Raises:
         DuplicateUpload: the same file was already committed.
@@ -80,6 +101,9 @@ def ingest(db, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bo
     """
     result = check(db, data, file_name, kind, sheet=sheet, today=today, progress=progress)
     if not result.ok or dry_run:
+        return result
+    if result.unusual_count and not confirm_unusual:
+        result.needs_confirmation = True
         return result
     if progress:
         progress(0.85, "提交")
@@ -95,4 +119,4 @@ def ingest(db, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bo
 
 
 def _rows_columns(frame: pd.DataFrame) -> list[str]:
-    return [c for c in frame.columns if c != "change" and not c.startswith("old_")]
+    return [c for c in frame.columns if c not in ("change", "unusual") and not c.startswith("old_")]

@@ -139,3 +139,28 @@ def revisions(con, *, after: dt.datetime | None = None, known_on: dt.datetime | 
              ORDER BY uploaded_at DESC, code, period, district""",
         params,
     ).df()
+
+
+def previous_values(con, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What an upload's actuals are compared with before a commit (intake.plausibility).
+
+    Returns:
+        previous: for each distinct (code, district, period) of `rows`, the value that counts now for the latest
+            earlier period of the same series: code, district, period, prev_period, prev_value.
+        history: per code of `rows`, the median of its values that count now: code, median.
+    """
+    keys = rows[["code", "district", "period"]].drop_duplicates().reset_index(drop=True)
+    current = """SELECT a.code, a.district, a.period, a.value FROM actuals a JOIN uploads u USING (upload_id)
+                  WHERE u.rolled_back_at IS NULL AND a.code IN (SELECT DISTINCT code FROM _keys)
+                QUALIFY row_number() OVER (PARTITION BY a.code, a.period, a.district ORDER BY a.upload_id DESC) = 1"""
+    con.register("_keys", keys)
+    try:
+        previous = con.execute(
+            f"""WITH cur AS ({current})
+                SELECT k.code, k.district, k.period, c.period AS prev_period, c.value AS prev_value
+                  FROM _keys k ASOF LEFT JOIN cur c
+                    ON k.code = c.code AND k.district = c.district AND k.period > c.period""").df()
+        history = con.execute(f"SELECT code, median(value) AS median FROM ({current}) GROUP BY code").df()
+    finally:
+        con.unregister("_keys")
+    return previous, history

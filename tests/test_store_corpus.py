@@ -120,11 +120,23 @@ def _actuals(rows: list[dict[str, str]]) -> list[tuple[str, str, str, str]]:
 
 @pytest.mark.parametrize("name", sorted(GOOD_ACTUALS))
 def test_good_actuals_file_lands_with_exactly_the_intended_values(db, tmp_path, name):
-    result = run(db, "ingest", str(FILES / "good" / name), "--kind", "actuals", "--user", "张敏")
+    result = run(db, "ingest", str(FILES / "good" / name), "--kind", "actuals", "--user", "张敏",
+                 "--confirm-unusual")
     assert result.exit_code == 0, result.output
     n = len(GOOD_ACTUALS[name])
-    assert result.output == f"已提交第 1 号上传：新增 {n} 行，修订 0 行，未变 0 行\n"
+    assert result.output.endswith(f"已提交第 1 号上传：新增 {n} 行，修订 0 行，未变 0 行\n")
     assert _actuals(exported_rows(db, tmp_path / "out", "actuals.csv")) == sorted(GOOD_ACTUALS[name])
+
+
+def test_a_value_100x_off_its_quarter_is_shown_for_checking_and_lands_only_when_confirmed(db, tmp_path):
+    before = snapshot(db, tmp_path / "before")
+    path = str(FILES / "good" / "thousands.csv")  # 12,345,678 in 2025Q2, then 1,200 in 2025Q3
+    refused = run(db, "ingest", path, "--kind", "actuals")
+    assert refused.exit_code == 1
+    assert "请核实" in refused.output and "--confirm-unusual" in refused.output
+    assert "累计数比上一期（2025Q2：12,345,678）还少" in refused.output
+    assert snapshot(db, tmp_path / "after") == before
+    assert run(db, "ingest", path, "--kind", "actuals", "--confirm-unusual").exit_code == 0
 
 
 def test_good_excel_file_with_a_named_sheet_lands(db, tmp_path):

@@ -115,16 +115,19 @@ def handle_upload(db, data: bytes, name: str, kind: str, *, sheet: str | None = 
 
 
 def commit_upload(db, data: bytes, name: str, kind: str, *, user: str, sheet: str | None = None,
-                  progress: Progress | None = None) -> Outcome:
+                  progress: Progress | None = None, confirm_unusual: bool = False) -> Outcome:
     """Check the same bytes again and commit them as one upload; never raises for a refusal."""
     try:
-        result = store_ingest.ingest(db, data, name, kind, user=user, sheet=sheet or None, progress=progress)
+        result = store_ingest.ingest(db, data, name, kind, user=user, sheet=sheet or None, progress=progress,
+                                     confirm_unusual=confirm_unusual)
     except DuplicateUpload as exc:
         return Outcome("warning", exc.message, upload_id=exc.upload_id)
     except StoreError as exc:  # DatabaseBusy and the like: nothing was written
         return Outcome("error", exc.message)
     if not result.ok:
         return Outcome("error", L.UPLOAD["errors"].format(count=result.error_count), result=result)
+    if result.needs_confirmation:
+        return Outcome("warning", L.UPLOAD["unusual_needed"], result=result)
     counts = result.preview.counts
     message = L.UPLOAD["committed"].format(id=result.upload_id, add=counts["add"], revise=counts["revise"],
                                            same=counts["same"])
@@ -181,6 +184,22 @@ def added_table(preview, indicators: pd.DataFrame | None = None, limit: int = AD
     keys, compared, extra = _DISPLAY[preview.kind]
     rows = _with_names(preview.rows[preview.rows["change"] == "add"].head(limit), indicators)
     cols = (["row"] if "row" in rows.columns else []) + keys + compared + extra
+    return rows[cols].rename(columns=L.PREVIEW_HEADERS).reset_index(drop=True)
+
+
+def sheet_choices(data: bytes, name: str) -> list[str]:
+    """The sheets an analyst may pick for an Excel upload (visible worksheets); [] when there is nothing to pick."""
+    sheets = intake.visible_sheets(data, name)
+    return sheets if len(sheets) > 1 else []
+
+
+def unusual_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Rows whose value looks wrong against their history: where, the value, and why (请核实)."""
+    rows = preview.rows
+    if rows is None or "unusual" not in rows.columns:
+        return pd.DataFrame()
+    rows = _with_names(rows[rows["unusual"].notna()], indicators)
+    cols = ["row", "code", "name", "period", "district", "value", "measure", "unusual"]
     return rows[cols].rename(columns=L.PREVIEW_HEADERS).reset_index(drop=True)
 
 
