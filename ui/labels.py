@@ -329,8 +329,15 @@ CHARTS = {
 UPLOAD = {
     "intro": "上传各单位报送的季度数据（CSV 或 Excel .xlsx）。文件先逐行检查并预览，确认提交后才写入，且可在“数据管理”页回滚。",
     "kind": "数据类型",
-    "sheet": "Excel 工作表名（可选）",
-    "sheet_help": "留空则读取第一个工作表；CSV 文件不需要填写",
+    "sheet": "工作表",
+    "sheet_auto": "自动识别（表头与数据类型相符的可见工作表）",
+    "sheet_help": "工作簿有多个可见工作表时，可指定读取哪一个；隐藏的工作表不会读取",
+    "sheet_used": "读取的工作表：{sheet}",
+    "notices": "读取说明",
+    "unusual": "请核实：{count} 行的数值与该指标的历史相比异常",
+    "unusual_help": "这些数值格式正确，但与历史相比像是填错了（如把 88% 写成 0.88、与上一期相差 10 倍以上、累计数下降）。",
+    "unusual_confirm": "我已核实以上 {count} 行的数值无误，确认提交",
+    "unusual_needed": "请先核实标为“请核实”的数值，并勾选确认后再提交。未写入任何数据。",
     "user": "上传人",
     "file": "选择或拖入文件（CSV、Excel .xlsx）",
     "templates": "下载模板",
@@ -399,4 +406,5 @@ PREVIEW_HEADERS = {
     "row": "行号", "code": "指标代码", "name": "指标名称", "period": "报告期", "district": "区", "value": "数值",
     "note": "备注", "task_no": "任务编号", "status": "状态", "unit": "填报单位", "target_year": "目标年份",
     "target_value": "目标值", "old": "原{label}", "new": "新{label}", "measure": "单位", "delta": "变化",
+    "unusual": "请核实",
 }
