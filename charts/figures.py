@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from metrics import periods
-from metrics.settings import STATUS_ORDER
+from metrics import status as metrics_status
+from metrics.settings import DEFAULT as METRIC_SETTINGS
+from metrics.settings import VERDICTS
 from ui import labels as L
 from ui import theme as T
-from ui.format import number
+from ui.format import number, percent
 
 C = L.CHARTS
 
@@ -24,54 +24,66 @@ def _empty(title: str, message: str) -> go.Figure:
     return fig
 
 
-def status_counts(headline: pd.DataFrame, title: str = C["status_counts"]) -> go.Figure:
-    """Bar per status (worst first) with the status colours; counts of indicators."""
-    counts = headline["status"].value_counts()
-    present = [s for s in STATUS_ORDER if counts.get(s, 0)]
-    if not present:
+def status_counts(groups: list[tuple[str, list[tuple[str, int]]]], title: str = C["status_counts"]) -> go.Figure:
+    """Indicators per status in labelled groups (the headline's results and progress), in the status colours.
+
+    Args:
+        groups: (group title, [(status, count), …]) in display order, e.g. from ui.readings.headline_groups().
+    """
+    shown = [(g, s, n) for g, counts in groups for s, n in counts]
+    if not any(n for _, _, n in shown):
         return _empty(title, L.EMPTY_DB)
     fig = go.Figure(go.Bar(
-        x=[L.STATUS[s] for s in present], y=[int(counts[s]) for s in present],
-        marker_color=[L.STATUS_COLOR[s] for s in present], text=[L.COUNT.format(n=int(counts[s])) for s in present],
+        x=[[g for g, _, _ in shown], [L.STATUS[s] for _, s, _ in shown]], y=[n for _, _, n in shown],
+        marker_color=[L.STATUS_COLOR[s] for _, s, _ in shown], text=[L.COUNT.format(n=n) for _, _, n in shown],
         textposition="outside", cliponaxis=False, hovertemplate=C["status_hover"]))
-    fig.update_layout(title=title, yaxis_title=C["indicator_count_axis"], height=340, showlegend=False,
-                      yaxis_range=[0, max(counts) * 1.25])
+    fig.update_layout(title=title, yaxis_title=C["indicator_count_axis"], height=380, showlegend=False,
+                      yaxis_range=[0, max(n for _, _, n in shown) * 1.25], xaxis_tickangle=0)
     return fig
 
 
 def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figure:
-    """One bar per indicator: progress toward its target (%), a tick at the time-proportional expectation.
+    """One bar per indicator: where it will be at its deadline on its recent trend, in percent of the way from
+    baseline to target (the number its status grades, so the colour and the bar's length agree), with the
+    thresholds of the status rule as lines and a diamond where it stands now.
 
     Args:
-        rows: headline rows joined with name (code, name, unit, status, progress_pct, expected_pct,
-            latest_value, target_value, target_year).
+        rows: status rows of open targets joined with name (code, name, unit, status, ratio_r, progress_pct,
+            expected_pct, latest_value, projected_value, target_value, target_year, final).
     """
-    rows = rows[rows["progress_pct"].notna()].copy()
+    rows = rows.assign(_reach=metrics_status.projected_progress(rows))
+    rows = rows[rows["_reach"].notna()]
     if rows.empty:
         return _empty(title, C["no_progress"])
     rows = rows.iloc[::-1]
-    shown = rows["progress_pct"].clip(-20, 130)
-    labels = [C["bullet_label"].format(name=r["name"], year=int(r["target_year"])) for _, r in rows.iterrows()]
-    text = [C["bullet_text"].format(progress=p, value=number(v, u), target=number(t, u)) for p, v, u, t in
-            zip(rows["progress_pct"], rows["latest_value"], rows["unit"], rows["target_value"], strict=True)]
+    shown = rows["_reach"].clip(-20, 160)
+    labels = [C["bullet_label"].format(name=r["name"], year=int(r["target_year"])) for r in rows.to_dict("records")]
+    text = [C["bullet_text"].format(reach=reach, projected=number(p, u), target=number(t, u)) if pd.notna(p)
+            else C["bullet_text_now"].format(reach=reach, value=number(v, u), target=number(t, u))
+            for reach, p, v, u, t in zip(rows["_reach"], rows["projected_value"], rows["latest_value"], rows["unit"],
+                                         rows["target_value"], strict=True)]
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        y=labels, x=shown, orientation="h", name=C["progress_trace"],
+        y=labels, x=shown, orientation="h", name=C["reach_trace"],
         marker_color=[L.STATUS_COLOR[s] for s in rows["status"]],
         cliponaxis=False, customdata=[L.STATUS[s] for s in rows["status"]],
-        hovertemplate=C["progress_hover"]))
+        hovertemplate=C["reach_hover"]))
     fig.add_trace(go.Scatter(
-        y=labels, x=rows["expected_pct"], mode="markers", name=C["expected_trace"],
-        marker=dict(symbol="line-ns", size=26, line=dict(width=3, color=T.INK)),
-        hovertemplate=C["expected_hover"]))
-    # The numbers sit right of the bar's end, or right of 0 for progress below zero: Plotly's "outside" text of
-    # a negative bar lands on the indicator names.
+        y=labels, x=rows["progress_pct"].clip(-20, 160), mode="markers", name=C["progress_trace"],
+        marker=dict(symbol="diamond", size=11, color="white", line=dict(width=2, color=T.INK)),
+        hovertemplate=C["progress_hover"]))
+    # The numbers sit right of the bar's end, or right of 0 for a bar below zero: Plotly's "outside" text of a
+    # negative bar lands on the indicator names.
     fig.add_trace(go.Scatter(
         y=labels, x=shown.clip(lower=0) + 2, mode="text", text=text, textposition="middle right",
         textfont=dict(size=12, color=T.MUTED), showlegend=False, hoverinfo="skip", cliponaxis=False))
-    fig.add_vline(x=100, line=dict(color=T.MUTED, width=1, dash="dot"))
-    fig.update_layout(title=title, height=max(320, 46 * len(rows) + 120), bargap=0.35,
-                      xaxis=dict(title=C["progress_axis"], range=[-20, 190], ticksuffix="%"),
+    for status, line in (("on_track", METRIC_SETTINGS.ON_TRACK), ("at_risk", METRIC_SETTINGS.AT_RISK)):
+        fig.add_vline(x=line * 100, line=dict(color=L.STATUS_COLOR[status], width=1.5, dash="dot"),
+                      annotation_text=C["threshold"].format(status=L.STATUS[status], value=f"{line * 100:.0f}"),
+                      annotation_position="bottom right", annotation_font=dict(size=11, color=T.MUTED))
+    fig.add_vline(x=0, line=dict(color=T.MUTED, width=1))
+    fig.update_layout(title=title, height=max(320, 46 * len(rows) + 140), bargap=0.35,
+                      xaxis=dict(title=C["reach_axis"], range=[-20, 230], ticksuffix="%"),
                       # Top right, across from the title: short indicator names must not pull it under the title.
                       legend=dict(x=1, xanchor="right"),
                       margin=dict(l=16, r=24, t=80, b=16))
@@ -151,7 +163,7 @@ def sector_status(rollup: pd.DataFrame, by: str, title: str) -> go.Figure:
         return _empty(title, C["no_indicators"])
     rows = rollup.iloc[::-1]
     fig = go.Figure()
-    for status in reversed(STATUS_ORDER):
+    for status in reversed(VERDICTS):
         if rows[status].sum() == 0:
             continue
         fig.add_trace(go.Bar(y=rows[by], x=rows[status], orientation="h", name=L.STATUS[status],
@@ -184,22 +196,33 @@ def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
     return fig
 
 
-def district_values(rows: pd.DataFrame, name: str, unit: str, target: float | None, title: str,
-                    by_status: bool = True) -> go.Figure:
-    """Latest value by district, coloured by status (or plain for counts), with the target as a line."""
+def district_values(rows: pd.DataFrame, name: str, unit: str, title: str,
+                    shares: dict[str, float] | None = None) -> go.Figure:
+    """Latest value by district: a judged district in its status colour against its own target (a tick), a
+    district without its own target in the plain value colour, never against the city's target.
+
+    Args:
+        rows: status rows of one code, one per district (district, latest_value, status, target_value).
+        shares: district -> share of the city total in percent (counts), shown beside each value.
+    """
     if rows.empty:
         return _empty(title, C["no_districts"])
     rows = rows.sort_values("latest_value", ascending=False)
+    shares = shares or {}
+    text = [number(v, unit) + (C["share"].format(share=percent(shares[d])) if d in shares else "")
+            for d, v in zip(rows["district"], rows["latest_value"], strict=True)]
     fig = go.Figure(go.Bar(
         x=rows["district"], y=rows["latest_value"],
-        marker_color=[L.STATUS_COLOR[s] for s in rows["status"]] if by_status else T.ACCENT,
-        text=[number(v, unit) for v in rows["latest_value"]], textposition="outside", cliponaxis=False,
+        marker_color=[L.STATUS_COLOR[s] if s in VERDICTS else T.ACCENT for s in rows["status"]],
+        text=text, textposition="outside", cliponaxis=False,
         customdata=[L.STATUS[s] for s in rows["status"]],
         hovertemplate="%{x}：%{y}<br>%{customdata}<extra></extra>"))
-    if target is not None and not math.isnan(target):
-        fig.add_hline(y=target, line=dict(color=T.TARGET, dash="dash", width=2),
-                      annotation_text=C["target_line"].format(value=number(target, unit)),
-                      annotation_position="top left")
+    own = rows[rows["status"].isin(VERDICTS) & rows["target_value"].notna()]
+    if not own.empty:
+        fig.add_trace(go.Scatter(
+            x=own["district"], y=own["target_value"], mode="markers", name=C["district_target"],
+            marker=dict(symbol="line-ew", size=30, line=dict(width=3, color=T.TARGET)),
+            hovertemplate="%{x}：" + C["district_target"] + " %{y}<extra></extra>"))
     fig.update_layout(title=title, height=400, showlegend=False,
                       yaxis=dict(title=f"{name}（{unit}）" if unit else name), xaxis_title="")
     return fig

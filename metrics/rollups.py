@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.settings import CITY, SEVERITY, STATUS_ORDER, UNASSIGNED, worst
+from metrics.settings import CITY, SEVERITY, UNASSIGNED, VERDICTS, worst
 
 
 def rollup(status_rows: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -12,19 +12,20 @@ def rollup(status_rows: pd.DataFrame, by: str) -> pd.DataFrame:
 
     Args:
         status_rows: one row per indicator to count (e.g. headline()), with code, status and the column `by`;
-            a missing group value is counted under UNASSIGNED ('未分类').
+            a missing group value is counted under UNASSIGNED ('未分类'); rows that are no verdict (not_judged)
+            are not counted.
         by: the grouping column, e.g. 'sector' or 'lead'.
 
     Returns:
         A new frame, one row per group, ordered worst group first (then by name): the column `by`, one count
-        column per status in STATUS_ORDER (zero-filled, worst first), total (number of rows counted), worst
+        column per status in VERDICTS (zero-filled, worst first), total (number of rows counted), worst
         (the most severe status present) and codes (a dict status -> sorted list of codes, only the statuses
         present). Counts always add up to total.
     """
-    rows = status_rows[["code", "status", by]].copy()
+    rows = status_rows.loc[status_rows["status"].isin(VERDICTS), ["code", "status", by]].copy()
     rows[by] = rows[by].astype(object).where(rows[by].notna(), UNASSIGNED)
     groups = sorted(rows[by].unique(), key=str)
-    counts = pd.crosstab(rows[by], rows["status"]).reindex(index=groups, columns=list(STATUS_ORDER), fill_value=0)
+    counts = pd.crosstab(rows[by], rows["status"]).reindex(index=groups, columns=list(VERDICTS), fill_value=0)
     counts.columns.name = None
     counts.index.name = by
     counts = counts.astype("int64")
@@ -75,9 +76,10 @@ def by_district(status_df: pd.DataFrame) -> pd.DataFrame:
         status_df: output of status.indicator_status().
 
     Returns:
-        See rollup(); the group column is 'district'. Each district counts the indicators it has data for.
+        See rollup(); the group column is 'district'. Each district counts the indicators it is judged on: a row
+        without the district's own target (not_judged) is not a verdict and is not counted.
     """
-    rows = status_df[status_df["judged"] & (status_df["district"] != CITY)]
+    rows = status_df[status_df["judged"] & (status_df["district"] != CITY) & status_df["status"].isin(VERDICTS)]
     return rollup(rows.drop_duplicates(["code", "district"]), "district")
 
 

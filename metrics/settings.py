@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 CITY = "全市"
 UNASSIGNED = "未分类"
+# Units of counts: whole numbers, district values add up to the city's (so a district has a share of it).
+COUNT_UNITS: tuple[str, ...] = ("家", "个")
 
-# Worst first. Roll-ups report the first status of this order that occurs in a group.
+# The status registry. Worst first: roll-ups report the first status of this order that occurs in a group.
+# A new status is added here and in ui/labels.py (STATUS, STATUS_COLOR); tests check that both agree.
 STATUS_ORDER: tuple[str, ...] = (
     "missed",
     "regressing",
@@ -18,7 +21,14 @@ STATUS_ORDER: tuple[str, ...] = (
     "target_pending",
     "on_track",
     "achieved",
+    "not_judged",  # a district without its own target: shown, never judged, counted or coloured
 )
+# Statuses that are a verdict on a target (what roll-ups count and colours mean); the rest are shown only.
+VERDICTS: tuple[str, ...] = tuple(s for s in STATUS_ORDER if s != "not_judged")
+# The headline's two groups: how the targets whose year has ended came out, and how the next ones are going.
+# A status outside its group's list is shown too when it occurs (e.g. a 2030 target achieved early).
+RESULT_STATUSES: tuple[str, ...] = ("achieved", "missed", "target_pending")
+PROGRESS_STATUSES: tuple[str, ...] = ("on_track", "at_risk", "off_track", "regressing", "no_data")
 SEVERITY: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 
 TASK_STATUSES: tuple[str, ...] = ("未启动", "推进中", "已完成", "滞后")

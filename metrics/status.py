@@ -7,7 +7,7 @@ import pandas as pd
 
 from metrics import periods
 from metrics.growth import grade, growth_ratio
-from metrics.settings import CITY, DEFAULT, SEVERITY, Settings
+from metrics.settings import CITY, DEFAULT, SEVERITY, STATUS_ORDER, VERDICTS, Settings
 from metrics.trajectory import (
     SERIES_KEYS,
     attainment_index,
@@ -20,25 +20,73 @@ from metrics.trajectory import (
 
 STATUS_COLUMNS = [
     "code", "district", "target_year", "target_value", "direction", "unit", "baseline_value", "baseline_period",
-    "baseline_assumed", "latest_period", "latest_value", "gap", "progress_pct", "expected_pct", "lag_pp",
-    "projected_value", "ratio_r", "status", "required_rate", "recent_rate", "attainment_period", "status_cagr",
-    "contested", "judged", "final",
+    "baseline_assumed", "latest_period", "latest_value", "judged_period", "judged_value", "gap", "progress_pct",
+    "expected_pct", "lag_pp", "projected_value", "projection_bound", "ratio_r", "status", "required_rate",
+    "recent_rate", "attainment_period", "status_cagr", "contested", "judged", "final",
 ]
+# Statuses that are not a verdict on the target: nothing to colour, count or rank.
+NO_VERDICT = tuple(s for s in STATUS_ORDER if s not in VERDICTS)
+
+
+def _bounds(indicators: pd.DataFrame) -> pd.DataFrame:
+    """code, min_value, max_value, cumulative of every indicator (missing columns: unbounded, not cumulative)."""
+    ind = indicators.drop_duplicates("code")
+    out = pd.DataFrame({"code": ind["code"].to_numpy()})
+    for col in ("min_value", "max_value"):
+        out[col] = pd.to_numeric(ind[col], errors="coerce").to_numpy(dtype=float) if col in ind else np.nan
+    out["cumulative"] = ind["cumulative"].fillna(False).astype(bool).to_numpy() if "cumulative" in ind else False
+    return out
 
 
 def _rows(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
-    """One row per (code, district, target year): every series, plus 全市 for every indicator."""
+    """One row per (code, district, target year): every series, plus 全市 for every indicator.
+
+    A district row takes the district's own target (targets.district); without one it has no target value and
+    own_target False. 全市 rows take the city-wide targets (district missing or 全市).
+    """
     ind = indicators[["code", "unit", "direction", "baseline_value", "baseline_period"]].drop_duplicates("code")
+    ind = ind.merge(_bounds(indicators), on="code")
     city = pd.DataFrame({"code": ind["code"].to_numpy(), "district": CITY})
     keys = pd.concat([series[SERIES_KEYS], city]).drop_duplicates()
     keys = keys[keys["code"].isin(ind["code"])]
     rows = keys.merge(ind, on="code").merge(series, on=SERIES_KEYS, how="left")
-    tgt = targets[["code", "target_year", "target_value"]].dropna(subset=["target_year"])
-    tgt = tgt.drop_duplicates(["code", "target_year"], keep="last")
-    rows = rows.merge(tgt, on="code", how="left")
+    tgt = targets.dropna(subset=["target_year"])
+    where = tgt["district"].fillna(CITY).replace("", CITY) if "district" in tgt else pd.Series(CITY, index=tgt.index)
+    tgt = tgt.assign(district=where.astype(rows["district"].dtype), target_year=tgt["target_year"].astype(float),
+                     target_value=tgt["target_value"].astype(float))
+    tgt = tgt[["code", "district", "target_year", "target_value"]].drop_duplicates(
+        ["code", "district", "target_year"], keep="last").assign(own_target=True)
+    years = tgt[["code", "target_year"]].drop_duplicates()
+    rows = rows.merge(years, on="code", how="left")
+    rows = rows.merge(tgt, on=["code", "district", "target_year"], how="left")
+    rows["own_target"] = rows["own_target"].astype("boolean").fillna(False).astype(bool)
     rows["target_year"] = rows["target_year"].astype(float)
     rows["target_value"] = rows["target_value"].astype(float)
     return rows.sort_values(["code", "district", "target_year"], kind="stable").reset_index(drop=True)
+
+
+def clamp_projection(projected: pd.Series, latest: pd.Series, min_value: pd.Series, max_value: pd.Series,
+                     cumulative: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """A projection held inside the indicator's bounds.
+
+    Args:
+        projected: the trend's value at the deadline (indicator's unit).
+        latest: the latest value; a cumulative count never falls below it.
+        min_value, max_value: the indicator's bounds (NaN = unbounded on that side).
+        cumulative: True where the indicator is a running total.
+
+    Returns:
+        (clamped projection, bound): bound is 'max', 'min' or 'cumulative' where the clamp moved the
+        projection, None otherwise.
+    """
+    floor = min_value.where(~(cumulative.astype(bool) & (latest > min_value.fillna(-np.inf))), latest)
+    upper = projected > max_value
+    lower = projected < floor
+    clamped = projected.where(~upper, max_value).where(~lower, floor)
+    floor_kind = np.where(cumulative.astype(bool) & (floor != min_value), "cumulative", "min")
+    bound = np.select([upper.to_numpy(), lower.to_numpy()], ["max", floor_kind], default="").astype(object)
+    bound[bound == ""] = None
+    return clamped, pd.Series(bound, index=projected.index, dtype=object)
 
 
 def _judged(rows: pd.DataFrame, as_of_idx: int) -> pd.Series:
@@ -56,32 +104,41 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
                      settings: Settings = DEFAULT) -> pd.DataFrame:
     """Status of every indicator for every district with data (and always 全市) and every target year.
 
-    Rules (first that applies): target_pending (no target value); for a final target (its deadline, the last
-    quarter of the target year, is at or before `as_of`) achieved / missed on the last value at or before the
-    deadline, no_data if there is none; no_data (no value at or before `as_of`); achieved (latest value meets
-    the target: >= for direction 'increase', <= for 'decrease'); a target equal to the baseline that is not met
-    is regressing (progress cannot be measured); with two or more observations in the window, R = ratio_r;
-    with one, R = progress_pct / expected_pct (on_track when no time has elapsed). R >= ON_TRACK on_track,
-    >= AT_RISK at_risk, >= REGRESS off_track, else regressing.
+    Rules (first that applies): not_judged (a district row without the district's own target: its values and
+    trend are shown, never a verdict against the city's target); target_pending (no target value); for a final
+    target (its deadline, the last quarter of the target year, is at or before `as_of`) achieved / missed on the
+    judged value (the last value at or before the deadline), no_data if there is none; no_data (no value at or
+    before `as_of`); achieved (latest value meets the target: >= for direction 'increase', <= for 'decrease'); a
+    target equal to the baseline that is not met is regressing (progress cannot be measured); with two or more
+    observations in the window, R = ratio_r; with one, R = progress_pct / expected_pct (on_track when no time has
+    elapsed). R >= ON_TRACK on_track, >= AT_RISK at_risk, >= REGRESS off_track, else regressing.
+
+    The projection (the trend's value at the deadline) stays inside the indicator's bounds (min_value,
+    max_value) and, for a cumulative count, never below the latest value; projection_bound says which bound
+    held it ('max', 'min', 'cumulative'), and R uses the held projection.
 
     The indicator's baseline applies to every district. Without a baseline value the series' first value at
     or before `as_of` is the baseline (baseline_assumed); a baseline value without a period takes the first
     value's period.
 
     Args:
-        indicators: code, unit, direction ('increase' | 'decrease'), baseline_value, baseline_period.
-        targets: code, target_year (int), target_value (NaN = pending).
+        indicators: code, unit, direction ('increase' | 'decrease'), baseline_value, baseline_period; optional
+            min_value, max_value (NaN = unbounded) and cumulative (bool).
+        targets: code, target_year (int), target_value (NaN = pending); optional district (missing or 全市 =
+            city-wide, otherwise that district's own target).
         actuals: code, period, district, value; periods after `as_of` are ignored.
         as_of: the as-of period, e.g. '2026Q3'.
         settings: thresholds and the projection window.
 
     Returns:
         A new frame with STATUS_COLUMNS, one row per (code, district, target_year); target_year is NaN
-        (Int64 <NA>) for an indicator without any target row. On a final row latest_period / latest_value
-        are the value judged (the last at or before the deadline) and the projection columns are NaN.
-        status_cagr is the growth-method status (None where undefined, pending or without data; equal to status
-        on a final row) and contested marks rows where it differs from status.
-        Units: gap, latest/baseline/projected values in the indicator's unit (gap > 0 = still to go);
+        (Int64 <NA>) for an indicator without any target row. latest_period / latest_value are always the
+        newest value at or before `as_of`; judged_period / judged_value are the value the verdict is on: for a
+        final target the last value at or before its deadline, otherwise the latest. gap, progress_pct and
+        lag_pp use the judged value; the projection columns are NaN on a final row.
+        status_cagr is the growth-method status (None where undefined, pending, not judged or without data;
+        equal to status on a final row) and contested marks rows where it differs from status.
+        Units: gap, values in the indicator's unit (gap > 0 = still to go, < 0 = beyond the target);
         progress_pct, expected_pct in percent; lag_pp in percentage points; ratio_r a ratio (1 = on the
         line); required_rate and recent_rate in the indicator's unit per quarter.
     """
@@ -94,28 +151,32 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
     target = rows["target_value"]
     deadline_idx = rows["target_year"] * 4 + 3
     final = (deadline_idx <= as_of_idx).to_numpy()
-    pending = target.isna().to_numpy()
+    own = ((rows["district"] == CITY) | rows["own_target"]).to_numpy()
+    unjudged = ~own & rows["target_year"].notna().to_numpy()
+    pending = target.isna().to_numpy() & ~unjudged
 
-    # A final target is judged on the last value at or before its deadline.
-    latest_idx = rows["latest_idx"].astype(float).copy()
-    latest = rows["latest_value"].astype(float).copy()
+    latest_idx = rows["latest_idx"].astype(float)
+    latest = rows["latest_value"].astype(float)
+    # A final target is judged on the last value at or before its deadline; an open one on the latest.
+    judged_idx = latest_idx.copy()
+    judged_value = latest.copy()
     wanted = rows.loc[final, SERIES_KEYS].assign(qidx=deadline_idx[final].astype("int64"))
     found = value_at_or_before(obs, wanted)
-    latest_idx[final] = found["found_idx"].to_numpy(dtype=float)
-    latest[final] = found["found_value"].to_numpy(dtype=float)
-    has_value = latest.notna().to_numpy()
+    judged_idx[final] = found["found_idx"].to_numpy(dtype=float)
+    judged_value[final] = found["found_value"].to_numpy(dtype=float)
+    has_value = judged_value.notna().to_numpy()
 
     given = rows["baseline_value"].notna()
     given_idx = period_indices(rows["baseline_period"].where(rows["baseline_period"].notna() & given))
     baseline = rows["baseline_value"].where(given, rows["first_value"]).astype(float)
     base_idx = given_idx.fillna(rows["first_idx"].astype(float))
 
-    meets = np.where(increase, latest >= target, latest <= target) & has_value
-    gap = np.where(increase, target - latest, latest - target)
+    meets = np.where(increase, judged_value >= target, judged_value <= target) & has_value
+    gap = np.where(increase, target - judged_value, judged_value - target)
     span = target - baseline
     flat_target = (span == 0).to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):
-        progress = ((latest - baseline) / span.where(~flat_target)) * 100.0
+        progress = ((judged_value - baseline) / span.where(~flat_target)) * 100.0
         base_end = (base_idx + 1) / 4.0
         deadline_end = rows["target_year"] + 1.0
         total_years = deadline_end - base_end
@@ -123,7 +184,8 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
     expected = (elapsed.clip(0.0, 1.0) * 100.0).where(total_years > 0, 100.0).where(base_idx.notna())
 
     trend = (rows["n_window"] >= 2).to_numpy() & ~final
-    projected = (rows["level"] + rows["slope"] * (deadline_idx - rows["latest_idx"])).where(trend)
+    raw = (rows["level"] + rows["slope"] * (deadline_idx - rows["latest_idx"])).where(trend)
+    projected, bound = clamp_projection(raw, latest, rows["min_value"], rows["max_value"], rows["cumulative"])
     ratio_r = (projected - baseline) / span.where(~flat_target)
     with np.errstate(divide="ignore", invalid="ignore"):
         required = ((target - latest) / (deadline_idx - latest_idx)).where(~final)
@@ -131,21 +193,24 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
     one_point = np.where(expected == 0, "on_track", grade(ratio_time, settings))
 
     status = np.select(
-        [pending, final & ~has_value, final & meets, final, ~has_value, meets, flat_target, trend],
-        ["target_pending", "no_data", "achieved", "missed", "no_data", "achieved", "regressing",
+        [unjudged, pending, final & ~has_value, final & meets, final, ~has_value, meets, flat_target, trend],
+        ["not_judged", "target_pending", "no_data", "achieved", "missed", "no_data", "achieved", "regressing",
          grade(ratio_r, settings)],
         default=one_point,
     ).astype(object)
 
-    reach = attainment_index(rows["level"], rows["slope"], rows["latest_idx"].astype(float), target,
+    reach = attainment_index(rows["level"], rows["slope"], latest_idx, target,
                              pd.Series(increase, index=rows.index), settings).where(~final)
-    reach = reach.where(~meets, latest_idx)
+    reach = reach.where(~meets, judged_idx)
 
-    cagr_ratio = growth_ratio(baseline, latest, target, (latest_idx - base_idx) / 4.0, deadline_end - base_end)
-    verdict = ~np.isin(status, ["target_pending", "no_data"])
+    cagr_ratio = growth_ratio(baseline, judged_value, target, (judged_idx - base_idx) / 4.0,
+                              deadline_end - base_end)
+    verdict = ~np.isin(status, ["target_pending", "no_data", *NO_VERDICT])
     cagr = np.where(meets, "achieved", grade(cagr_ratio, settings)).astype(object)
     cagr = np.where(verdict, np.where(final, status, cagr), None)
 
+    # A district without its own target: values and trend only, nothing measured against a target.
+    mute = pd.Series(unjudged, index=rows.index)
     out = pd.DataFrame({
         "code": rows["code"], "district": rows["district"],
         "target_year": rows["target_year"].astype("Int64"), "target_value": target,
@@ -153,10 +218,12 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
         "baseline_value": baseline, "baseline_period": period_labels(base_idx),
         "baseline_assumed": ~given.to_numpy(),
         "latest_period": period_labels(latest_idx), "latest_value": latest,
-        "gap": gap, "progress_pct": progress, "expected_pct": expected, "lag_pp": expected - progress,
-        "projected_value": projected, "ratio_r": ratio_r, "status": status,
-        "required_rate": required, "recent_rate": rows["slope"].astype(float),
-        "attainment_period": period_labels(reach), "status_cagr": pd.Series(cagr, dtype=object),
+        "judged_period": period_labels(judged_idx), "judged_value": judged_value,
+        "gap": pd.Series(gap, index=rows.index).mask(mute), "progress_pct": progress.mask(mute),
+        "expected_pct": expected.mask(mute), "lag_pp": (expected - progress).mask(mute),
+        "projected_value": projected, "projection_bound": bound, "ratio_r": ratio_r.mask(mute), "status": status,
+        "required_rate": required.mask(mute), "recent_rate": rows["slope"].astype(float),
+        "attainment_period": period_labels(reach.mask(mute)), "status_cagr": pd.Series(cagr, dtype=object),
         "judged": _judged(rows, as_of_idx), "final": final,
     })
     out["contested"] = out["status_cagr"].notna() & (out["status_cagr"] != out["status"])
@@ -174,6 +241,67 @@ def headline(status_df: pd.DataFrame) -> pd.DataFrame:
     """
     mask = (status_df["district"] == CITY) & status_df["judged"]
     return status_df[mask].drop_duplicates("code").reset_index(drop=True)
+
+
+def headline_groups(status_df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two groups of the headline, city-wide: results and progress.
+
+    Args:
+        status_df: output of indicator_status().
+
+    Returns:
+        (results, progress): results are the 全市 rows of the latest target year that has ended (e.g. every 2025
+        target from 2025Q4 on), judged on their year's last value; progress is, per code, the 全市 row of the next
+        target not yet due (or without a year). A code appears at most once in each; new frames.
+    """
+    city = status_df[status_df["district"] == CITY]
+    final = city[city["final"]]
+    results = final[final["target_year"] == final["target_year"].max()] if not final.empty else final
+    progress = city[city["judged"] & ~city["final"]].drop_duplicates("code")
+    return results.reset_index(drop=True), progress.reset_index(drop=True)
+
+
+def projected_progress(rows: pd.DataFrame) -> pd.Series:
+    """How far from baseline to target each row will be at its deadline, in percent: the R its status grades × 100.
+
+    With a trend that is ratio_r; with one value, progress_pct / expected_pct (the current pace carried on to the
+    deadline); a target already met shows its progress_pct. So a row's status is grade(projected_progress / 100)
+    wherever a status was graded, and a chart of it cannot contradict the status.
+
+    Args:
+        rows: indicator_status() rows.
+
+    Returns:
+        A float Series aligned with `rows`, NaN where no ratio was graded (final, pending, no data, not judged).
+    """
+    expected = rows["expected_pct"].where(rows["expected_pct"] > 0)
+    pace = (rows["progress_pct"] / expected).where(expected.notna(), 1.0)
+    ratio = rows["ratio_r"].astype(float).where(rows["ratio_r"].notna(), pace)
+    ratio = ratio.where(rows["status"] != "achieved", rows["progress_pct"] / 100.0)
+    graded = rows["status"].isin(["on_track", "at_risk", "off_track", "regressing", "achieved"]) & ~rows["final"]
+    return (ratio * 100.0).where(graded)
+
+
+def city_shares(status_df: pd.DataFrame) -> dict[str, float]:
+    """Each district's latest value as a share of the city's value in the same quarter, for one indicator.
+
+    Meaningful where district values add up to the city's (counts); the caller decides that.
+
+    Args:
+        status_df: indicator_status() rows of one code (any target years).
+
+    Returns:
+        {district: share in percent}; districts whose latest quarter has no city value are left out, and 全市
+        maps to 100.
+    """
+    latest = status_df.drop_duplicates("district").set_index("district")[["latest_period", "latest_value"]]
+    if CITY not in latest.index:
+        return {}
+    city_period, city_value = latest.loc[CITY]
+    same = latest[(latest["latest_period"] == city_period) & latest["latest_value"].notna()]
+    if not city_value or pd.isna(city_value):
+        return {}
+    return {d: float(v) / float(city_value) * 100.0 for d, v in same["latest_value"].items()}
 
 
 def worst_first(rows: pd.DataFrame) -> pd.DataFrame:

@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from charts import figures
-from metrics.settings import CITY
-from store.catalog import COUNT_UNITS, DISTRICTS
-from ui import context, tables
+from metrics.settings import CITY, COUNT_UNITS, VERDICTS
+from store.catalog import DISTRICTS
+from ui import context, readings, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -25,9 +25,9 @@ if data is not None:
     wanted = st.query_params.get("code")
     names = dict(zip(inds["code"], inds["name"], strict=True))
     code = st.selectbox(D["pick"], options, key="indicator_code",
-                        index=options.index(wanted) if wanted in options else 0,
-                        format_func=lambda c: f"{names[c]}（{c}）")
+                        index=options.index(wanted) if wanted in options else 0, format_func=names.__getitem__)
     st.query_params["code"] = code
+    st.caption(D["code"].format(code=code))
     ind = inds.set_index("code").loc[code]
     unit = ind["unit"]
     rows = data.status[data.status["code"] == code]
@@ -35,41 +35,58 @@ if data is not None:
     district = st.radio(D["district"], districts, horizontal=True) if len(districts) > 1 else CITY
     own = rows[rows["district"] == district].merge(inds[["code", "name"]], on="code")
     judged = own[own["judged"]].iloc[0]
+    shares = readings.city_shares(rows, unit)
+    share = shares.get(district)
 
-    color = L.STATUS_COLOR[judged["status"]]
-    st.markdown(
-        f"### {ind['name']}　<span style='background:{color};color:white;padding:2px 10px;border-radius:4px;"
-        f"font-size:1rem'>{L.STATUS[judged['status']]}</span>", unsafe_allow_html=True)
-    st.markdown(f"**{district}**：{tables.sentence(judged)}")
-    if judged["baseline_assumed"]:
+    colour = readings.colour(judged["status"])
+    badge = "" if colour is None else (
+        f"　<span style='background:{colour};color:white;padding:2px 10px;border-radius:4px;"
+        f"font-size:1rem'>{L.STATUS[judged['status']]}</span>")
+    st.markdown(f"### {ind['name']}{badge}", unsafe_allow_html=True)
+    st.markdown(f"**{district}**：{readings.sentence(judged, share)}")
+    if judged["status"] == "not_judged":
+        st.caption(D["no_verdict"])
+    elif judged["baseline_assumed"]:
         st.caption(f"{L.BASELINE_ASSUMED}（{judged['baseline_period']}：{F.number(judged['baseline_value'], unit)}）")
 
-    m = st.columns(6)
-    m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit),
-                help=D["period_help"].format(period=judged["latest_period"] or "—"))
-    m[1].metric(C["target_value"], F.number(judged["target_value"], unit) if pd.notna(judged["target_value"])
-                else L.TABLES["pending"],
-                help=D["year_help"].format(year=int(judged["target_year"])) if pd.notna(judged["target_year"])
-                else None)
-    m[2].metric(C["progress_pct"], F.percent(judged["progress_pct"]))
-    m[3].metric(C["expected_pct"], F.percent(judged["expected_pct"]),
-                delta=None if pd.isna(judged["lag_pp"]) else D["behind"].format(points=F.points(judged["lag_pp"]))
-                if judged["lag_pp"] > 0 else D["ahead"].format(points=F.points(-judged["lag_pp"])),
-                delta_color="inverse" if pd.notna(judged["lag_pp"]) and judged["lag_pp"] > 0 else "normal")
-    m[4].metric(C["gap"], F.gap(judged["gap"], unit))
-    m[5].metric(D["projected"], F.number(judged["projected_value"], unit))
+    latest_help = D["period_help"].format(as_of=data.as_of, period=judged["latest_period"] or "—")
+    if judged["status"] == "not_judged":
+        m = st.columns(4)
+        m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit), help=latest_help)
+        m[1].metric(D["share"], F.percent(share), help=D["share_help"])
+        m[2].metric(C["recent_rate"], F.rate(judged["recent_rate"], unit), help=D["recent_help"])
+        m[3].metric(D["projected"], readings.projection(judged), help=D["projected_help"])
+    else:
+        m = st.columns(7 if judged["final"] else 6)
+        m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit), help=latest_help)
+        rest = m[1:]
+        if judged["final"]:  # the expired target's own figure: the value it is judged on
+            year = int(judged["target_year"])
+            rest[0].metric(D["judged"].format(year=year), F.number(judged["judged_value"], unit),
+                           help=D["judged_help"].format(year=year, period=judged["judged_period"] or "—"))
+            rest = rest[1:]
+        rest[0].metric(C["target_value"], F.number(judged["target_value"], unit)
+                       if pd.notna(judged["target_value"]) else L.TABLES["pending"],
+                       help=D["year_help"].format(year=int(judged["target_year"]))
+                       if pd.notna(judged["target_year"]) else None)
+        rest[1].metric(C["progress_pct"], F.percent(judged["progress_pct"]),
+                       help=D["progress_help"].format(period=judged["baseline_period"] or "—",
+                                                      value=F.number(judged["baseline_value"], unit)))
+        delta = readings.lag(judged)
+        rest[2].metric(C["expected_pct"], F.percent(judged["expected_pct"]), help=D["expected_help"],
+                       delta=delta.text if delta else None, delta_arrow=delta.arrow if delta else "auto",
+                       delta_color=delta.colour if delta else "normal")
+        rest[3].metric(C["gap"], F.gap(judged["gap"], unit), help=D["gap_help"])
+        rest[4].metric(D["projected"], readings.projection(judged), help=D["projected_help"])
 
-    per_q = D["per_quarter"].format(unit=unit if unit != "%" else D["points_unit"])
-    pace = st.columns(4)
-    pace[0].metric(C["required_rate"], F.number(judged["required_rate"], "") + (per_q if pd.notna(
-        judged["required_rate"]) else ""), help=D["required_help"])
-    pace[1].metric(C["recent_rate"], F.number(judged["recent_rate"], "") + (per_q if pd.notna(
-        judged["recent_rate"]) else ""), help=D["recent_help"])
-    pace[2].metric(D["attainment"], judged["attainment_period"] or D["never_attained"]
-                   if judged["status"] not in ("target_pending", "no_data") else "—")
-    cagr = judged["status_cagr"]
-    pace[3].metric(C["status_cagr"], tables.status_word(cagr) if cagr else D["not_applicable"],
-                   delta=D["contested"] if judged["contested"] else None, delta_color="off")
+        pace = st.columns(4)
+        pace[0].metric(C["required_rate"], F.rate(judged["required_rate"], unit), help=D["required_help"])
+        pace[1].metric(C["recent_rate"], F.rate(judged["recent_rate"], unit), help=D["recent_help"])
+        pace[2].metric(D["attainment"], judged["attainment_period"] or D["never_attained"]
+                       if judged["status"] not in ("target_pending", "no_data") else "—")
+        cagr = judged["status_cagr"]
+        pace[3].metric(C["status_cagr"], tables.status_word(cagr) if cagr else D["not_applicable"],
+                       delta=D["contested"] if judged["contested"] else None, delta_color="off")
 
     detail = context.indicator_detail(code)
     series = detail["actuals"][detail["actuals"]["district"] == district][["period", "value"]]
@@ -80,13 +97,11 @@ if data is not None:
 
     district_rows = rows[(rows["district"] != CITY) & rows["judged"]]
     if not district_rows.empty:
-        # A count's city target is not each district's: show counts as shares of the city, not against the target.
+        judged_any = district_rows["status"].isin(VERDICTS).any()
         is_count = unit in COUNT_UNITS
-        target = judged["target_value"] if pd.notna(judged["target_value"]) and not is_count else None
         title = D["districts_title"].format(period=data.as_of) + (
-            D["districts_count"] if is_count else D["districts_target"])
-        context.chart(figures.district_values(district_rows, ind["name"], unit, target, title,
-                                              by_status=not is_count),
+            D["districts_target"] if judged_any else D["districts_count"] if is_count else D["districts_plain"])
+        context.chart(figures.district_values(district_rows, ind["name"], unit, title, shares=shares),
                       L.CHART_FILES["districts"].format(code=code, period=data.as_of), key="districts")
 
     left, right = st.columns([1, 1])

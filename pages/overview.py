@@ -8,8 +8,8 @@ import streamlit as st
 from charts import figures
 from metrics import status as metrics_status
 from metrics.ranking import RED
-from metrics.settings import CITY, STATUS_ORDER
-from ui import context, tables
+from metrics.settings import STATUS_ORDER
+from ui import context, readings, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -30,47 +30,46 @@ if data is not None:
     if data.empty:
         st.info(L.EMPTY_DB)
     head = data.headline
-    counts = head["status"].value_counts()
-    cols = st.columns(len(STATUS_ORDER))
-    for col, status in zip(cols, STATUS_ORDER, strict=True):
-        col.html(
-            f"<div style='border-left:6px solid {L.STATUS_COLOR[status]};padding:6px 12px;background:#f7f8fa;"
-            f"border-radius:4px'><div style='font-size:0.95rem;color:#4a5561'>{L.STATUS[status]}</div>"
-            f"<div style='font-size:2rem;font-weight:700;color:{L.STATUS_COLOR[status]}'>"
-            f"{int(counts.get(status, 0))}<span style='font-size:1rem;color:#6b7785'> {V['card_unit']}</span>"
-            "</div></div>")
+    # Two labelled groups from one helper: the tiles, the chart and the 2025 table count the same rows.
+    results, progress = readings.headline_groups(data.status)
+    for group in (results, progress):
+        st.markdown(f"**{group.title}**")
+        cols = st.columns(len(STATUS_ORDER))
+        for col, (status, n) in zip(cols, group.counts, strict=False):
+            col.html(
+                f"<div style='border-left:6px solid {L.STATUS_COLOR[status]};padding:6px 12px;background:#f7f8fa;"
+                f"border-radius:4px'><div style='font-size:0.95rem;color:#4a5561'>{L.STATUS[status]}</div>"
+                f"<div style='font-size:2rem;font-weight:700;color:{L.STATUS_COLOR[status]}'>"
+                f"{n}<span style='font-size:1rem;color:#6b7785'> {V['card_unit']}</span>"
+                "</div></div>")
     overdue = data.tasks[data.tasks["overdue"]]
-    st.caption(V["scope"].format(n=len(head), overdue=len(overdue)))
+    st.caption(V["scope"].format(n=len(head), results=len(results.rows), progress=len(progress.rows),
+                                 overdue=len(overdue)))
 
     left, right = st.columns([3, 2])
     with left:
-        shown = head
-        if len(head) > BULLET_LIMIT:  # a bar per indicator stops being readable (and fast) past a few dozen
-            shown = metrics_status.worst_first(head).head(BULLET_LIMIT)
+        shown = progress.rows.merge(data.indicators[["code", "name"]], on="code", how="left")
+        if len(shown) > BULLET_LIMIT:  # a bar per indicator stops being readable (and fast) past a few dozen
+            shown = metrics_status.worst_first(shown).head(BULLET_LIMIT)
             st.caption(V["bullets_capped"].format(limit=BULLET_LIMIT))
         context.chart(figures.progress_bullets(shown), L.CHART_FILES["overview_progress"].format(period=data.as_of),
                       key="bullets")
     with right:
-        context.chart(figures.status_counts(head), L.CHART_FILES["overview_status"].format(period=data.as_of),
-                      key="counts")
+        context.chart(figures.status_counts([(g.title, g.counts) for g in (results, progress)]),
+                      L.CHART_FILES["overview_status"].format(period=data.as_of), key="counts")
 
-    st.subheader(V["final_results"])
-    final = data.status[(data.status["district"] == CITY) & (data.status["target_year"] == 2025)]
-    final = final.merge(data.indicators[["code", "name"]], on="code")
-    if final.empty or not final["final"].any():
+    st.subheader(results.title)
+    final = results.rows.merge(data.indicators[["code", "name"]], on="code")
+    if final.empty:
         st.info(V["final_not_due"])
     else:
-        shown = final[final["final"]]
-        achieved = int((shown["status"] == "achieved").sum())
-        missed = int((shown["status"] == "missed").sum())
-        st.markdown(V["final_counts"].format(achieved=achieved, missed=missed,
-                                             pending=int((shown["status"] == "target_pending").sum())))
+        st.markdown(V["final_counts"].format(counts="，".join(
+            L.COUNT_OF.format(status=L.STATUS[s], n=n) for s, n in results.counts)))
         table = pd.DataFrame({
-            C["indicator"]: shown["name"], C["result"]: [tables.status_word(s) for s in shown["status"]],
+            C["indicator"]: final["name"], C["result"]: [readings.word(s) for s in final["status"]],
+            C["latest_value"]: [readings.latest(r) for r in final.to_dict("records")],
             # Plain dicts, not iterrows: a Series per row cost ~0.15 s with a thousand indicators.
-            C["result_note"]: [tables.final_result(r) if r["status"] in ("achieved", "missed")
-                               else tables.sentence(r)
-                               for r in shown.to_dict("records")]})
+            C["result_note"]: [readings.sentence(r) for r in final.to_dict("records")]})
         st.dataframe(table, hide_index=True, width="stretch", height=36 * (min(len(table), TABLE_ROWS) + 1) + 4)
 
     c1, c2 = st.columns(2)
@@ -108,7 +107,7 @@ if data is not None:
         for _, row in urgent.head(URGENT_LIMIT).iterrows():
             st.markdown(f"<span style='color:{L.STATUS_COLOR[row['status']]};font-weight:700'>"
                         f"【{L.STATUS[row['status']]}】</span> **{row['name']}**（{row['lead']}）："
-                        f"{tables.sentence(row)}", unsafe_allow_html=True)
+                        f"{readings.sentence(row)}", unsafe_allow_html=True)
         if len(urgent) > URGENT_LIMIT:
             st.caption(V["urgent_more"].format(n=len(urgent) - URGENT_LIMIT))
         if not overdue.empty:

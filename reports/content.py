@@ -16,6 +16,7 @@ from service import snapshot as snap
 from store import catalog, values
 from store.errors import NotFound
 from ui import labels as L
+from ui import readings
 
 
 @dataclass
@@ -90,10 +91,21 @@ def collect(con, as_of: str | None = None, known_on: dt.datetime | None = None, 
                     tasks=tasks, series=series[["code", "period", "value"]], sectors=shown)
 
 
-def final_results(b: Briefing, year: int = 2025) -> pd.DataFrame:
-    """City-wide rows of the `year` targets whose year has ended (achieved, missed or pending), with lead."""
-    rows = b.status[(b.status["target_year"] == year) & b.status["final"]]
+def groups(b: Briefing) -> tuple[readings.Group, readings.Group]:
+    """The headline's two groups for the indicators in scope: results of the expired targets, progress of the next."""
+    return readings.headline_groups(b.status)
+
+
+def final_results(b: Briefing) -> pd.DataFrame:
+    """City-wide rows of the latest targets whose year has ended (achieved, missed or pending), with lead: the
+    rows the results group counts."""
+    rows = groups(b)[0].rows
     return rows.merge(b.headline[["code", "lead"]], on="code", how="left").reset_index(drop=True)
+
+
+def progress_rows(b: Briefing) -> pd.DataFrame:
+    """City-wide rows of each indicator's next target not yet due, with name: the rows the progress group counts."""
+    return groups(b)[1].rows
 
 
 def changes(b: Briefing) -> pd.DataFrame:

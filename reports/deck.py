@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches
 
 from metrics.settings import TASK_LAGGING
@@ -16,7 +17,7 @@ from reports.slides import Para
 from store import db as store_db
 from ui import format as F
 from ui import labels as L
-from ui import tables
+from ui import readings, tables
 
 D = L.DECK
 C = L.COLUMNS
@@ -152,36 +153,39 @@ def _sources(b: content.Briefing) -> list[str]:
 def _overview(deck: _Deck) -> None:
     b = deck.b
     slide = deck.slide(L.DECK_SLIDES["overview"])
-    counts = b.headline["status"].value_counts()
+    results, progress = content.groups(b)
     gap = Inches(0.12)
-    width = int((S.CONTENT_WIDTH - gap * 7) / 8)
-    for i, status in enumerate(L.STATUS):
-        S.badge(slide, S.MARGIN + i * (width + gap), S.TOP - Inches(0.05), width, Inches(0.85),
-                L.COUNT.format(n=int(counts.get(status, 0))) + "\n" + L.STATUS[status], STATUS_HEX[status], size=24)
+    label_w = Inches(2.3)
+    badge_w = int((S.CONTENT_WIDTH - label_w - gap * 6) / 6)
+    for row, group in enumerate((results, progress)):  # two labelled groups: no two counts can contradict
+        top = S.TOP - Inches(0.1) + row * Inches(0.66)
+        S.text_box(slide, S.MARGIN, top, label_w, Inches(0.58), [Para(group.title, 13, True, S.INK, 0)],
+                   anchor=MSO_ANCHOR.MIDDLE)
+        for i, (status, n) in enumerate(group.counts[:6]):
+            S.badge(slide, S.MARGIN + label_w + i * (badge_w + gap), top, badge_w, Inches(0.58),
+                    L.COUNT.format(n=n) + "\n" + L.STATUS[status], STATUS_HEX[status], size=18)
     t = content.task_counts(b.tasks)
-    S.text_box(slide, S.MARGIN, Inches(2.1), S.CONTENT_WIDTH, Inches(0.4), [Para(
+    S.text_box(slide, S.MARGIN, Inches(2.45), S.CONTENT_WIDTH, Inches(0.4), [Para(
         D["overview"].format(n=len(b.headline), tasks=t["total"], done=t["done"], lagging=t["lagging"],
-                             overdue=t["overdue"]), 15, colour=S.INK)])
+                             overdue=t["overdue"]), 14, colour=S.INK)])
     final = content.final_results(b)
-    top = Inches(2.6)
+    top = Inches(2.8)
     if final.empty or b.data.empty:
         S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.5),
                    [Para(D["no_final"], 16, colour=S.MUTED)])
         return
-    achieved, missed = int((final["status"] == "achieved").sum()), int((final["status"] == "missed").sum())
-    pending = int((final["status"] == "target_pending").sum())
     S.text_box(slide, S.MARGIN, top, S.CONTENT_WIDTH, Inches(0.4), [Para(
-        D["final"].format(achieved=achieved, missed=missed, pending=pending), 16, True, S.INK)])
-    rows = [[r["name"], r["lead"] or "", tables.status_word(r["status"]),
-             tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)]
-            for _, r in final.iterrows()]
+        D["final"].format(title=results.title, counts="，".join(
+            L.COUNT_OF.format(status=L.STATUS[s], n=n) for s, n in results.counts)), 15, True, S.INK)])
+    rows = [[r["name"], r["lead"] or "", readings.word(r["status"]), readings.sentence(r)]
+            for r in final.to_dict("records")]
     colours = {(i, 2): STATUS_HEX[s] for i, s in enumerate(final["status"])}
-    widths = [Inches(w) for w in (3.0, 1.7, 1.0, 6.5)]
+    widths = [Inches(w) for w in (2.9, 1.5, 0.9, 6.9)]
     header = [C["indicator"], C["lead"], C["result"], C["result_note"]]
-    pages = S.paginate(rows, widths, 11, S.BOTTOM - Inches(3.05), header)
-    S.table(slide, S.MARGIN, Inches(3.05), widths, header, pages[0], size=11, colours=colours)
+    pages = S.paginate(rows, widths, 10.5, S.BOTTOM - Inches(3.2), header)
+    S.table(slide, S.MARGIN, Inches(3.2), widths, header, pages[0], size=10.5, colours=colours)
     if len(pages) > 1:
-        deck.table_slides(L.DECK_SLIDES["overview"] + D["continued"], header, [3.0, 1.7, 1.0, 6.5],
+        deck.table_slides(L.DECK_SLIDES["overview"] + D["continued"], header, [2.9, 1.5, 0.9, 6.9],
                           rows[len(pages[0]):], {(i - len(pages[0]), j): c for (i, j), c in colours.items()
                                                  if i >= len(pages[0])}, size=11)
 
@@ -306,8 +310,7 @@ def _indicator(deck: _Deck, code: str, picture: Path) -> None:
             else D["target"]
         label += D["expired"] if row["final"] and pd.notna(row["target_year"]) else ""
         paras.append(Para(label, 13, True, S.MUTED, 2))
-        text = tables.final_result(row) + "。" if row["final"] and row["status"] in ("achieved", "missed") \
-            else tables.sentence(row)
+        text = readings.sentence(row)
         paras.append(Para(text, 15, False, S.INK, 10))
     units = content.project_units(b, ind["project_no"])
     who = "；".join(f"{C[r]}：{units[r]}" for r in ("lead", "assist", "joint") if units[r])

@@ -15,7 +15,7 @@ from metrics.settings import CITY
 from reports import content, renderer
 from store.catalog import sectors as all_sectors
 from ui import labels as L
-from ui import tables, theme
+from ui import readings, tables, theme
 from ui.theme import PNG_SCALE
 
 theme.register()
@@ -66,8 +66,8 @@ def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
     period = b.period
     name = {k: v.format(period=period) for k, v in L.CHART_FILES.items() if k != "districts"}
     if page == "overview":
-        return {name["overview_progress"]: figures.progress_bullets(b.headline),
-                name["overview_status"]: figures.status_counts(b.headline)}
+        return {name["overview_progress"]: figures.progress_bullets(content.progress_rows(b)),
+                name["overview_status"]: figures.status_counts(_group_counts(b))}
     if page == "sectors":
         roll, progress = _sector_frames(b)
         return {name["sector_status"]: figures.sector_status(roll, "sector", L.CHARTS["sector_status"]),
@@ -108,6 +108,10 @@ def _table_figure(title: str, header: list[str], columns: list[list[str]], width
     return fig
 
 
+def _group_counts(b: content.Briefing) -> list[tuple[str, list[tuple[str, int]]]]:
+    return [(g.title, g.counts) for g in content.groups(b)]
+
+
 def overview_pdf(b: content.Briefing) -> bytes:
     """A PDF of the overview (A4 landscape pages): progress, status counts, 2025 results, changes.
 
@@ -121,15 +125,14 @@ def overview_pdf(b: content.Briefing) -> bytes:
     if b.data.has_sample:
         head += f" · {L.DECK_SAMPLE_FOOTER}"
     C = L.COLUMNS
-    figs = [figures.progress_bullets(b.headline, title=f"{head}<br><sup>{L.CHARTS['progress']}</sup>"),
-            figures.status_counts(b.headline, title=f"{head}<br><sup>{L.CHARTS['status_counts']}</sup>")]
+    figs = [figures.progress_bullets(content.progress_rows(b), title=f"{head}<br><sup>{L.CHARTS['progress']}</sup>"),
+            figures.status_counts(_group_counts(b), title=f"{head}<br><sup>{L.CHARTS['status_counts']}</sup>")]
     final = content.final_results(b)
     if not final.empty:
         figs.append(_table_figure(
             f"{head}<br><sup>{L.OVERVIEW['final_results']}</sup>", [C["indicator"], C["result"], C["result_note"]],
             [final["name"].tolist(), [tables.status_word(s) for s in final["status"]],
-             [tables.final_result(r) if r["status"] in ("achieved", "missed") else tables.sentence(r)
-              for _, r in final.iterrows()]], [3, 1.2, 7]))
+             [readings.sentence(r) for r in final.to_dict("records")]], [3, 1.2, 7]))
     moved = content.changes(b)
     if not moved.empty:
         figs.append(_table_figure(

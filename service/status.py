@@ -8,13 +8,15 @@ import pandas as pd
 
 from metrics import status as metrics_status
 from store import catalog, values
+from store.errors import NotFound
 
 CITY = catalog.CITY
 STATUS_COLUMNS = [
-    "code", "target_year", "target_value", "latest_period", "latest_value", "progress_pct", "expected_pct",
-    "lag_pp", "gap", "projected_value", "status", "required_rate", "recent_rate", "attainment_period",
-    "status_cagr", "contested",
+    "code", "district", "target_year", "target_value", "latest_period", "latest_value", "judged_period",
+    "judged_value", "progress_pct", "expected_pct", "lag_pp", "gap", "projected_value", "projection_bound", "status",
+    "required_rate", "recent_rate", "attainment_period", "status_cagr", "contested",
 ]
+ALL_DISTRICTS = "all"
 
 
 def latest_period(con, known_on: dt.datetime | None = None) -> str | None:
@@ -36,12 +38,24 @@ def compute(con, as_of: str | None = None, known_on: dt.datetime | None = None) 
     return metrics_status.indicator_status(inds, tgts, acts, as_of)
 
 
-def indicator_status_export(con, as_of: str | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
-    """City-wide rows, one per indicator and target year, in the contract's column order."""
+def indicator_status_export(con, as_of: str | None = None, known_on: dt.datetime | None = None,
+                            district: str = CITY) -> pd.DataFrame:
+    """Rows of one district (default 全市) or of every district ('all': 全市 first, then the districts in the
+    city's order), one per indicator and target year, in the contract's column order.
+
+    Raises:
+        NotFound: a district that is neither 'all' nor one of store.catalog.DISTRICTS.
+    """
+    if district != ALL_DISTRICTS and district not in catalog.DISTRICTS:
+        raise NotFound(f"没有名为“{district}”的区。可选：all、{'、'.join(catalog.DISTRICTS)}。")
     rows = compute(con, as_of, known_on)
-    rows = rows[rows["district"] == CITY].sort_values(["code", "target_year"]).reset_index(drop=True)
+    if district != ALL_DISTRICTS:
+        rows = rows[rows["district"] == district]
+    order = {name: i for i, name in enumerate(catalog.DISTRICTS)}
+    rows = rows.assign(_seq=rows["district"].map(order).fillna(len(order)))
+    rows = rows.sort_values(["code", "_seq", "district", "target_year"], kind="stable").reset_index(drop=True)
     out = rows[STATUS_COLUMNS].copy()
-    for col in ("target_value", "latest_value", "progress_pct", "expected_pct", "lag_pp", "gap",
+    for col in ("target_value", "latest_value", "judged_value", "progress_pct", "expected_pct", "lag_pp", "gap",
                 "projected_value", "required_rate", "recent_rate"):
         out[col] = pd.to_numeric(out[col], errors="coerce").round(4)
     out["target_year"] = out["target_year"].astype("Int64")

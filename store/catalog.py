@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from metrics import settings
+
 CATALOG_DIR = Path(__file__).resolve().parents[1] / "data" / "catalog"
 
 CITY = "全市"
@@ -14,7 +16,7 @@ DISTRICTS = (
     CITY, "福田区", "罗湖区", "盐田区", "南山区", "宝安区", "龙岗区", "龙华区", "坪山区", "光明区",
     "大鹏新区", "深汕特别合作区",
 )
-COUNT_UNITS = ("家", "个")  # units of counts: district values add up to the city's, no per-district target
+COUNT_UNITS = settings.COUNT_UNITS  # units of counts: district values add up to the city's
 
 # table -> (file, columns in table order)
 FILES = {
@@ -27,7 +29,8 @@ FILES = {
     "agencies": ("agencies.csv", ["name", "kind", "aliases"]),
     "responsibilities": ("responsibilities.csv", ["subject", "subject_no", "agency", "role", "seq"]),
     "indicators": ("indicators.csv", ["code", "name", "unit", "direction", "project_no", "sector", "lead",
-                                      "baseline_value", "baseline_period", "by_district"]),
+                                      "baseline_value", "baseline_period", "by_district", "min_value", "max_value",
+                                      "cumulative"]),
     "indicator_tasks": ("indicator_tasks.csv", ["code", "task_no"]),
 }
 TARGETS_FILE = "targets.csv"
@@ -60,9 +63,9 @@ def _typed(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     for col in frame.columns:
         if col.endswith("_no") or col in ("seq", "target_year"):
             frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("Int64")
-        elif col in ("baseline_value", "target_value"):
+        elif col in ("baseline_value", "target_value", "min_value", "max_value"):
             frame[col] = pd.to_numeric(frame[col].replace("", None), errors="coerce").astype("float64")
-        elif col == "by_district":
+        elif col in ("by_district", "cumulative"):
             frame[col] = frame[col].str.lower().isin(["true", "1", "yes"])
         elif col == "baseline_period":
             frame[col] = frame[col].replace("", None)
@@ -137,10 +140,11 @@ def responsibilities(con) -> pd.DataFrame:
 
 
 def indicators(con) -> pd.DataFrame:
-    """All indicators with project name and the lead's kind."""
+    """All indicators with project name, the lead, baseline, bounds (min_value, max_value; NaN = open) and cumulative."""
     return con.execute(
         """SELECT i.code, i.name, i.unit, i.direction, i.project_no, p.name AS project_name, i.sector,
-                  i.lead, i.baseline_value, i.baseline_period, i.by_district
+                  i.lead, i.baseline_value, i.baseline_period, i.by_district, i.min_value, i.max_value,
+                  coalesce(i.cumulative, FALSE) AS cumulative
              FROM indicators i LEFT JOIN projects p USING (project_no) ORDER BY i.project_no, i.code"""
     ).df()
 

@@ -45,9 +45,10 @@ def frames(con) -> dict[str, pd.DataFrame]:
     agencies = catalog.agencies(con).sort_values("name").copy()
     agencies["aliases"] = agencies["aliases"].str.replace("|", "、", regex=False)
     inds = catalog.indicators(con)
-    inds["baseline_value"] = _fmt_number(inds["baseline_value"])
+    for col in ("baseline_value", "min_value", "max_value"):
+        inds[col] = _fmt_number(inds[col])
     inds = inds[["code", "name", "unit", "direction", "project_no", "sector", "lead", "baseline_value",
-                 "baseline_period"]]
+                 "baseline_period", "min_value", "max_value"]]
     tg = values.targets(con)[["code", "target_year", "target_value"]].copy()
     tg["target_value"] = _fmt_number(tg["target_value"])
     act = values.actuals(con)[["code", "period", "district", "value", "upload_id"]].copy()

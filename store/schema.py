@@ -1,6 +1,6 @@
 """DuckDB schema of the catalog, targets, actuals, task statuses, uploads and audit, with versioned upgrades."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -72,6 +72,13 @@ MIGRATIONS: list[list[str]] = [
     # maintaining it cost ~1 s of a 1,000,000-row upload (3.4 s → 2.5 s without it).
     [
         "DROP INDEX IF EXISTS actuals_key",
+    ],
+    # v5: every indicator's bounds (shares 0–100, coefficients 0–1, counts >= 0) and whether it is a running total
+    # that never falls; projections stay inside them. The catalog files changed with it, so init reloads them.
+    [
+        "ALTER TABLE indicators ADD COLUMN IF NOT EXISTS min_value DOUBLE",
+        "ALTER TABLE indicators ADD COLUMN IF NOT EXISTS max_value DOUBLE",
+        "ALTER TABLE indicators ADD COLUMN IF NOT EXISTS cumulative BOOLEAN DEFAULT FALSE",
     ],
 ]
 DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup

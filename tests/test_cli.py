@@ -36,16 +36,17 @@ EXPORT_COLUMNS = {
     "projects.csv": ["project_no", "category_no", "category_name", "name", "text", "lead", "assist", "joint"],
     "agencies.csv": ["name", "kind", "aliases"],
     "indicators.csv": ["code", "name", "unit", "direction", "project_no", "sector", "lead", "baseline_value",
-                       "baseline_period"],
+                       "baseline_period", "min_value", "max_value"],
     "targets.csv": ["code", "target_year", "target_value"],
     "indicator_tasks.csv": ["code", "task_no"],
     "actuals.csv": ["code", "period", "district", "value", "upload_id"],
     "task_status.csv": ["task_no", "period", "status", "note", "unit", "upload_id"],
     "uploads.csv": ["upload_id", "kind", "file_name", "sha256", "user", "uploaded_at", "rows_added",
                     "rows_revised", "rows_unchanged", "state"],
-    "indicator_status.csv": ["code", "target_year", "target_value", "latest_period", "latest_value",
-                             "progress_pct", "expected_pct", "lag_pp", "gap", "projected_value", "status",
-                             "required_rate", "recent_rate", "attainment_period", "status_cagr", "contested"],
+    "indicator_status.csv": ["code", "district", "target_year", "target_value", "latest_period", "latest_value",
+                             "judged_period", "judged_value", "progress_pct", "expected_pct", "lag_pp", "gap",
+                             "projected_value", "projection_bound", "status", "required_rate", "recent_rate",
+                             "attainment_period", "status_cagr", "contested"],
 }
 
 
@@ -112,6 +113,10 @@ def test_export_indicators_and_targets_with_pending_targets_left_empty(exported)
     plastic = next(i for i in indicators if i["code"] == "P11_EXPRESS_PLASTIC")
     assert (plastic["unit"], plastic["direction"], plastic["project_no"], plastic["sector"]) == (
         "%", "decrease", "11", "服务业")
+    bounds = {i["code"]: (i["min_value"], i["max_value"]) for i in indicators}
+    assert bounds["P11_EXPRESS_PLASTIC"] == ("0", "100")  # a share
+    assert bounds["P06_IRRIGATION"] == ("0", "1")         # a coefficient
+    assert bounds["P02_GREEN_MFG"] == ("0", "")           # a count: no upper bound
     _, targets = read_csv(exported / "targets.csv")
     got = {(t["code"], t["target_year"]): t["target_value"] for t in targets}
     assert got[("P17_CW_RECYCLING", "2025")] == "90"
@@ -295,8 +300,33 @@ def test_status_json_on_sample_data_judges_every_indicator(sample_db):
         "P18_SEA_RAIL": "missed", "P18_WATER_TRANSSHIP": "achieved", "P19_HW_FAST_CHARGE": "achieved",
         "P19_SHORE_POWER": "achieved",
     }
-    latest = {r["latest_period"] for r in records if r["target_year"] == 2030}
-    assert latest == {"2026Q3"}
+    latest = {r["latest_period"] for r in records}
+    assert latest == {"2026Q3"}  # 最新值 is always the newest value, also on an expired target's row
+    judged = {r["judged_period"] for r in records if r["target_year"] == 2025}
+    assert judged == {"2025Q4"}  # an expired target is judged on its year's last value
+    audit = next(r for r in records if r["code"] == "P04_CP_AUDIT")
+    assert (audit["latest_value"], audit["judged_value"], audit["gap"]) == (455, 402, -2)
+    assert {r["district"] for r in records} == {"全市"}
+
+
+def test_status_by_district_gives_district_rows_without_a_verdict(sample_db):
+    """The sample has no district targets: every district row is not_judged, with its values and no progress."""
+    records = status_json(sample_db, "--district", "all")
+    assert all(list(r) == STATUS_KEYS for r in records)
+    districts = [r for r in records if r["district"] != "全市"]
+    assert {r["district"] for r in districts} >= {"南山区", "福田区"}
+    assert {r["status"] for r in districts} == {"not_judged"}
+    assert all(r["progress_pct"] is None and r["gap"] is None for r in districts)
+    nanshan = next(r for r in districts if r["code"] == "P02_GREEN_MFG" and r["district"] == "南山区")
+    assert nanshan["latest_period"] == "2026Q3" and nanshan["target_value"] is None
+    city = status_json(sample_db)
+    assert [r for r in records if r["district"] == "全市"] == city
+    assert status_json(sample_db, "--district", "南山区") == [r for r in records if r["district"] == "南山区"]
+
+
+def test_status_refuses_an_unknown_district_cleanly(sample_db):
+    result = CliRunner().invoke(manage.cli, ["--db", str(sample_db), "status", "--district", "火星区"])
+    assert result.exit_code == 1 and "没有名为“火星区”的区" in result.output
 
 
 def test_status_as_of_an_earlier_quarter_uses_only_values_up_to_it(sample_db):

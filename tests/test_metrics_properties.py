@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from metrics.rollups import rollup
-from metrics.settings import SEVERITY, STATUS_ORDER, worst
+from metrics.settings import SEVERITY, VERDICTS, worst
 from metrics.status import indicator_status
 
 QUARTERS = ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"]
@@ -66,13 +66,51 @@ def test_a_better_latest_value_never_gives_a_worse_status(case, better_by):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(STATUS_ORDER), st.sampled_from(["a", "b", "c", None])), max_size=40))
+@given(st.lists(st.tuples(st.sampled_from(VERDICTS), st.sampled_from(["a", "b", "c", None])), max_size=40))
 def test_rollup_counts_add_up_to_the_number_of_indicators(rows):
     frame = pd.DataFrame({"code": [f"X{i}" for i in range(len(rows))],
                           "status": [s for s, _ in rows], "group": [g for _, g in rows]})
     out = rollup(frame, "group")
     assert int(out["total"].sum()) == len(rows)
-    assert (out[list(STATUS_ORDER)].sum(axis=1) == out["total"]).all()
+    assert (out[list(VERDICTS)].sum(axis=1) == out["total"]).all()
     assert sum(len(codes) for per_group in out["codes"] for codes in per_group.values()) == len(rows)
     for row in out.itertuples():
         assert row.worst == worst(row.codes)
+
+
+@st.composite
+def bounded_cases(draw):
+    """A share (0–100), a coefficient (0–1) or a count (≥ 0, maybe cumulative) with values inside its bounds."""
+    low, high, cumulative = draw(st.sampled_from([(0.0, 100.0, False), (0.0, 1.0, False), (0.0, None, False),
+                                                  (0.0, None, True)]))
+    top = high if high is not None else 1000.0
+    inside = st.floats(min_value=low, max_value=top, allow_nan=False)
+    chosen = sorted(draw(st.lists(st.sampled_from(QUARTERS), min_size=2, max_size=len(QUARTERS), unique=True)))
+    values = [draw(inside) for _ in chosen]
+    if cumulative:
+        values = sorted(values)
+    target = draw(inside)
+    direction = draw(st.sampled_from(["increase", "decrease"]))
+    year = draw(st.sampled_from([2026, 2030]))
+    return low, high, cumulative, dict(zip(chosen, values, strict=True)), target, direction, year
+
+
+@settings(max_examples=100, deadline=None)
+@given(bounded_cases())
+def test_projections_never_leave_the_bounds(case):
+    low, high, cumulative, values, target, direction, year = case
+    ind = pd.DataFrame([{"code": "A", "unit": "", "direction": direction, "baseline_value": None,
+                         "baseline_period": None, "min_value": low, "max_value": high, "cumulative": cumulative}])
+    tgt = pd.DataFrame([{"code": "A", "target_year": year, "target_value": target}])
+    act = pd.DataFrame([{"code": "A", "district": "全市", "period": q, "value": v} for q, v in values.items()])
+    row = indicator_status(ind, tgt, act, max(values)).iloc[0]
+    projected = row["projected_value"]
+    assert not math.isnan(projected)
+    assert projected >= low - 1e-9
+    if high is not None:
+        assert projected <= high + 1e-9
+    if cumulative:
+        assert projected >= row["latest_value"] - 1e-9
+    bound = row["projection_bound"]
+    if bound is not None:  # a held projection sits exactly on the bound it names
+        assert projected == {"min": low, "max": high, "cumulative": row["latest_value"]}[bound]

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from metrics.rollups import by_agency, by_district, by_sector, rollup
-from metrics.settings import STATUS_ORDER
+from metrics.settings import VERDICTS
 
 HEADLINE = pd.DataFrame({
     "code": ["A", "B", "C", "D"],
@@ -24,7 +24,7 @@ def test_rollup_counts_every_status_and_reports_the_worst():
     assert first["missed"] == 1 and first["on_track"] == 1 and first["achieved"] == 0
     assert first["total"] == 2 and first["worst"] == "missed"
     assert first["codes"] == {"missed": ["B"], "on_track": ["A"]}
-    assert list(out.columns) == ["sector", *STATUS_ORDER, "total", "worst", "codes"]
+    assert list(out.columns) == ["sector", *VERDICTS, "total", "worst", "codes"]
 
 
 def test_one_red_is_never_averaged_away():
@@ -63,3 +63,16 @@ def test_rollup_does_not_mutate_its_input():
     copy = rows.copy()
     rollup(rows, "group")
     pd.testing.assert_frame_equal(rows, copy)
+
+
+def test_by_district_leaves_out_districts_without_their_own_target():
+    status = pd.DataFrame({
+        "code": ["A", "B", "A"],
+        "district": ["南山区", "南山区", "福田区"],
+        "target_year": [2030, 2030, 2030],
+        "judged": [True, True, True],
+        "status": ["not_judged", "off_track", "not_judged"],
+    })
+    out = by_district(status).set_index("district")
+    assert out.loc["南山区", "total"] == 1 and out.loc["南山区", "worst"] == "off_track"
+    assert "福田区" not in out.index  # nothing judged there: no row that reads as a verdict

@@ -21,7 +21,7 @@ def test_settings_are_frozen():
 
 
 def test_status_order_is_worst_first():
-    assert STATUS_ORDER[0] == "missed" and STATUS_ORDER[-1] == "achieved"
+    assert STATUS_ORDER[0] == "missed" and STATUS_ORDER[-2:] == ("achieved", "not_judged")
 
 
 @pytest.mark.parametrize(("statuses", "expected"), [
@@ -42,3 +42,9 @@ def test_worst(statuses, expected):
 ])
 def test_quarter_days(period, first, last):
     assert periods.first_day(period) == first and periods.last_day(period) == last
+
+
+def test_every_status_of_the_registry_has_a_label_and_a_colour():
+    from ui import labels as L
+
+    assert set(L.STATUS) == set(STATUS_ORDER) == set(L.STATUS_COLOR)

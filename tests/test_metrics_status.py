@@ -220,11 +220,15 @@ def test_two_targets_final_missed_and_next_judged():
     rows = two_targets({"2025Q3": 58, "2025Q4": 59, "2026Q1": 61, "2026Q2": 62}, "2026Q2")
     first, second = rows.loc[2025], rows.loc[2030]
     assert first["final"] and first["status"] == "missed" and not first["judged"]
-    assert first["latest_period"] == "2025Q4" and first["latest_value"] == 59.0
+    # 最新值 is the newest value; the expired target is judged on its year's last value, its own figure.
+    assert first["latest_period"] == "2026Q2" and first["latest_value"] == 62.0
+    assert first["judged_period"] == "2025Q4" and first["judged_value"] == 59.0
+    assert first["gap"] == pytest.approx(1.0) and first["progress_pct"] == pytest.approx(90.0)
     assert first["expected_pct"] == 100.0 and math.isnan(first["required_rate"])
     assert math.isnan(first["projected_value"]) and first["status_cagr"] == "missed"
     assert not second["final"] and second["judged"]
-    assert second["latest_period"] == "2026Q2"
+    assert second["latest_period"] == "2026Q2" and second["judged_period"] == "2026Q2"
+    assert second["judged_value"] == 62.0
     assert second["expected_pct"] == pytest.approx(2.5 / 7 * 100)
 
 
@@ -266,7 +270,36 @@ def test_every_district_with_data_and_always_the_city():
     data = actuals({"2024Q4": 55}, district="南山区")
     result = indicator_status(pd.DataFrame([indicator()]), targets(("A", 2025, 60.0)), data, "2024Q4")
     by_district = result.set_index("district")["status"]
-    assert by_district.to_dict() == {"全市": "no_data", "南山区": "on_track"}  # R = 50 / 50
+    assert by_district.to_dict() == {"全市": "no_data", "南山区": "not_judged"}
+
+
+def test_district_without_its_own_target_is_not_judged_against_the_city():
+    """南山区 has 21 of the city's 220: no progress, no gap, no verdict; its values and trend stay."""
+    data = pd.concat([actuals({"2025Q4": 146, "2026Q1": 150}),
+                      actuals({"2025Q4": 20, "2026Q1": 21}, district="南山区")])
+    result = indicator_status(pd.DataFrame([indicator(unit="家", baseline_value=None, baseline_period=None)]),
+                              targets(("A", 2030, 220.0)), data, "2026Q1")
+    row = result.set_index("district").loc["南山区"]
+    assert row["status"] == "not_judged" and math.isnan(row["target_value"])
+    for col in ("gap", "progress_pct", "expected_pct", "lag_pp", "ratio_r", "required_rate"):
+        assert math.isnan(row[col]), col
+    assert row["attainment_period"] is None and row["status_cagr"] is None and not row["contested"]
+    assert row["latest_value"] == 21.0 and row["recent_rate"] == pytest.approx(1.0)
+    assert row["projected_value"] == pytest.approx(40.0)  # 21 + 19 quarters × 1 to 2030Q4
+    assert result.set_index("district").loc["全市", "status"] != "not_judged"
+
+
+def test_district_with_its_own_target_is_judged_against_it():
+    data = pd.concat([actuals({"2024Q4": 54}), actuals({"2024Q4": 55}, district="南山区"),
+                      actuals({"2024Q4": 55}, district="福田区")])
+    tgt = pd.DataFrame({"code": ["A", "A"], "target_year": [2025, 2025], "target_value": [60.0, 56.0],
+                        "district": [None, "南山区"]})
+    result = indicator_status(pd.DataFrame([indicator()]), tgt, data, "2024Q4").set_index("district")
+    assert result.loc["南山区", "target_value"] == 56.0
+    assert result.loc["南山区", "progress_pct"] == pytest.approx(5 / 6 * 100)  # baseline 50 → 55 of 56
+    assert result.loc["南山区", "status"] == "on_track"
+    assert result.loc["全市", "target_value"] == 60.0 and result.loc["全市", "status"] == "at_risk"
+    assert result.loc["福田区", "status"] == "not_judged"
 
 
 def test_district_without_baseline_assumes_its_own_first_value():
@@ -324,3 +357,40 @@ def test_worst_first_orders_by_severity_then_by_lag():
     rows = pd.DataFrame({"code": ["a", "b", "c", "d"], "status": ["on_track", "off_track", "missed", "off_track"],
                          "lag_pp": [1.0, 5.0, 0.0, 20.0]})
     assert worst_first(rows)["code"].tolist() == ["c", "d", "b", "a"]
+
+
+def test_projection_above_the_upper_bound_stops_at_it_and_says_so():
+    # 岸电覆盖率: 76 → 84 in two quarters would reach 114.6 % by 2030Q4; a share cannot pass 100 %.
+    row = status_of({"2026Q2": 80, "2026Q3": 84}, "2026Q3", target=95.0, year=2030, baseline_value=60.0,
+                    min_value=0.0, max_value=100.0)
+    assert row["projected_value"] == 100.0 and row["projection_bound"] == "max"
+    assert row["ratio_r"] == pytest.approx(40 / 35)
+
+
+def test_projection_below_the_lower_bound_stops_at_it_and_says_so():
+    # 快递网点比例 falling 2 points a quarter toward a target of 0 would pass −43 %.
+    row = status_of({"2026Q2": 5, "2026Q3": 3}, "2026Q3", target=0.0, year=2030, baseline_value=23.0,
+                    direction="decrease", min_value=0.0, max_value=100.0)
+    assert row["projected_value"] == 0.0 and row["projection_bound"] == "min"
+    assert row["status"] == "on_track"
+
+
+def test_projection_inside_the_bounds_is_left_alone():
+    row = status_of({"2024Q3": 52, "2024Q4": 54}, "2024Q4", min_value=0.0, max_value=100.0)
+    assert row["projected_value"] == pytest.approx(62.0) and row["projection_bound"] is None  # 54 + 4 × 2
+
+
+def test_cumulative_count_never_projected_to_fall():
+    # A running total that dipped (a correction) still cannot end below its latest value.
+    row = status_of({"2026Q1": 10, "2026Q2": 9, "2026Q3": 9}, "2026Q3", target=30.0, year=2030,
+                    baseline_value=5.0, unit="个", min_value=0.0, cumulative=True)
+    assert row["projected_value"] == 9.0 and row["projection_bound"] == "cumulative"
+    assert row["attainment_period"] is None
+
+
+def test_latest_is_the_newest_value_even_after_the_target_year():
+    row = status_of({"2025Q4": 402, "2026Q3": 455}, "2026Q3", target=400.0, baseline_value=300.0, unit="家")
+    assert row["final"] and row["status"] == "achieved"
+    assert (row["latest_period"], row["latest_value"]) == ("2026Q3", 455.0)
+    assert (row["judged_period"], row["judged_value"]) == ("2025Q4", 402.0)
+    assert row["gap"] == pytest.approx(-2.0)  # beyond the target by 2, on the judged value

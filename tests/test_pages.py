@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from metrics import status as metrics_status
 from service.status import compute
 from store import db as store_db
 from tests.helpers import ROOT, open_app
@@ -63,16 +62,55 @@ def test_every_page_renders_on_an_empty_database_without_a_traceback(db, monkeyp
     assert not at.warning  # no sample banner without sample data
 
 
-def test_overview_headline_counts_match_the_status_command(sample_db, monkeypatch):
-    with store_db.connect(sample_db) as con:
-        head = metrics_status.headline(compute(con))
-    expected = head["status"].value_counts()
-    at = open_app(sample_db, monkeypatch)
+def _tiles(at: AppTest) -> list[tuple[str, int]]:
+    """(status word, count) of every overview tile, in page order."""
     cards = "".join(e.proto.body for e in at.get("html"))
-    for status, label in L.STATUS.items():
-        assert f"{label}</div>" in cards
-        assert f">{int(expected.get(status, 0))}<span" in cards.split(f"{label}</div>")[1][:200]
+    found = re.findall(r">([^<>]+)</div><div[^>]*>(\d+)<span", cards)
+    return [(word, int(n)) for word, n in found]
+
+
+def test_overview_tiles_count_two_groups_that_agree_with_the_2025_table_and_the_status_command(sample_db,
+                                                                                             monkeypatch):
+    """The 2025 results tiles count exactly the rows of the 2025 table below them (no 未达成 0 above four misses);
+    the progress tiles count the status command's 2030 rows."""
+    with store_db.connect(sample_db) as con:
+        rows = compute(con)
+    city = rows[rows["district"] == "全市"]
+    at = open_app(sample_db, monkeypatch)
+    tiles = _tiles(at)
+    titles = [m.value for m in at.markdown]
+    assert "**2025 年目标结果（已到期）**" in titles and "**2030 年目标进展（按近期趋势）**" in titles
+    results, progress = dict(tiles[:3]), dict(tiles[3:])
+    table = next(df.value for df in at.dataframe if L.COLUMNS["result"] in df.value.columns)
+    assert results == table[L.COLUMNS["result"]].value_counts().to_dict() == {"已达成": 6, "未达成": 4, "目标待定": 1}
+    expected = city[(city["target_year"] == 2030)]["status"].map(L.STATUS).value_counts().to_dict()
+    assert {k: v for k, v in progress.items() if v} == expected
+    assert set(progress) == {L.STATUS[s] for s in ("on_track", "at_risk", "off_track", "regressing", "no_data")}
     assert "已达成 6 项，未达成 4 项" in _texts(at)
+
+
+def test_overview_table_shows_the_newest_value_beside_the_year_end_value(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch)
+    table = next(df.value for df in at.dataframe if L.COLUMNS["result"] in df.value.columns)
+    audit = table[table[L.COLUMNS["indicator"]] == "完成清洁生产审核的工业企业数"].iloc[0]
+    assert audit[L.COLUMNS["latest_value"]] == "455 家（2026Q3）"
+    assert audit[L.COLUMNS["result_note"]].startswith("2025 年终值 402 家（2025Q4），目标 400 家，已达成（超出 2 家）")
+
+
+def test_overview_bars_are_coloured_by_the_rule_they_show(sample_db, monkeypatch):
+    """Each bar's length is the R its status grades (× 100): its colour is that of grade(length), whatever the
+    current progress marker says."""
+    from metrics.growth import grade
+
+    at = open_app(sample_db, monkeypatch)
+    bars = _specs(at)[0]["data"][0]
+    lengths = _numbers(bars["x"])
+    words = bars["customdata"]
+    assert len(lengths) == 10  # the ten 2030 targets
+    for length, colour, status_word in zip(lengths, bars["marker"]["color"], words, strict=True):
+        status = next(s for s, w in L.STATUS.items() if w == status_word)
+        assert grade([length / 100])[0] == status, (length, status_word)
+        assert colour == L.STATUS_COLOR[status]
 
 
 def test_overview_on_empty_database_explains_how_to_get_data(db, monkeypatch):
@@ -207,3 +245,65 @@ def test_a_write_by_another_process_shows_on_the_next_rerun(db, monkeypatch):
 def test_task_filters_speak_chinese_when_empty(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/tasks.py")
     assert at.multiselect and all(m.placeholder == L.ANY for m in at.multiselect)  # not Streamlit's "Choose options"
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_indicator_page_latest_value_is_the_newest_and_the_expired_target_has_its_own_figure(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/indicator.py")
+    picker = at.selectbox(key="indicator_code")
+    assert picker.format_func("P04_CP_AUDIT") == "完成清洁生产审核的工业企业数"  # Chinese name, not the code
+    picker.set_value("P04_CP_AUDIT").run()
+    assert not at.exception
+    assert "指标代码 P04_CP_AUDIT" in [c.value for c in at.caption]
+    shown = _metrics(at)
+    assert shown["最新值"] == "455 家"      # 2026Q3, the newest at or before the as-of period
+    assert shown["2025 年终值"] == "402 家"  # the value the 2025 target is judged on
+    assert shown["距目标差距"] == "超出 2 家"  # never a negative gap
+    help_texts = {m.label: m.help for m in at.metric}
+    assert "2026Q3" in help_texts["最新值"] and "2025Q4" in help_texts["2025 年终值"]
+    districts = next(s for s in _specs(at) if "各区最新值" in s["layout"]["title"]["text"])
+    bars = districts["data"][0]
+    nanshan = bars["x"].index("南山区")
+    assert _numbers(bars["y"])[nanshan] == 61  # 南山区 in 2026Q3, not in 2025Q4 (58)
+
+
+def test_a_district_without_its_own_target_shows_no_status_colour(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/indicator.py")
+    at.selectbox(key="indicator_code").set_value("P02_GREEN_MFG").run()
+    at.radio[0].set_value("南山区").run()
+    assert not at.exception
+    heading = next(m.value for m in at.markdown if m.value.startswith("### "))
+    verdict_colours = {c for s, c in L.STATUS_COLOR.items() if s != "not_judged"}
+    assert not any(c in heading for c in verdict_colours)
+    sentence = next(m.value for m in at.markdown if m.value.startswith("**南山区**"))
+    assert "不作判断" in sentence and "占全市" in sentence and "严重滞后" not in sentence
+    assert "不会达标" not in _texts(at) and L.COLUMNS["progress_pct"] not in _metrics(at)
+    districts = next(s for s in _specs(at) if "各区最新值" in s["layout"]["title"]["text"])
+    colours = districts["data"][0]["marker"]["color"]
+    assert isinstance(colours, list) and not verdict_colours & set(colours)
+    assert len(districts["data"]) == 1  # no city target line drawn against a district
+
+
+def test_numbers_read_like_a_report(sample_db, monkeypatch):
+    """Counts whole, rates of counts one decimal, lagging red and pointing down."""
+    at = open_app(sample_db, monkeypatch, "pages/indicator.py")
+    at.selectbox(key="indicator_code").set_value("P02_GREEN_MFG").run()
+    shown = _metrics(at)
+    assert shown["按趋势预计（目标年末）"] == "254 家"
+    assert shown["所需季度增幅"] == "+3.5 家/季度"
+    at.selectbox(key="indicator_code").set_value("P18_WATER_TRANSSHIP").run()
+    lag = next(m for m in at.metric if m.label == "序时进度")
+    assert lag.proto.delta.startswith("落后") and "39.2 个百分点" in lag.proto.delta
+    assert lag.proto.direction == lag.proto.MetricDirection.DOWN
+    assert lag.proto.color == lag.proto.MetricColor.RED
+
+
+def test_a_projection_held_by_a_bound_says_so(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/indicator.py")
+    at.selectbox(key="indicator_code").set_value("P19_SHORE_POWER").run()
+    assert _metrics(at)["按趋势预计（目标年末）"].startswith("100%（趋势将越过上限")
+    names = _trace_names(at)
+    assert not any("114" in n for n in names)

@@ -105,10 +105,11 @@ def test_recycling_slide_states_the_2025_result_in_words(prs, sample_file):
     with store_db.connect(sample_file) as con:
         export = indicator_status_export(con)
     row = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2025)].iloc[0]
-    assert (row["status"], row["latest_value"], row["target_value"]) == ("missed", 86.6, 90.0)
+    assert (row["status"], row["judged_value"], row["target_value"]) == ("missed", 86.6, 90.0)
+    assert (row["latest_period"], row["latest_value"]) == ("2026Q3", 87.0)  # 最新值 is the newest value
     slide = next(s for s in prs.slides if _title(s) == "建筑垃圾综合利用率")
     text = "\n".join(texts(slide))
-    assert "2025Q4 为 86.6%，2025 年目标 90%，差 3.4 个百分点，未达成" in text
+    assert "2025 年终值 86.6%（2025Q4），目标 90%，差 3.4 个百分点，未达成" in text
     later = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2030)].iloc[0]
     assert f"{later['latest_period']} 为 87%" in text and L.STATUS[later["status"]] in text
     assert "市住房建设局" in text and "第74项" in text
@@ -118,6 +119,22 @@ def test_overview_lists_the_2025_results(prs):
     cells = texts(prs.slides[1])
     assert "已达成 6 项，未达成 4 项" in "\n".join(cells)
     assert "建筑垃圾综合利用率" in cells
+
+
+def test_overview_slide_counts_two_groups_that_agree_with_its_table(prs, sample_file):
+    """Slide 2: the badges of the 2025 results count exactly the rows of the table below; the progress badges
+    count the 2030 targets; no badge says 未达成 0 beside a table of four misses."""
+    slide = prs.slides[1]
+    cells = texts(slide)
+    assert "2025 年目标结果（已到期）" in cells and "2030 年目标进展（按近期趋势）" in cells
+    badges = [t for t in cells if "\n" in t and t.split("\n")[0].endswith(" 项")]
+    shown = {t.split("\n")[1]: int(t.split(" ")[0]) for t in badges[:3]}
+    assert shown == {"已达成": 6, "未达成": 4, "目标待定": 1}
+    table = next(sh.table for sh in slide.shapes if sh.has_table)
+    results = [table.cell(i, 2).text for i in range(1, len(table.rows))]
+    assert {w: results.count(w) for w in set(results)} == shown
+    progress = {t.split("\n")[1]: int(t.split(" ")[0]) for t in badges[3:]}
+    assert progress == {"按计划推进": 5, "需加力": 2, "严重滞后": 2, "逆向变化": 1, "暂无数据": 0}
 
 
 def test_changes_slide_shows_moves_and_the_revision(prs):

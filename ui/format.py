@@ -1,48 +1,81 @@
-"""Numbers as leaders read them: with units, percentages in points where they are points."""
+"""Numbers as leaders read them: precision by unit, gaps as 差/超出, percentages in points where they are points."""
 
 from __future__ import annotations
 
 import math
 
+from metrics.settings import COUNT_UNITS
 from ui import labels as L
+
+# Decimals of a value by unit: percentages one, coefficients (no unit) three, counts whole; other units one.
+DIGITS = {"%": 1, "": 3, **{u: 0 for u in COUNT_UNITS}}
+# Decimals of a change per quarter: counts one (3.5 家/季度), percentage points two, coefficients four.
+RATE_DIGITS = {"%": 2, "": 4, **{u: 1 for u in COUNT_UNITS}}
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _plain(value: float, digits: int) -> str:
     text = f"{value:,.{digits}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "") else text
 
 
-DIGITS = {"%": 2, "": 3}  # coefficients need three decimals; counts read best with one
+def digits(unit: str) -> int:
+    """Decimals a value of this unit is shown with."""
+    return DIGITS.get(unit or "", 1)
 
 
 def number(value, unit: str = "", digits: int | None = None) -> str:
-    """12.5 with '%' -> '12.5%'; 140 with '家' -> '140 家'; missing -> '—'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """12.54 with '%' -> '12.5%'; 254.3 with '家' -> '254 家'; 0.6456 without a unit -> '0.646'; missing -> '—'."""
+    if _missing(value):
         return "—"
-    text = _plain(float(value), DIGITS.get(unit, 1) if digits is None else digits)
+    text = _plain(float(value), DIGITS.get(unit or "", 1) if digits is None else digits)
     if unit == "%":
         return f"{text}%"
     return f"{text} {unit}" if unit else text
 
 
-def gap(value, unit: str) -> str:
-    """A gap in the indicator's unit; for '%' indicators it is in percentage points."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def difference(value, unit: str) -> str:
+    """A difference of two values in the indicator's unit; for '%' indicators in percentage points."""
+    if _missing(value):
         return "—"
     if unit == "%":
-        return L.POINTS.format(value=_plain(float(value), 2))
+        return L.POINTS.format(value=_plain(float(value), DIGITS["%"]))
     return number(value, unit)
+
+
+def gap(value, unit: str) -> str:
+    """Distance to the target in words: '差 3.4 个百分点', '超出 6 家', or '已达到' when exactly on it."""
+    if _missing(value):
+        return "—"
+    if round(abs(float(value)), DIGITS.get(unit or "", 1)) == 0:
+        return L.GAP["on_target"]
+    word = L.GAP["short"] if value > 0 else L.GAP["beyond"]
+    return word.format(amount=difference(abs(float(value)), unit))
+
+
+def rate(value, unit: str) -> str:
+    """A change per quarter: '+3.5 家/季度', '−0.19 个百分点/季度'; missing -> '—'."""
+    if _missing(value):
+        return "—"
+    shown = _plain(float(value), RATE_DIGITS.get(unit or "", 2))
+    sign = "+" if float(value) > 0 and shown != "0" else ""
+    per = L.POINTS_UNIT if unit == "%" else unit
+    return L.PER_QUARTER.format(value=f"{sign}{shown}", unit=f" {per}" if per else "")
 
 
 def points(value) -> str:
     """A difference of two percentages: '3.2 个百分点'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     return L.POINTS.format(value=_plain(float(value), 1))
 
 
 def percent(value, digits: int = 1) -> str:
     """A share already in percent: 87.0 -> '87%'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if _missing(value):
         return "—"
     return f"{_plain(float(value), digits)}%"

@@ -25,6 +25,7 @@ STATUS = {
     "missed": "未达成",
     "no_data": "暂无数据",
     "target_pending": "目标待定",
+    "not_judged": "未设分区目标",
 }
 # Colours of DESIGN.md: achieved/on-track green, at-risk amber, off-track/missed red, regressing dark red, no-data grey.
 STATUS_COLOR = {
@@ -36,6 +37,7 @@ STATUS_COLOR = {
     "regressing": "#8b0000",
     "no_data": "#9aa0a6",
     "target_pending": "#b0b7c3",
+    "not_judged": "#6b7785",  # no verdict: the ink of plain text, never a status colour on a bar or badge
 }
 TASK_STATUS_COLOR = {"已完成": "#1a7f37", "推进中": "#4c8bf5", "滞后": "#d93025", "未启动": "#9aa0a6",
                      "逾期未报": "#7b1fa2"}
@@ -65,7 +67,7 @@ BASELINE_ASSUMED = "未给定基期值，以首个上报值为基期"
 COLUMNS = {
     "code": "指标代码", "name": "指标名称", "unit": "单位", "sector": "领域", "lead": "牵头单位",
     "assist": "协办单位", "joint": "按职责分工负责", "district": "区", "period": "报告期", "value": "数值",
-    "target_year": "目标年份", "target_value": "目标值", "latest_period": "最新报告期", "latest_value": "最新值",
+    "target_year": "目标年份", "target_value": "目标值", "latest_period": "最新报告期", "latest_value": "最新值", "judged_value": "年终值（判断依据）",
     "progress_pct": "完成进度", "expected_pct": "序时进度", "lag_pp": "落后序时进度", "gap": "距目标差距",
     "projected_value": "按趋势预计", "status": "状态", "status_cagr": "增长率法判断", "contested": "两法不一致",
     "required_rate": "所需季度增幅", "recent_rate": "近期季度增幅", "attainment_period": "预计达标季度",
@@ -88,6 +90,7 @@ COLUMNS = {
 }
 
 COUNT = "{n} 项"
+COUNT_OF = "{status} {n} 项"
 TASK_NO = "第{n}项"
 ANY = "不限（可多选）"  # an empty multiselect filter
 ALL = "（全部）"
@@ -113,31 +116,53 @@ AUTH = {
     "denied": "您没有访问此页面的权限。",
 }
 
-# --- Display tables and sentences (ui/tables.py) ---
+# --- Display tables and sentences (ui/tables.py, ui/readings.py) ---
 TABLES = {
     "target": "{year}年 {value}",
     "target_pending": "{year}年 待定",
     "pending": "待定",
-    "final_head": "{period} 为 {value}，{year} 年目标 {target}",
+    "no_district_target": "未设分区目标",
+    "final_head": "{year} 年终值 {value}（{period}），目标 {target}",
     "achieved": "{head}，已达成",
-    "exceeded": "（超出 {gap}）",
-    "missed": "{head}，差 {gap}，未达成",
+    "exceeded": "（{gap}）",
+    "missed": "{head}，{gap}，未达成",
     "pending_sentence": "目标值待定（{note}）；最新值 {latest}。",
     "pending_note": "待上级下达",
     "no_data": "暂无上报数据。",
-    "progress": "{period} 为 {value}，距 {year} 年目标 {target} 差 {gap}；完成进度 {progress}，序时进度 {expected}",
+    "progress": "{period} 为 {value}，{year} 年目标 {target}，{gap}；完成进度 {progress}，序时进度 {expected}",
     "projection": "；按近期趋势预计 {year} 年末达 {value}",
+    "latest": "{value}（{period}）",
+    "not_judged": "{period} 为 {value}{share}；近期趋势 {rate}。该区未设分区目标，不与全市目标比较，不作判断。",
+    "share": "，占全市 {share}",
+}
+# Distances to a target (ui/format.gap): never a negative gap.
+GAP = {"short": "差 {amount}", "beyond": "超出 {amount}", "on_target": "恰好达到目标"}
+POINTS_UNIT = "个百分点"
+PER_QUARTER = "{value}{unit}/季度"
+# A projection the indicator's bounds held (metrics.status projection_bound).
+PROJECTION_BOUND = {
+    "max": "（趋势将越过上限，按上限 {bound} 计）",
+    "min": "（趋势将越过下限，按下限 {bound} 计）",
+    "cumulative": "（累计数不会减少，按现值计）",
+}
+# The headline's two groups (overview tiles, status chart, deck slide 2).
+HEADLINE = {
+    "results": "{year} 年目标结果（已到期）",
+    "progress": "{years} 年目标进展（按近期趋势）",
+    "progress_any": "下一目标进展（按近期趋势）",
+    "no_results": "尚无到期目标",
+    "no_progress": "没有未到期的目标",
 }
 
 # --- Pages ---
 OVERVIEW = {
     "card_unit": "项",
-    "scope": "共 {n} 项指标（按下一个未到期目标判断；目标均已到期的按最终结果）· "
-             "140 项重点任务中 {overdue} 项本季度逾期未报",
+    "scope": "共 {n} 项指标：{results} 项的目标已到期，按到期年份最后一个季度的数值判断结果；"
+             "{progress} 项有未到期的目标，按近期趋势判断进展 · 140 项重点任务中 {overdue} 项本季度逾期未报",
     "bullets_capped": "指标较多，仅显示最需关注的 {limit} 项；完整列表见“分领域”页。",
     "final_results": "2025 年目标完成情况",
     "final_not_due": "2025 年目标尚未到期（自 2025Q4 起按最终结果判断）。",
-    "final_counts": "**已达成 {achieved} 项，未达成 {missed} 项**，目标待定 {pending} 项。",
+    "final_counts": "**{counts}**。",
     "changes": "与上季度（{period}）相比",
     "no_moves": "各指标状态与上季度相同。",
     "revisions": "历史数据修订",
@@ -174,22 +199,34 @@ AGENCIES = {
 INDICATOR = {
     "pick": "选择指标",
     "district": "区域",
-    "period_help": "报告期 {period}",
-    "year_help": "{year} 年",
+    "code": "指标代码 {code}",
+    "period_help": "截至 {as_of} 最新上报的数值，报告期 {period}。",
+    "year_help": "{year} 年目标（{year} 年第四季度到期）。",
+    "judged": "{year} 年终值",
+    "judged_help": "{year} 年目标已到期，按 {year} 年最后一个上报季度（{period}）的数值判断是否达成；"
+                   "之后的数值只计入最新值。",
     "behind": "落后 {points}",
     "ahead": "领先 {points}",
+    "on_schedule": "与序时进度持平",
     "projected": "按趋势预计（目标年末）",
-    "points_unit": "个百分点",
-    "per_quarter": " {unit}/季度",
-    "required_help": "到目标年末每季度还需变化多少",
-    "recent_help": "最近至多 8 个季度的趋势斜率",
+    "required_help": "（目标值 − 最新值）÷ 距目标年末的季度数：每季度还需变化多少。",
+    "recent_help": "最近至多 8 个季度数值的最小二乘趋势斜率。",
+    "progress_help": "（判断值 − 基期值）÷（目标值 − 基期值）。基期 {period}：{value}。",
+    "expected_help": "从基期到目标年末，已过去的时间所占比例；完成进度低于它即落后于序时进度。",
+    "gap_help": "目标值与判断值之差，按指标方向计：差多少，或已超出多少。",
+    "projected_help": "按最近至多 8 个季度的趋势外推到目标年末；不会越出指标的取值范围"
+                      "（比例 0–100%，系数 0–1，数量不小于 0，累计数不减少）。",
+    "share": "占全市",
+    "share_help": "该区数值占同一报告期全市数值的比例。",
+    "no_verdict": "该区未设分区目标：只显示数值、占全市比例和趋势，不与全市目标比较，不作达标判断。",
     "attainment": "按趋势达标季度",
     "never_attained": "不会达标（按现趋势）",
     "not_applicable": "不适用",
     "contested": "两种方法结论不一致",
-    "districts_title": "各区最新值（{period}）",
-    "districts_count": "：各区合计为全市数",
-    "districts_target": "：按全市目标判断",
+    "districts_title": "各区最新值（数据截至 {period}）",
+    "districts_count": "：各区合计为全市数，括号内为占全市比例",
+    "districts_target": "：按各区自己的目标判断",
+    "districts_plain": "：各区未设分区目标，不作判断",
     "target_years": "各目标年份",
     "history": "历史数值",
     "current": "✔ 当前值",
@@ -257,7 +294,7 @@ DECK = {
     "overview": "共 {n} 项指标（按下一个未到期的目标判断）；{tasks} 项重点任务：已完成 {done} 项、"
                 "滞后 {lagging} 项、本季度逾期未报 {overdue} 项。",
     "no_final": "2025 年目标尚未到期或暂无数据。",
-    "final": "2025 年目标完成情况：已达成 {achieved} 项，未达成 {missed} 项，目标待定 {pending} 项",
+    "final": "{title}：{counts}",
     "moves": "状态变化（{n} 项）",
     "revisions": "历史数值修订（{n} 处）",
     "no_revisions": "本期没有历史数值被修订。",
@@ -294,15 +331,19 @@ CHARTS = {
     "status_counts": "指标状态分布",
     "status_hover": "%{x}：%{y} 项<extra></extra>",
     "indicator_count_axis": "指标数（项）",
-    "progress": "各指标完成进度与序时进度",
+    "progress": "各指标按近期趋势预计到期完成程度（颜色即状态）",
     "no_progress": "暂无可计算进度的指标（缺少数据或目标待定）",
     "bullet_label": "{name}（{year}年）",
-    "bullet_text": "{progress:.0f}%  · 现值 {value} / 目标 {target}",
-    "progress_trace": "完成进度",
-    "progress_hover": "%{y}<br>完成进度 %{x:.1f}%<br>状态：%{customdata}<extra></extra>",
-    "expected_trace": "序时进度",
-    "expected_hover": "%{y}<br>序时进度 %{x:.1f}%<extra></extra>",
-    "progress_axis": "完成进度（%，100% 即达到目标）",
+    "bullet_text": "{reach:.0f}%  · 预计 {projected} / 目标 {target}",
+    "bullet_text_now": "{reach:.0f}%  · 现值 {value} / 目标 {target}（按当前速度）",
+    "reach_trace": "预计到期完成程度",
+    "reach_hover": "%{y}<br>预计到期完成 %{x:.1f}%<br>状态：%{customdata}<extra></extra>",
+    "progress_trace": "当前完成进度",
+    "progress_hover": "%{y}<br>当前完成进度 %{x:.1f}%<extra></extra>",
+    "threshold": "{status}线 {value}%",
+    "reach_axis": "按近期趋势预计到目标年末完成的程度（%，100% 即达到目标）",
+    "share": "（{share}）",
+    "district_target": "分区目标",
     "actual": "实际值",
     "target": "{year}年目标",
     "target_named": "{year}年目标 {value}",

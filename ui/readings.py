@@ -1,0 +1,156 @@
+"""One reading of a status row — its sentence, its figures and its colour — for the pages and the deck alike.
+
+A fix to how a number is worded, rounded or coloured lands here once and shows on every page, chart and slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from metrics import status as metrics_status
+from metrics.settings import COUNT_UNITS, PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
+from ui import format as F
+from ui import labels as L
+
+T = L.TABLES
+
+
+@dataclass(frozen=True)
+class Delta:
+    """A metric's delta that agrees with its words: lagging is red and points down."""
+
+    text: str
+    arrow: str   # 'up' | 'down' | 'off' (st.metric delta_arrow)
+    colour: str  # 'red' | 'green' | 'gray' (st.metric delta_color)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One labelled group of the headline: its title, its rows and the count of each status shown."""
+
+    title: str
+    rows: pd.DataFrame
+    counts: list[tuple[str, int]]
+
+
+def colour(status) -> str | None:
+    """The status colour of a verdict; None for a row that is no verdict (not_judged) or no status."""
+    return L.STATUS_COLOR[status] if status in VERDICTS else None
+
+
+def word(status) -> str:
+    """The status in words ('—' for none)."""
+    return L.STATUS.get(status, "—") if isinstance(status, str) else "—"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value))
+
+
+def latest(row) -> str:
+    """The newest value with its period: '161 家（2026Q3）'; '—' without one."""
+    if not isinstance(row["latest_period"], str):
+        return "—"
+    return T["latest"].format(value=F.number(row["latest_value"], row["unit"]), period=row["latest_period"])
+
+
+def judged(row) -> str:
+    """The value a final target is judged on, with its period: '146 家（2025Q4）'; '—' on an open target."""
+    if not row["final"] or not isinstance(row["judged_period"], str):
+        return "—"
+    return T["latest"].format(value=F.number(row["judged_value"], row["unit"]), period=row["judged_period"])
+
+
+def projection(row) -> str:
+    """The projected value at the deadline, saying when the indicator's bounds held it: '100%（…按上限 100% 计）'."""
+    value = F.number(row["projected_value"], row["unit"])
+    bound = row.get("projection_bound")
+    if _missing(row["projected_value"]) or not isinstance(bound, str):
+        return value
+    return value + L.PROJECTION_BOUND[bound].format(bound=value)
+
+
+def lag(row) -> Delta | None:
+    """Behind or ahead of the time-proportional schedule, as words, arrow and colour that agree; None without."""
+    points = row["lag_pp"]
+    if _missing(points) or row["status"] not in VERDICTS:
+        return None
+    if round(float(points), 1) == 0:
+        return Delta(L.INDICATOR["on_schedule"], "off", "gray")
+    if points > 0:
+        return Delta(L.INDICATOR["behind"].format(points=F.points(points)), "down", "red")
+    return Delta(L.INDICATOR["ahead"].format(points=F.points(-points)), "up", "green")
+
+
+def final_result(row) -> str:
+    """'2025 年终值 146 家（2025Q4），目标 140 家，已达成（超出 6 家）' for a final target."""
+    unit = row["unit"]
+    head = T["final_head"].format(year=int(row["target_year"]), value=F.number(row["judged_value"], unit),
+                                  period=row["judged_period"], target=F.number(row["target_value"], unit))
+    gap = row["gap"]
+    if row["status"] == "achieved":
+        beyond = not _missing(gap) and gap < 0 and F.gap(gap, unit) != L.GAP["on_target"]
+        return T["achieved"].format(head=head) + (T["exceeded"].format(gap=F.gap(gap, unit)) if beyond else "")
+    if row["status"] == "missed":
+        return T["missed"].format(head=head, gap=F.gap(gap, unit))
+    return f"{head}，{word(row['status'])}"
+
+
+def sentence(row, share: float | None = None) -> str:
+    """The key numbers of one status row in words, ending with its verdict (or saying there is none).
+
+    Args:
+        row: a metrics.status row (a dict or Series) of one indicator, district and target year.
+        share: for a district row of a count, its share of the city total in percent.
+    """
+    unit = row["unit"]
+    status = row["status"]
+    if status == "not_judged":
+        if not isinstance(row["latest_period"], str):
+            return T["no_data"]
+        return T["not_judged"].format(
+            period=row["latest_period"], value=F.number(row["latest_value"], unit),
+            share=T["share"].format(share=F.percent(share)) if share is not None and not _missing(share) else "",
+            rate=F.rate(row["recent_rate"], unit))
+    if status == "target_pending":
+        value = F.number(row["latest_value"], unit) if not _missing(row["latest_value"]) else L.STATUS["no_data"]
+        return T["pending_sentence"].format(note=row.get("note") or T["pending_note"], latest=value)
+    if status == "no_data":
+        return T["no_data"]
+    if row["final"]:
+        return final_result(row) + "。"
+    text = T["progress"].format(
+        period=row["latest_period"], value=F.number(row["latest_value"], unit), year=int(row["target_year"]),
+        target=F.number(row["target_value"], unit), gap=F.gap(row["gap"], unit),
+        progress=F.percent(row["progress_pct"]), expected=F.percent(row["expected_pct"]))
+    if not _missing(row["projected_value"]):
+        text += T["projection"].format(year=int(row["target_year"]), value=projection(row))
+    return text + f"，{word(status)}。"
+
+
+def city_shares(rows: pd.DataFrame, unit: str) -> dict[str, float]:
+    """Each district's share of the city total (percent) for a count, whose district values add up; {} otherwise."""
+    return metrics_status.city_shares(rows) if unit in COUNT_UNITS else {}
+
+
+def _counts(rows: pd.DataFrame, listed: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The listed statuses (zeros too), then any other status that occurs, each with its count."""
+    found = rows["status"].value_counts()
+    extra = [s for s in VERDICTS if s not in listed and found.get(s, 0)]
+    return [(s, int(found.get(s, 0))) for s in (*listed, *extra)]
+
+
+def headline_groups(status_df: pd.DataFrame) -> tuple[Group, Group]:
+    """The headline as two groups that cannot contradict: the results of the targets whose year has ended most
+    recently (已达成 / 未达成 / 目标待定) and the progress toward each indicator's next target (按计划推进 …)."""
+    results, progress = metrics_status.headline_groups(status_df)
+    year = int(results["target_year"].max()) if not results.empty else None
+    years = sorted({int(y) for y in progress["target_year"].dropna()})
+    return (
+        Group(L.HEADLINE["results"].format(year=year) if year else L.HEADLINE["no_results"], results,
+              _counts(results, RESULT_STATUSES)),
+        Group(L.HEADLINE["progress"].format(years="、".join(map(str, years))) if len(years) == 1
+              else L.HEADLINE["progress_any"], progress, _counts(progress, PROGRESS_STATUSES)),
+    )
