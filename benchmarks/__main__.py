@@ -43,7 +43,7 @@ def _store(template: Path, frame, stem: Path) -> Path:
     """A copy of `template` with `frame` committed and its snapshot kept, as after an upload."""
     csv = fixture.write_csv(frame, stem.with_suffix(".csv"))
     db = fixture.copy_db(template, stem.with_suffix(".duckdb"))
-    result = ingest(db, csv.read_bytes(), csv.name, "actuals", user="benchmark")
+    result = ingest(db, csv.read_bytes(), csv.name, "actuals", user="benchmark", confirm_unusual=True)
     assert result.ok and result.upload_id, result.errors.head().to_string()
     keep_snapshot(db)
     return db

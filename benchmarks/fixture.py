@@ -112,6 +112,70 @@ def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     return path
 
 
+def write_xlsx(frame: pd.DataFrame, path: Path) -> Path:
+    """The frame as a plain .xlsx the way Excel writes one: shared strings, numbers as <v>, no formats, A1:… rows.
+
+    Written as raw XML (openpyxl takes minutes for a million rows); one sheet, so at most 1,048,575 data rows.
+    """
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    strings: dict[str, int] = {}
+
+    def cell(ref: str, value) -> str:
+        if isinstance(value, float | int | np.floating | np.integer) and not pd.isna(value):
+            return f'<c r="{ref}"><v>{float(value):.15g}</v></c>'
+        text = "" if pd.isna(value) else str(value)
+        if text == "":
+            return ""
+        index = strings.setdefault(text, len(strings))
+        return f'<c r="{ref}" t="s"><v>{index}</v></c>'
+
+    letters = [chr(65 + i) for i in range(len(frame.columns))]
+    rows = ["<row r=\"1\">" + "".join(cell(f"{c}1", h) for c, h in zip(letters, frame.columns, strict=True))
+            + "</row>"]
+    for n, record in enumerate(frame.itertuples(index=False), start=2):
+        rows.append(f'<row r="{n}">' + "".join(cell(f"{c}{n}", v) for c, v in zip(letters, record, strict=True))
+                    + "</row>")
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    sheet = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet {main}><sheetData>' + "".join(rows) \
+        + "</sheetData></worksheet>"
+    sst = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst {main} count="{len(strings)}" ' \
+        f'uniqueCount="{len(strings)}">' + "".join(f"<si><t>{escape(t)}</t></si>" for t in strings) + "</sst>"
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+        'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.main+xml"/><Override PartName="/xl/'
+        f'worksheets/sheet1.xml" ContentType="{ct}.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" '
+        f'ContentType="{ct}.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="{ct}.styles+xml"/>'
+        "</Types>",
+        "_rels/.rels": f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+        f'org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {main} xmlns:r="{rel}"><sheets>'
+        '<sheet name="实际值" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
+        f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" '
+        f'Target="sharedStrings.xml"/><Relationship Id="rId3" Type="{rel}/styles" Target="styles.xml"/>'
+        "</Relationships>",
+        "xl/styles.xml": f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {main}><fonts count="1"><font><sz '
+        'val="11"/><name val="等线"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill>'
+        '</fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" '
+        'fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" '
+        'borderId="0" xfId="0"/></cellXfs></styleSheet>',
+        "xl/worksheets/sheet1.xml": sheet,
+        "xl/sharedStrings.xml": sst,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
 def make_catalog_db(path: Path, n_ind: int = INDICATORS) -> Path:
     """An initialised database with the synthetic indicators and targets added (fixture SQL, see module doc)."""
     store_db.init(path)

@@ -27,7 +27,24 @@ from pathlib import Path
 from store.ingest import ingest
 """ + _START + """
 file = Path(sys.argv[2])
-result = ingest(sys.argv[1], file.read_bytes(), file.name, "actuals", user="benchmark")
+result = ingest(sys.argv[1], file.read_bytes(), file.name, "actuals", user="benchmark", confirm_unusual=True)
+seconds = time.perf_counter() - start
+assert result.ok and result.upload_id is not None, result.errors.head(5).to_string()
+print(json.dumps({"seconds": seconds, "peak_mb": hwm(), "import_mb": base, "added": result.preview.counts["add"]}))
+"""
+
+# The same ingest of an .xlsx, with and without reading what Excel shows beyond the values (percent formats,
+# formulas, error values, the sheet's extent: intake.workbook). Without is the reader before it existed.
+XLSX = _HWM + """
+from pathlib import Path
+from intake import workbook
+if sys.argv[3] == "values-only":
+    workbook.extent = lambda xml: (0, 0)
+    workbook.marks = lambda xml, book: workbook.Marks()
+from store.ingest import ingest
+""" + _START + """
+file = Path(sys.argv[2])
+result = ingest(sys.argv[1], file.read_bytes(), file.name, "actuals", user="benchmark", confirm_unusual=True)
 seconds = time.perf_counter() - start
 assert result.ok and result.upload_id is not None, result.errors.head(5).to_string()
 print(json.dumps({"seconds": seconds, "peak_mb": hwm(), "import_mb": base, "added": result.preview.counts["add"]}))
@@ -73,6 +90,7 @@ def run(template: Path, csv: Path, rows: int, work: Path, runs: int, keep: Path)
         return report["seconds"]
 
     got, base = alternate(measure, floor, runs)
+    xlsx_line, xlsx_facts = _xlsx(template, csv, work, runs)
     peak = max(r["peak_mb"] for r in reports)
     floor_peak = max(r["peak_mb"] for r in floors)
     line = Line("ingest", median(got), median(base), 2.0,
@@ -80,4 +98,28 @@ def run(template: Path, csv: Path, rows: int, work: Path, runs: int, keep: Path)
     facts = [f"ingest peak RSS {peak:.0f} MB (interpreter + imports {reports[0]['import_mb']:.0f} MB); "
              f"read_csv floor peak RSS {floor_peak:.0f} MB; file {csv.stat().st_size / 1e6:.1f} MB",
              f"ingest runs: {', '.join(fmt_s(s) for s in got)}; floor runs: {', '.join(fmt_s(s) for s in base)}"]
-    return Outcome("ingest", [line], facts)
+    return Outcome("ingest", [line, xlsx_line], facts + xlsx_facts)
+
+
+def _xlsx(template: Path, csv: Path, work: Path, runs: int) -> tuple[Line, list[str]]:
+    """A plain .xlsx of the same rows (capped at one sheet's 1,048,575), read as Excel shows it vs values only."""
+    import pandas as pd
+
+    frame = pd.read_csv(csv, dtype={"数值": float}, keep_default_na=False).head(1_048_575)
+    book = fixture.write_xlsx(frame, work / "actuals.xlsx")
+    counter = iter(range(1000))
+
+    def one(mode: str) -> float:
+        db = fixture.copy_db(template, work / f"xlsx_{next(counter)}.duckdb")
+        report = run_json(XLSX, str(db), str(book), mode)
+        assert report["added"] == len(frame), report
+        db.unlink()
+        return report["seconds"]
+
+    got, base = alternate(lambda: one("as-shown"), lambda: one("values-only"), runs)
+    line = Line("ingest_xlsx", median(got), median(base), 1.5,
+                f"ingest of a plain .xlsx, {len(frame):,} rows", "the same without Excel's formats and extent",
+                runs=f"{runs} / {runs}")
+    facts = [f"xlsx {book.stat().st_size / 1e6:.1f} MB; as shown: {', '.join(fmt_s(s) for s in got)}; "
+             f"values only: {', '.join(fmt_s(s) for s in base)}"]
+    return line, facts

@@ -219,16 +219,16 @@ def _district_sums(rows: pd.DataFrame, ctx: Context) -> list[str]:
     counts = rows[rows["code"].map(units).isin(ADDITIVE_UNITS)]
     if counts.empty or not (counts["district"] == CITY_WIDE).any() or (counts["district"] == CITY_WIDE).all():
         return []
-    out = []
+    is_city = counts["district"] == CITY_WIDE
+    keys = ["code", "period"]
+    city = counts[is_city].groupby(keys, sort=True)["value"].first()
+    parts = counts[~is_city].groupby(keys, sort=True)["value"].agg(["sum", "count"])
+    both = parts.join(city.rename("city"), how="inner")
     all_districts = len(ctx.districts) - 1
-    for (code, period), group in counts.groupby(["code", "period"], sort=True):
-        city = group.loc[group["district"] == CITY_WIDE, "value"]
-        parts = group.loc[group["district"] != CITY_WIDE, "value"]
-        if city.empty or parts.empty:
-            continue
-        total, whole = float(parts.sum()), float(city.iloc[0])
-        if total > whole + 1e-9 or (len(parts) == all_districts and abs(total - whole) > 1e-9):
-            out.append(labels.notice("district_sum", code=code, period=period, total=total, city=whole))
+    off = (both["sum"] > both["city"] + 1e-9) | (
+        (both["count"] == all_districts) & ((both["sum"] - both["city"]).abs() > 1e-9))
+    out = [labels.notice("district_sum", code=code, period=period, total=float(row["sum"]), city=float(row["city"]))
+           for (code, period), row in both[off].head(20).iterrows()]
     return out[:20]
 
 

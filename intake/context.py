@@ -29,7 +29,8 @@ class Context:
     """The catalog facts an upload is checked against.
 
     Args:
-        indicators: frame with columns code, name, unit ('%', '家', '个', '' for a coefficient, …).
+        indicators: frame with columns code, name, unit ('%', '家', '个', '' for a coefficient, …), and
+            optionally by_district (templates give such an indicator a row per district).
         districts: the accepted district names, '全市' first.
         task_count: tasks are numbered 1..task_count.
         latest_period: the newest period that may be reported (the last closed quarter); later is the future.

@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_sheet": ("工作簿中没有名为“{sheet}”的工作表", "现有工作表：{names}；请选择其中之一"),
     "sheet_hidden": ("工作表“{sheet}”是隐藏的，不会读取", "请在 Excel 中取消隐藏并核对后再上传，或选择可见的工作表：{names}"),
+    "only_hidden": (
+        "可见的工作表里没有数据；隐藏的工作表 {names} 不会读取",
+        "如果要上传的是隐藏工作表中的数据，请在 Excel 中右键工作表标签 →“取消隐藏”，核对后保存再上传",
+    ),
     "sheet_chart": ("工作表“{sheet}”是图表，没有数据", "请选择存放数据的工作表"),
     "several_sheets": (
         "工作簿中有 {count} 个可见工作表都是数据表：{names}；为避免漏报，不会只读其中一个",

@@ -105,7 +105,14 @@ def read_table(
     if ext in (".xlsx", ".xlsm", ".xls", ".et") and _MARKUP.match(data[:512]):
         raise _refuse("markup_xls", ext=ext)
     if ext in (".xlsx", ".xlsm") or (ext in (".xls", ".et") and data.startswith(_ZIP_MAGIC)):
-        grid, notices = _xlsx_grid(data, sheet, limits, kind)
+        try:
+            grid, notices = _xlsx_grid(data, sheet, limits, kind)
+            return _table(grid, limits, file_name, kind, notices)
+        except UploadError as exc:
+            hidden = _hidden_sheets(data) if exc.problem == labels.problem("no_data_rows") else []
+            if hidden:  # the visible sheets are empty and the data sits in a hidden one: say so
+                raise _refuse("only_hidden", names=_names(hidden)) from None
+            raise
     elif ext in (".xls", ".et"):  # business systems' "Excel export" is often tab-separated text named .xls
         grid = _csv_grid(data, limits, kind)
         notices.append(labels.notice("xls_text", ext=ext))
@@ -459,6 +466,11 @@ def _table(grid: _Grid, limits: Limits, file_name: str, kind: str | None, notice
         marks=marks,
         notices=tuple(notices),
     )
+
+
+def _hidden_sheets(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [s.name for s in workbook.read_book(archive).sheets if not s.visible]
 
 
 def visible_sheets(data: bytes, file_name: str) -> list[str]:

@@ -17,20 +17,31 @@ SHEET_NAMES: dict[str, str] = {"actuals": "实际值", "task-status": "任务进
 
 # header -> note shown in the 填写说明 sheet
 _NOTES: dict[str, str] = {
-    "指标代码": "不要修改；按代码识别指标",
-    "指标名称": "仅供参考，不读取",
-    "单位": "仅供参考，不读取",
+    "指标代码": "不要修改；按代码识别指标（写成指标的完整名称也可识别）",
+    "指标名称": "可不改；如填写，须与指标代码一致，否则该行不被接受",
+    "单位": "可不改；如填写，须与指标的单位一致",
     "报告期": "季度，例如 2025Q4 或 2025年第四季度",
-    "区": "全市，或区名（如 福田区）；留空表示全市",
-    "数值": "按“单位”填写的数字；% 指标可写 34 或 34%；没有数据的行请删除",
+    "区": "全市，或区名（如 福田区）；留空表示全市；不接受“市本级”",
+    "数值": "按“单位”填写的数字；% 指标可写 34、34% 或设为百分比格式；没有数据的行可留空（上传时跳过）",
     "备注": "可选",
-    "任务编号": "1 起的整数，不要修改",
-    "状态": "、".join(TASK_STATUSES) + " 之一",
-    "进展说明": "可选",
+    "任务编号": "1 起的整数，不要修改（“序号”列只作行号，不当作任务编号）",
+    "状态": "、".join(TASK_STATUSES) + " 之一；未填写的行上传时跳过",
+    "进展说明": "可选；列名也可写“进展情况”",
     "填报单位": "可选",
     "目标年份": f"{TARGET_YEAR_MIN}–{TARGET_YEAR_MAX} 之间的年份，例如 2030",
     "目标值": "按“单位”填写的数字",
 }
+
+# What the reader accepts beyond the columns, for the 填写说明 sheet.
+_READER_NOTES: tuple[str, ...] = (
+    "可以在表头上方保留标题行、“填报单位/填报日期”行和空行；表头按列名识别。",
+    "工作簿可以另有说明表、图表；读取的是表头与本类数据相符的可见工作表，隐藏的工作表不读取。"
+    "多个工作表都有数据时，请在上传页选择其中一个。",
+    "Excel 中设为百分比格式的数值按显示的百分数读取（0.951 显示为 95.1%，读作 95.1）。",
+    "公式须有计算结果：请在 Excel 中打开、保存后再上传；错误值（#DIV/0!、#N/A 等）不被接受。",
+    "区县填报的文件请保留“区”列；标题写着某区而没有“区”列的文件不被接受，以免记成全市。",
+    "与历史相比异常的数值（如把 88% 写成 0.88、相差 10 倍以上、累计数下降）需在预览中核实确认后才能提交。",
+)
 
 
 def template_frame(kind: str, ctx: Context) -> pd.DataFrame:
@@ -46,6 +57,18 @@ def template_frame(kind: str, ctx: Context) -> pd.DataFrame:
             "区": CITY_WIDE,
         }
         size = len(ind)
+        if "by_district" in ind.columns:  # an indicator reported by district gets a row per district
+            repeat = [len(ctx.districts) if bool(b) else 1 for b in ind["by_district"].fillna(False)]
+            ind = ind.loc[ind.index.repeat(repeat)].reset_index(drop=True)
+            within = ind.groupby("code", sort=False).cumcount()
+            districts = pd.Series(ctx.districts)
+            filled.update({
+                "指标代码": ind["code"].astype(str),
+                "指标名称": ind["name"].astype(str),
+                "单位": ind["unit"].fillna("").astype(str),
+                "区": districts.iloc[within.to_numpy() % len(districts)].reset_index(drop=True),
+            })
+            size = len(ind)
     elif kind == "task-status":
         filled = {
             "任务编号": pd.Series(range(1, ctx.task_count + 1)).astype(str),
@@ -97,6 +120,9 @@ def _xlsx(frame: pd.DataFrame, sheet_name: str) -> bytes:
     notes.append(["列名", "说明"])
     for header in frame.columns:
         notes.append([header, _NOTES.get(header, "")])
+    notes.append([])
+    for line in _READER_NOTES:
+        notes.append(["", line])
     notes["A1"].font = notes["B1"].font = Font(bold=True)
     notes.column_dimensions["A"].width, notes.column_dimensions["B"].width = 14, 70
     out = io.BytesIO()

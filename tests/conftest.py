@@ -82,7 +82,8 @@ SYNTHETIC_PERIODS = periods.span("2015Q1", "2026Q3")
 def large_actuals(tmp_path):
     """Factory: add enough synthetic indicators (unit 吨) to `db` and write an actuals CSV of n unique rows.
 
-    Rows cover the synthetic codes × 2015Q1..2026Q3 × 全市 and the 11 districts; value = (row index % 997) + offset.
+    Rows cover the synthetic codes × 2015Q1..2026Q3 × 全市 and the 11 districts; value = 1000 + (row index % 997) +
+    offset: no series jumps tenfold between quarters, so nothing asks for a 请核实 confirmation.
     """
 
     def make(db: Path, n_rows: int, name: str = "large.csv", offset: float = 0.5) -> Path:
@@ -96,7 +97,7 @@ def large_actuals(tmp_path):
         keys = itertools.product(codes, SYNTHETIC_PERIODS, store_catalog.DISTRICTS)
         with open(path, "w", encoding="utf-8", newline="") as f:
             f.write("code,period,district,value\n")
-            f.writelines(f"{c},{p},{d},{i % 997 + offset}\n"
+            f.writelines(f"{c},{p},{d},{1000 + i % 997 + offset}\n"
                          for i, (c, p, d) in enumerate(itertools.islice(keys, n_rows)))
         return path
 

@@ -121,3 +121,45 @@ def test_viewer_typing_the_upload_url_sees_nothing_of_it(app):
         assert "数据上传" not in page.locator("h1").first.inner_text()
         assert "上传记录" not in page.locator("[data-testid='stMain']").inner_text()
     page.close()
+
+
+def _upload(page, name: str, data: bytes) -> None:
+    page.locator("[data-testid='stSidebarNav']").get_by_text("数据上传", exact=True).click()
+    playwright.expect(page.locator("h1").first).to_have_text("数据上传", timeout=60_000)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+        {"name": name, "mimeType": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         "buffer": data})
+
+
+def test_upload_page_previews_a_percent_formatted_workbook_as_excel_shows_it(browser_page):
+    from tests.test_page_upload import PERCENT_BOOK
+
+    url, page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    _upload(page, "福田南山_百分比.xlsx", PERCENT_BOOK)
+    main = page.locator("[data-testid='stMain']")
+    playwright.expect(main).to_contain_text("读取的工作表：2025Q4", timeout=60_000)
+    playwright.expect(main).to_contain_text("百分比格式")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    playwright.expect(grid).to_contain_text("95.1", timeout=30_000)
+    assert "0.951" not in grid.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    full_page_screenshot(page, ARTIFACTS / "upload_percent_preview.png")
+
+
+def test_upload_page_names_the_data_sheets_of_a_two_sheet_workbook_and_reads_the_one_picked(browser_page):
+    from tests.test_page_upload import TWO_SHEETS
+
+    url, page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    _upload(page, "两个区.xlsx", TWO_SHEETS)
+    main = page.locator("[data-testid='stMain']")
+    playwright.expect(main).to_contain_text("都是数据表", timeout=60_000)
+    playwright.expect(main).to_contain_text("“福田区”、“南山区”")
+    ARTIFACTS.mkdir(exist_ok=True)
+    full_page_screenshot(page, ARTIFACTS / "upload_two_sheets_refused.png")
+    page.get_by_role("combobox", name="工作表").click()
+    page.get_by_role("option", name="南山区").click()
+    playwright.expect(main).to_contain_text("读取的工作表：南山区", timeout=60_000)
+    playwright.expect(page.get_by_role("button", name="确认提交")).to_be_visible()
+    full_page_screenshot(page, ARTIFACTS / "upload_two_sheets_picked.png")

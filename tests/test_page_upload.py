@@ -236,3 +236,78 @@ def test_uploaded_html_in_notes_and_file_names_is_shown_as_text(db, monkeypatch)
     markup = _rendered_as_markup(at)
     assert L.ADMIN["history"] in markup
     assert "<script>" not in markup and "<b>x</b>" not in markup
+
+
+# --- workbooks as agencies make them ---
+
+def _workbook(sheets: dict[str, list[list]], percent: tuple[str, str] | None = None) -> bytes:
+    """An .xlsx written by openpyxl; `percent` = (sheet, cell) formatted '0.0%' as Excel shows 95.1%."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    if percent:
+        book[percent[0]][percent[1]].number_format = "0.0%"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+HEAD = ["指标代码", "报告期", "区", "数值"]
+PERCENT_BOOK = _workbook({"2025Q4": [HEAD, ["P17_CW_RECYCLING", "2025Q4", "福田区", 0.951],
+                                     ["P17_CW_RECYCLING", "2025Q4", "南山区", 94.5]]}, ("2025Q4", "D2"))
+TWO_SHEETS = _workbook({d: [HEAD, ["P17_CW_RECYCLING", "2025Q4", d, 90 + i]]
+                        for i, d in enumerate(("福田区", "南山区"))})
+
+
+def test_page_previews_a_percent_formatted_cell_as_excel_shows_it(db, monkeypatch):
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "福田南山.xlsx", PERCENT_BOOK)
+    added = at.dataframe[0].value
+    assert sorted(added["数值"].tolist()) == [94.5, 95.1]
+    info = "\n".join(i.value for i in at.info)
+    assert "读取的工作表：2025Q4" in info and "百分比格式" in info
+    at.button(key="upload_commit").click().run()
+    with store_db.connect(db) as con:
+        landed = con.execute("SELECT district, value FROM actuals ORDER BY district").fetchall()
+    assert landed == [("南山区", 94.5), ("福田区", 95.1)]
+
+
+def test_page_refuses_two_data_sheets_by_name_then_reads_the_one_picked(db, monkeypatch):
+    at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "两个区.xlsx", TWO_SHEETS)
+    problems = " ".join(at.dataframe[0].value["问题"])
+    assert "福田区" in problems and "南山区" in problems
+    assert "upload_commit" not in [b.key for b in at.button]
+    picker = next(s for s in at.selectbox if s.label == L.UPLOAD["sheet"])
+    assert picker.options == [L.UPLOAD["sheet_auto"], "福田区", "南山区"]
+    picker.set_value("南山区").run()
+    assert not at.exception
+    assert "读取的工作表：南山区" in "\n".join(i.value for i in at.info)
+    assert at.dataframe[0].value["区"].tolist() == ["南山区"]
+
+
+def test_page_needs_a_confirmation_for_values_that_look_wrong(sample_db, monkeypatch):
+    data = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2026Q3,全市,0.88\r\n".encode()
+    at = _drop(open_app(sample_db, monkeypatch, "pages/upload.py"), "fraction.csv", data)
+    assert any("请核实" in w.value for w in at.warning)
+    assert "0.88" in at.dataframe[-1].value["数值"].astype(str).tolist()[0]
+    assert at.button(key="upload_commit").disabled
+    before = len(upload_history(sample_db))
+    at.checkbox[0].check().run()
+    assert not at.button(key="upload_commit").disabled
+    at.button(key="upload_commit").click().run()
+    assert not at.exception and at.success
+    assert len(upload_history(sample_db)) == before + 1
+
+
+def test_commit_without_confirmation_writes_nothing(sample_db):
+    data = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2026Q3,全市,0.88\r\n".encode()
+    before = len(upload_history(sample_db))
+    outcome = flow.commit_upload(sample_db, data, "fraction.csv", "actuals", user="张三")
+    assert outcome.level == "warning" and outcome.message == L.UPLOAD["unusual_needed"]
+    assert len(upload_history(sample_db)) == before
