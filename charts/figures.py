@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -132,11 +134,13 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
                     name=C["trajectory"].format(year=year), line=dict(color=T.TRAJECTORY, width=1.5, dash="dot"),
                     hoverinfo="skip"))
         if pd.notna(row.get("projected_value")) and row.get("judged") and not row.get("final"):
+            xs, ys = _projection_path(row, deadline)
+            bound = row.get("projection_bound")
             fig.add_trace(go.Scatter(
-                x=[row["latest_period"], deadline], y=[row["latest_value"], row["projected_value"]],
-                mode="lines+markers",
-                name=C["projection"].format(year=year, value=number(row["projected_value"], unit)),
-                line=dict(color=T.PROJECTION, width=2.5, dash="dash"), marker=dict(size=[0, 10]),
+                x=xs, y=ys, mode="lines+markers",
+                name=C["projection"].format(year=year, value=number(row["projected_value"], unit),
+                                            note=C["projection_bound"][bound] if isinstance(bound, str) else ""),
+                line=dict(color=T.PROJECTION, width=2.5, dash="dash"), marker=dict(size=[0] * (len(xs) - 1) + [10]),
                 hovertemplate=C["projection_hover"] + suffix + "<extra></extra>"))
     if revisions is not None and not revisions.empty:
         fig.add_trace(go.Scatter(
@@ -155,6 +159,20 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
                    ticksuffix="%" if unit == "%" else ""),
         legend=dict(y=1.0, yanchor="bottom"), margin=dict(l=16, r=24, t=110, b=16))
     return fig
+
+
+def _projection_path(row, deadline: str) -> tuple[list[str], list[float]]:
+    """The projection from the latest value to the deadline; where a bound held it, the trend runs to the bound
+    at its slope and stays there, so the line never leaves the indicator's range."""
+    start, value, end = row["latest_period"], float(row["latest_value"]), float(row["projected_value"])
+    slope = row.get("recent_rate")
+    if not isinstance(row.get("projection_bound"), str) or not slope or pd.isna(slope) or end == value:
+        return [start, deadline], [value, end]
+    first, last = periods.index(start), periods.index(deadline)
+    reach = first + max(1, min(last - first, math.ceil((end - value) / slope)))
+    if reach >= last or (end - value) / slope <= 0:
+        return [start, deadline], [value, end]
+    return [start, periods.from_index(reach), deadline], [value, end, end]
 
 
 def sector_status(rollup: pd.DataFrame, by: str, title: str) -> go.Figure:

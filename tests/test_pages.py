@@ -305,5 +305,7 @@ def test_a_projection_held_by_a_bound_says_so(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/indicator.py")
     at.selectbox(key="indicator_code").set_value("P19_SHORE_POWER").run()
     assert _metrics(at)["按趋势预计（目标年末）"].startswith("100%（趋势将越过上限")
-    names = _trace_names(at)
-    assert not any("114" in n for n in names)
+    series = _specs(at)[0]["data"]
+    projection = next(t for t in series if t.get("name", "").startswith("按近期趋势预计"))
+    assert projection["name"] == "按近期趋势预计（2030年末 100%，已到上限）"
+    assert max(_numbers(projection["y"])) == 100  # not 114.6 %: the line runs to the bound and stays there
