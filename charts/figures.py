@@ -39,8 +39,9 @@ def status_counts(groups: list[tuple[str, list[tuple[str, int]]]], title: str = 
         x=[[g for g, _, _ in shown], [L.STATUS[s] for _, s, _ in shown]], y=[n for _, _, n in shown],
         marker_color=[L.STATUS_COLOR[s] for _, s, _ in shown], text=[L.COUNT.format(n=n) for _, _, n in shown],
         textposition="outside", cliponaxis=False, hovertemplate=C["status_hover"]))
-    fig.update_layout(title=title, yaxis_title=C["indicator_count_axis"], height=380, showlegend=False,
-                      yaxis_range=[0, max(n for _, _, n in shown) * 1.25], xaxis_tickangle=0)
+    fig.update_layout(title=title, yaxis_title=C["indicator_count_axis"], height=420, showlegend=False,
+                      yaxis_range=[0, max(n for _, _, n in shown) * 1.25], xaxis_tickangle=0,
+                      margin=dict(l=16, r=24, t=64, b=72))
     return fig
 
 
@@ -79,10 +80,12 @@ def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figur
     fig.add_trace(go.Scatter(
         y=labels, x=shown.clip(lower=0) + 2, mode="text", text=text, textposition="middle right",
         textfont=dict(size=12, color=T.MUTED), showlegend=False, hoverinfo="skip", cliponaxis=False))
-    for status, line in (("on_track", METRIC_SETTINGS.ON_TRACK), ("at_risk", METRIC_SETTINGS.AT_RISK)):
-        fig.add_vline(x=line * 100, line=dict(color=L.STATUS_COLOR[status], width=1.5, dash="dot"),
-                      annotation_text=C["threshold"].format(status=L.STATUS[status], value=f"{line * 100:.0f}"),
-                      annotation_position="bottom right", annotation_font=dict(size=11, color=T.MUTED))
+    # The thresholds of the status rule, as legend entries: a bar right of the green line is 按计划推进, and so on.
+    for status, line in (("at_risk", METRIC_SETTINGS.AT_RISK), ("on_track", METRIC_SETTINGS.ON_TRACK)):
+        fig.add_trace(go.Scatter(
+            x=[line * 100] * 2, y=[labels[0], labels[-1]], mode="lines", hoverinfo="skip",
+            name=C["threshold"].format(status=L.STATUS[status], value=f"{line * 100:.0f}"),
+            line=dict(color=L.STATUS_COLOR[status], width=1.5, dash="dot")))
     fig.add_vline(x=0, line=dict(color=T.MUTED, width=1))
     fig.update_layout(title=title, height=max(320, 46 * len(rows) + 140), bargap=0.35,
                       xaxis=dict(title=C["reach_axis"], range=[-20, 230], ticksuffix="%"),

@@ -55,12 +55,14 @@ if data is not None:
         m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit), help=latest_help)
         m[1].metric(D["share"], F.percent(share), help=D["share_help"])
         m[2].metric(C["recent_rate"], F.rate(judged["recent_rate"], unit), help=D["recent_help"])
-        m[3].metric(D["projected"], readings.projection(judged), help=D["projected_help"])
+        m[3].metric(D["projected"], F.number(judged["projected_value"], unit), help=D["projected_help"],
+                    delta=readings.bound_note(judged), delta_arrow="off", delta_color="gray")
     else:
-        m = st.columns(7 if judged["final"] else 6)
+        final = bool(judged["final"])
+        m = st.columns(5 if final else 6)
         m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit), help=latest_help)
         rest = m[1:]
-        if judged["final"]:  # the expired target's own figure: the value it is judged on
+        if final:  # the expired target's own figure: the value it is judged on
             year = int(judged["target_year"])
             rest[0].metric(D["judged"].format(year=year), F.number(judged["judged_value"], unit),
                            help=D["judged_help"].format(year=year, period=judged["judged_period"] or "—"))
@@ -72,12 +74,17 @@ if data is not None:
         rest[1].metric(C["progress_pct"], F.percent(judged["progress_pct"]),
                        help=D["progress_help"].format(period=judged["baseline_period"] or "—",
                                                       value=F.number(judged["baseline_value"], unit)))
-        delta = readings.lag(judged)
-        rest[2].metric(C["expected_pct"], F.percent(judged["expected_pct"]), help=D["expected_help"],
-                       delta=delta.text if delta else None, delta_arrow=delta.arrow if delta else "auto",
-                       delta_color=delta.colour if delta else "normal")
-        rest[3].metric(C["gap"], F.gap(judged["gap"], unit), help=D["gap_help"])
-        rest[4].metric(D["projected"], readings.projection(judged), help=D["projected_help"])
+        if not final:  # the schedule and the trend only matter while the target is open
+            delta = readings.lag(judged)
+            rest[2].metric(C["expected_pct"], F.percent(judged["expected_pct"]), help=D["expected_help"],
+                           delta=delta.text if delta else None, delta_arrow=delta.arrow if delta else "auto",
+                           delta_color=delta.colour if delta else "normal")
+            rest = rest[1:]
+        rest[2].metric(C["gap"], F.gap(judged["gap"], unit), help=D["gap_help"])
+        if not final:
+            note = readings.bound_note(judged)
+            rest[3].metric(D["projected"], F.number(judged["projected_value"], unit), help=D["projected_help"],
+                           delta=note, delta_arrow="off", delta_color="gray")
 
         pace = st.columns(4)
         pace[0].metric(C["required_rate"], F.rate(judged["required_rate"], unit), help=D["required_help"])

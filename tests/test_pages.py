@@ -223,7 +223,7 @@ def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, mon
     assert len(revisions) == 20
     overdue = next(m.value for m in at.markdown if "逾期未报的任务" in m.value)  # no task has reported here
     assert overdue.endswith(L.OVERVIEW["overdue_more"]) and overdue.count("项、") == 19
-    bars, _, values = _specs(at)[0]["data"]
+    bars, _, values = _specs(at)[0]["data"][:3]
     assert values["mode"] == "text"  # the numbers sit right of each bar, never on the indicator names
     assert min(_numbers(values["x"])) >= 0 and min(_numbers(bars["x"])) < 0  # even where progress fell below 0
 
@@ -304,7 +304,8 @@ def test_numbers_read_like_a_report(sample_db, monkeypatch):
 def test_a_projection_held_by_a_bound_says_so(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/indicator.py")
     at.selectbox(key="indicator_code").set_value("P19_SHORE_POWER").run()
-    assert _metrics(at)["按趋势预计（目标年末）"].startswith("100%（趋势将越过上限")
+    projected = next(m for m in at.metric if m.label == "按趋势预计（目标年末）")
+    assert projected.value == "100%" and projected.proto.delta == "趋势将越过上限，按上限 100% 计"
     series = _specs(at)[0]["data"]
     projection = next(t for t in series if t.get("name", "").startswith("按近期趋势预计"))
     assert projection["name"] == "按近期趋势预计（2030年末 100%，已到上限）"

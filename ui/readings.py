@@ -57,8 +57,9 @@ def latest(row) -> str:
 
 
 def judged(row) -> str:
-    """The value a final target is judged on, with its period: '146 家（2025Q4）'; '—' on an open target."""
-    if not row["final"] or not isinstance(row["judged_period"], str):
+    """The value a final target is judged on, with its period: '146 家（2025Q4）'; '—' on an open target or a row
+    that is no verdict."""
+    if not row["final"] or not isinstance(row["judged_period"], str) or row["status"] not in VERDICTS:
         return "—"
     return T["latest"].format(value=F.number(row["judged_value"], row["unit"]), period=row["judged_period"])
 
@@ -72,10 +73,18 @@ def projection(row) -> str:
     return value + L.PROJECTION_BOUND[bound].format(bound=value)
 
 
+def bound_note(row) -> str | None:
+    """A short note when the indicator's bounds held the projection ('趋势将越过上限，按上限 100% 计'); else None."""
+    bound = row.get("projection_bound")
+    if _missing(row["projected_value"]) or not isinstance(bound, str):
+        return None
+    return L.PROJECTION_BOUND[bound].format(bound=F.number(row["projected_value"], row["unit"]))[1:-1]
+
+
 def lag(row) -> Delta | None:
     """Behind or ahead of the time-proportional schedule, as words, arrow and colour that agree; None without."""
     points = row["lag_pp"]
-    if _missing(points) or row["status"] not in VERDICTS:
+    if _missing(points) or row["status"] not in VERDICTS or row["final"]:
         return None
     if round(float(points), 1) == 0:
         return Delta(L.INDICATOR["on_schedule"], "off", "gray")

@@ -1,0 +1,73 @@
+"""The one reading of a status row (ui.readings) and the numbers of ui.format, on literal rows."""
+
+import math
+
+import pytest
+
+from ui import format as F
+from ui import readings
+
+NAN = math.nan
+
+
+def row(**over):
+    base = {"code": "A", "district": "全市", "unit": "家", "status": "on_track", "final": False, "judged": True,
+            "target_year": 2030, "target_value": 220.0, "latest_period": "2026Q3", "latest_value": 161.0,
+            "judged_period": "2026Q3", "judged_value": 161.0, "gap": 59.0, "progress_pct": 57.25,
+            "expected_pct": 45.16, "lag_pp": -12.09, "projected_value": 254.27, "projection_bound": None,
+            "recent_rate": 5.4524, "required_rate": 3.4706, "baseline_value": 100.0, "baseline_period": "2023Q1"}
+    return {**base, **over}
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (254.27, "家", "254 家"), (20.54, "个", "21 个"), (12.54, "%", "12.5%"), (0.6456, "", "0.646"),
+    (NAN, "家", "—"), (-0.04, "%", "0%"),
+])
+def test_precision_by_unit(value, unit, text):
+    assert F.number(value, unit) == text
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (59.0, "家", "差 59 家"), (-6.0, "家", "超出 6 家"), (3.4, "%", "差 3.4 个百分点"),
+    (-0.6, "%", "超出 0.6 个百分点"), (0.0, "%", "恰好达到目标"), (-0.2, "家", "恰好达到目标"),
+])
+def test_gaps_are_words_never_negative_numbers(value, unit, text):
+    assert F.gap(value, unit) == text
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (3.4706, "家", "+3.5 家/季度"), (-0.1824, "%", "-0.18 个百分点/季度"), (0.002, "", "+0.002/季度"),
+])
+def test_rates_per_quarter(value, unit, text):
+    assert F.rate(value, unit) == text
+
+
+def test_lagging_is_red_and_points_down_ahead_is_green_and_points_up():
+    behind = readings.lag(row(lag_pp=39.23))
+    assert (behind.text, behind.arrow, behind.colour) == ("落后 39.2 个百分点", "down", "red")
+    ahead = readings.lag(row(lag_pp=-12.09))
+    assert (ahead.text, ahead.arrow, ahead.colour) == ("领先 12.1 个百分点", "up", "green")
+    assert readings.lag(row(status="not_judged")) is None
+    assert readings.lag(row(final=True)) is None
+
+
+def test_an_expired_target_reads_its_year_end_value_not_the_latest():
+    final = row(final=True, status="achieved", target_year=2025, target_value=400.0, latest_value=455.0,
+                judged_period="2025Q4", judged_value=402.0, gap=-2.0)
+    assert readings.sentence(final) == "2025 年终值 402 家（2025Q4），目标 400 家，已达成（超出 2 家）。"
+    assert readings.latest(final) == "455 家（2026Q3）" and readings.judged(final) == "402 家（2025Q4）"
+
+
+def test_an_open_target_says_the_projection_and_its_bound():
+    text = readings.sentence(row(unit="%", target_value=95.0, latest_value=84.0, gap=11.0, projected_value=100.0,
+                                 projection_bound="max"))
+    assert "按近期趋势预计 2030 年末达 100%（趋势将越过上限，按上限 100% 计），按计划推进。" in text
+
+
+def test_a_district_without_its_own_target_gets_no_verdict_and_no_colour():
+    district = row(district="南山区", status="not_judged", target_value=NAN, gap=NAN, progress_pct=NAN,
+                   latest_value=21.0, recent_rate=0.5119)
+    text = readings.sentence(district, share=13.04)
+    assert text == "2026Q3 为 21 家，占全市 13%；近期趋势 +0.5 家/季度。该区未设分区目标，不与全市目标比较，不作判断。"
+    assert readings.colour("not_judged") is None and readings.colour("off_track") == "#d93025"
+    assert readings.judged(district | {"final": True}) == "—"
