@@ -304,7 +304,7 @@ def _indicator(deck: _Deck, code: str, picture: Path) -> None:
     year = D["badge_year"].format(year=int(judged["target_year"])) if pd.notna(judged["target_year"]) else ""
     S.badge(slide, x, S.TOP, w, Inches(0.55), f"{L.STATUS[judged['status']]}{year}", STATUS_HEX[judged["status"]],
             size=18)
-    paras = []
+    paras = [Para(D["latest"].format(value=readings.latest(judged)), 15, True, S.INK, 8)]  # the newest, always
     for _, row in b.status[b.status["code"] == code].sort_values("target_year", ascending=False).iterrows():
         label = D["target_year"].format(year=int(row["target_year"])) if pd.notna(row["target_year"]) \
             else D["target"]

@@ -110,6 +110,7 @@ def test_recycling_slide_states_the_2025_result_in_words(prs, sample_file):
     slide = next(s for s in prs.slides if _title(s) == "建筑垃圾综合利用率")
     text = "\n".join(texts(slide))
     assert "2025 年终值 86.6%（2025Q4），目标 90%，差 3.4 个百分点，未达成" in text
+    assert "最新值：87%（2026Q3）" in text
     later = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2030)].iloc[0]
     assert f"{later['latest_period']} 为 87%" in text and L.STATUS[later["status"]] in text
     assert "市住房建设局" in text and "第74项" in text
