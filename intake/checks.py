@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -15,6 +16,9 @@ from intake.reading import RawTable, read_table
 from intake.rules import DTYPES, KEYS, RULES
 from intake.schemas import FIELDS, Column, accepted_names, match_header, schema
 from intake.settings import ADDITIVE_UNITS, CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, Limits
+from intake.workbook import DAMAGED
+
+_log = logging.getLogger(__name__)
 
 ERROR_COLUMNS: tuple[str, ...] = ("row", "column", "value", "problem", "fix")
 
@@ -274,15 +278,22 @@ def parse_upload(
     schema(kind)
     try:
         raw = read_table(data, file_name, sheet=sheet, limits=limits, kind=kind)
+        return check(raw, kind, ctx)
     except UploadError as exc:
-        errors = pd.DataFrame(
-            {
-                "row": pd.array([pd.NA], dtype="Int64"),
-                "column": [""],
-                "value": [file_name],
-                "problem": [exc.problem],
-                "fix": [exc.fix],
-            }
-        )
-        return CheckResult(kind, _empty_rows(kind), errors, 1, file_error=exc)
-    return check(raw, kind, ctx)
+        return _refused(kind, file_name, exc)
+    except (*DAMAGED, TypeError, IndexError, OverflowError, RecursionError, AttributeError) as exc:
+        # a file no rule foresaw: refused whole, never a traceback on the page; logged for us to fix the rule
+        _log.exception("unforeseen file %r refused", file_name)
+        return _refused(kind, file_name, UploadError(labels.problem("unforeseen", kind=type(exc).__name__),
+                                                     labels.fix("unforeseen")))
+
+
+def _refused(kind: str, file_name: str, exc: UploadError) -> CheckResult:
+    errors = pd.DataFrame({
+        "row": pd.array([pd.NA], dtype="Int64"),
+        "column": [""],
+        "value": [file_name],
+        "problem": [exc.problem],
+        "fix": [exc.fix],
+    })
+    return CheckResult(kind, _empty_rows(kind), errors, 1, file_error=exc)

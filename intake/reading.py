@@ -35,6 +35,10 @@ _RAGGED = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _UNCLOSED = re.compile(r"EOF inside string starting at row (\d+)")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202f\u2060-\u2064\ufeff\u00ad]")  # zero-width, BOM, soft hyphen
 
+# calamine raises CalamineError, ZipError, XmlError, and for a Rust panic pyo3's PanicException, which derives
+# from BaseException: every one of them means a workbook it cannot read.
+_NOT_READER_ERRORS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
 # (problem key, values) a check must report for a cell instead of its text
 CellMark = tuple[str, dict]
 
@@ -213,10 +217,10 @@ def _parse_csv(text: str, delimiter: str, first_row: int) -> pd.DataFrame:
             raise _refuse("csv_unreadable") from None
         want, line_no, got = ragged.groups()
     # rows wider than the header: read them padded; columns with data but no header are reported by checks
-    widths = [len(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
     try:
+        widths = [len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
         return pd.read_csv(io.StringIO(text), engine="c", names=range(max(widths)), **options)
-    except (pd.errors.ParserError, ValueError):
+    except (pd.errors.ParserError, ValueError, csv.Error):
         raise _refuse("ragged", row=first_row - 1 + int(line_no),
                       detail=f"表头有 {want} 列，这一行有 {got} 列") from None
 
@@ -247,7 +251,7 @@ def _open_zip(data: bytes, limits: Limits) -> zipfile.ZipFile:
         raise _refuse("not_xlsx")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+    except workbook.DAMAGED:
         raise _refuse("corrupt_xlsx") from None
     _check_zip(archive, limits)
     return archive
@@ -260,9 +264,9 @@ def _xlsx_grid(data: bytes, sheet: str | None, limits: Limits, kind: str | None)
         book = workbook.read_book(archive)
         reader = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         names = list(reader.sheet_names)
-    except UploadError:
+    except (UploadError, *_NOT_READER_ERRORS):
         raise
-    except Exception:  # calamine raises several types (CalamineError, ZipError, XmlError, panics)
+    except BaseException:  # noqa: B036 (see _NOT_READER_ERRORS)
         raise _refuse("corrupt_xlsx") from None
     if not names:
         raise _refuse("corrupt_xlsx")
@@ -322,9 +326,7 @@ def _load(archive: zipfile.ZipFile, reader, book: workbook.Book, sheet: workbook
     if sheet.part is not None:
         try:
             xml = archive.read(sheet.part)
-        except KeyError:
-            raise _refuse("corrupt_xlsx") from None
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+        except workbook.DAMAGED:
             raise _refuse("corrupt_xlsx") from None
         rows, cols = workbook.extent(xml)
         if rows > limits.max_rows + 10_000:
@@ -341,7 +343,9 @@ def _load(archive: zipfile.ZipFile, reader, book: workbook.Book, sheet: workbook
         worksheet = reader.get_sheet_by_name(sheet.name)
         values = worksheet.to_python(skip_empty_area=False)
         merges = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (worksheet.merged_cell_ranges or [])]
-    except Exception:
+    except _NOT_READER_ERRORS:
+        raise
+    except BaseException:  # noqa: B036 (see _NOT_READER_ERRORS)
         raise _refuse("corrupt_xlsx") from None
     cells = pd.DataFrame(values, dtype=object) if values else pd.DataFrame(dtype=object)
     cells = cells.apply(lambda col: col.map(_cell_text)).astype(str) if len(cells) else cells
@@ -469,8 +473,11 @@ def _table(grid: _Grid, limits: Limits, file_name: str, kind: str | None, notice
 
 
 def _hidden_sheets(data: bytes) -> list[str]:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return [s.name for s in workbook.read_book(archive).sheets if not s.visible]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return [s.name for s in workbook.read_book(archive).sheets if not s.visible]
+    except workbook.DAMAGED:
+        return []
 
 
 def visible_sheets(data: bytes, file_name: str) -> list[str]:
@@ -480,5 +487,5 @@ def visible_sheets(data: bytes, file_name: str) -> list[str]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return [s.name for s in workbook.read_book(archive).sheets if s.visible and s.worksheet]
-    except (zipfile.BadZipFile, ValueError, EOFError, OSError, RuntimeError, NotImplementedError):
+    except workbook.DAMAGED:
         return []
