@@ -30,8 +30,9 @@ def unusual(rows: pd.DataFrame, previous: pd.DataFrame, history: pd.DataFrame,
         indicators: code, name, unit.
     """
     reason = pd.Series(None, index=rows.index, dtype=object)
-    if rows.empty:
-        return reason
+    if rows.empty or (previous["prev_value"].isna().all() and history.empty
+                      and not rows.duplicated(["code", "district"]).any()):
+        return reason  # nothing earlier in the store or in the file to compare with
     units = dict(zip(indicators["code"], indicators["unit"].fillna(""), strict=True))
     names = dict(zip(indicators["code"], indicators["name"].astype(str), strict=True))
     frame = rows[["code", "period", "district", "value"]].copy()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+import pandas as pd
 import streamlit as st
 
 from store.errors import StoreError
@@ -66,6 +67,11 @@ def _plain(text: str) -> str:
 
 def _show_errors(result) -> None:
     _show_notices(result)
+    first = result.errors.iloc[0] if len(result.errors) else None
+    if result.error_count == 1 and first is not None and pd.isna(first["row"]):  # the whole file: say it in full
+        st.error(U["refused"].format(problem=_plain(first["problem"]), fix=_plain(first["fix"])),
+                 icon=":material/block:")
+        return
     st.error(U["errors"].format(count=result.error_count))
     table = flow.error_table(result)
     if result.error_count > len(table):

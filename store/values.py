@@ -150,6 +150,12 @@ def previous_values(con, rows: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame
         history: per code of `rows`, the median of its values that count now: code, median.
     """
     keys = rows[["code", "district", "period"]].drop_duplicates().reset_index(drop=True)
+    stored = con.execute("SELECT count(*) FROM actuals WHERE list_contains(?, code)",
+                         [keys["code"].unique().tolist()]).fetchall()[0][0]
+    if not stored:  # nothing to compare with (a new indicator, an empty store): skip the join
+        return (pd.DataFrame({c: pd.Series(dtype=object) for c in ("code", "district", "period", "prev_period")})
+                .assign(prev_value=pd.Series(dtype=float)),
+                pd.DataFrame({"code": pd.Series(dtype=object), "median": pd.Series(dtype=float)}))
     current = """SELECT a.code, a.district, a.period, a.value FROM actuals a JOIN uploads u USING (upload_id)
                   WHERE u.rolled_back_at IS NULL AND a.code IN (SELECT DISTINCT code FROM _keys)
                 QUALIFY row_number() OVER (PARTITION BY a.code, a.period, a.district ORDER BY a.upload_id DESC) = 1"""

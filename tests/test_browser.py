@@ -163,3 +163,18 @@ def test_upload_page_names_the_data_sheets_of_a_two_sheet_workbook_and_reads_the
     playwright.expect(main).to_contain_text("读取的工作表：南山区", timeout=60_000)
     playwright.expect(page.get_by_role("button", name="确认提交")).to_be_visible()
     full_page_screenshot(page, ARTIFACTS / "upload_two_sheets_picked.png")
+
+
+def test_a_workbook_that_would_make_the_reader_ask_for_512_gib_is_refused_and_the_server_keeps_serving(browser_page):
+    url, page = browser_page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    hostile = (ARTIFACTS.parent / "files" / "workbooks" / "xfd_last_cell.xlsx").read_bytes()
+    _upload(page, "xfd_last_cell.xlsx", hostile)
+    main = page.locator("[data-testid='stMain']")
+    playwright.expect(main).to_contain_text("使用范围异常大", timeout=60_000)
+    page.locator("[data-testid='stSidebarNav']").get_by_text("总览", exact=True).click()
+    playwright.expect(page.locator("h1").first).to_have_text("总览", timeout=60_000)
+    other = page.context.browser.new_page(viewport={"width": 1280, "height": 800}, locale="zh-CN")
+    other.goto(url)  # a second visitor still gets the app
+    playwright.expect(other.get_by_label("用户名")).to_be_visible(timeout=60_000)
+    other.close()

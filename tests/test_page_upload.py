@@ -280,8 +280,8 @@ def test_page_previews_a_percent_formatted_cell_as_excel_shows_it(db, monkeypatc
 
 def test_page_refuses_two_data_sheets_by_name_then_reads_the_one_picked(db, monkeypatch):
     at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "两个区.xlsx", TWO_SHEETS)
-    problems = " ".join(at.dataframe[0].value["问题"])
-    assert "福田区" in problems and "南山区" in problems
+    refused = at.error[0].value
+    assert "“福田区”、“南山区”" in refused and "不会只读其中一个" in refused and "请选择要上传的工作表" in refused
     assert "upload_commit" not in [b.key for b in at.button]
     picker = next(s for s in at.selectbox if s.label == L.UPLOAD["sheet"])
     assert picker.options == [L.UPLOAD["sheet_auto"], "福田区", "南山区"]
