@@ -396,6 +396,7 @@ UPLOAD = {
     "checked": "检查完成",
     "check_failed": "检查未通过",
     "errors": "发现 {count} 处问题，文件未写入任何数据。请按下表修改后重新上传。",
+    "refused": "文件未写入任何数据：{problem}。\n\n修改建议：{fix}",
     "errors_truncated": "下表只列出前 {shown} 处问题（共 {count} 处）。",
     "preview": "预览：提交后将产生以下变动",
     "revised": "修订的数据（原值 → 新值）",
