@@ -291,7 +291,7 @@ DECK = {
     "source_file": "　· {kind}：{name}（{at}）",
     "sources": "数据来源：{n} 次有效上传（{parts}），最近一次 {latest}",
     "latest_files": "各类最近的文件：",
-    "overview": "共 {n} 项指标（按下一个未到期的目标判断）；{tasks} 项重点任务：已完成 {done} 项、"
+    "overview": "共 {n} 项指标（已到期的目标看结果，未到期的看进展）；{tasks} 项重点任务：已完成 {done} 项、"
                 "滞后 {lagging} 项、本季度逾期未报 {overdue} 项。",
     "no_final": "2025 年目标尚未到期或暂无数据。",
     "final": "{title}：{counts}",
