@@ -93,7 +93,7 @@ if data is not None:
                        if judged["status"] not in ("target_pending", "no_data") else "—")
         cagr = judged["status_cagr"]
         pace[3].metric(C["status_cagr"], tables.status_word(cagr) if cagr else D["not_applicable"],
-                       delta=D["contested"] if judged["contested"] else None, delta_color="off")
+                       delta=D["contested"] if judged["contested"] else None, delta_color="off", delta_arrow="off")
 
     detail = context.indicator_detail(code)
     series = detail["actuals"][detail["actuals"]["district"] == district][["period", "value"]]

@@ -43,10 +43,17 @@ def test_rates_per_quarter(value, unit, text):
 
 
 def test_lagging_is_red_and_points_down_ahead_is_green_and_points_up():
-    behind = readings.lag(row(lag_pp=39.23))
+    behind = readings.lag(row(lag_pp=39.23, status="regressing"))
     assert (behind.text, behind.arrow, behind.colour) == ("落后 39.2 个百分点", "down", "red")
     ahead = readings.lag(row(lag_pp=-12.09))
     assert (ahead.text, ahead.arrow, ahead.colour) == ("领先 12.1 个百分点", "up", "green")
+
+
+def test_the_schedule_delta_never_takes_a_colour_the_status_contradicts():
+    ahead_but_at_risk = readings.lag(row(lag_pp=-7.78, status="at_risk"))
+    assert (ahead_but_at_risk.arrow, ahead_but_at_risk.colour) == ("up", "gray")
+    behind_but_on_track = readings.lag(row(lag_pp=5.0, status="on_track"))
+    assert (behind_but_on_track.arrow, behind_but_on_track.colour) == ("down", "gray")
     assert readings.lag(row(status="not_judged")) is None
     assert readings.lag(row(final=True)) is None
 

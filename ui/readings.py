@@ -15,6 +15,7 @@ from ui import format as F
 from ui import labels as L
 
 T = L.TABLES
+GOOD = ("on_track", "achieved")  # statuses a green delta may stand beside
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,19 @@ def bound_note(row) -> str | None:
 
 
 def lag(row) -> Delta | None:
-    """Behind or ahead of the time-proportional schedule, as words, arrow and colour that agree; None without."""
+    """Behind or ahead of the time-proportional schedule, as words, arrow and colour that agree with each other and
+    with the status; None without a lag, on a final target or on a row that is no verdict."""
     points = row["lag_pp"]
     if _missing(points) or row["status"] not in VERDICTS or row["final"]:
         return None
     if round(float(points), 1) == 0:
         return Delta(L.INDICATOR["on_schedule"], "off", "gray")
+    # The arrow follows the words; the colour only where the status agrees (ahead of the schedule but projected to
+    # fall short is grey, not a green that contradicts an amber 需加力).
+    good = row["status"] in GOOD
     if points > 0:
-        return Delta(L.INDICATOR["behind"].format(points=F.points(points)), "down", "red")
-    return Delta(L.INDICATOR["ahead"].format(points=F.points(-points)), "up", "green")
+        return Delta(L.INDICATOR["behind"].format(points=F.points(points)), "down", "gray" if good else "red")
+    return Delta(L.INDICATOR["ahead"].format(points=F.points(-points)), "up", "green" if good else "gray")
 
 
 def final_result(row) -> str:
