@@ -35,32 +35,42 @@ def unusual(rows: pd.DataFrame, previous: pd.DataFrame, history: pd.DataFrame,
         return reason  # nothing earlier in the store or in the file to compare with
     units = dict(zip(indicators["code"], indicators["unit"].fillna(""), strict=True))
     names = dict(zip(indicators["code"], indicators["name"].astype(str), strict=True))
-    frame = rows[["code", "period", "district", "value"]].copy()
-    frame["_i"] = np.arange(len(frame))
-    stored = frame.merge(previous, on=["code", "district", "period"], how="left")
-    # the file's own earlier quarter of the same series counts as previous too, when it is later
-    ordered = frame.sort_values(["code", "district", "period"])
-    group = ordered.groupby(["code", "district"], sort=False)
-    ordered["file_prev_period"] = group["period"].shift()
-    ordered["file_prev_value"] = group["value"].shift()
-    stored = stored.merge(ordered[["_i", "file_prev_period", "file_prev_value"]], on="_i").sort_values("_i")
-    use_file = stored["file_prev_period"].notna() & (
-        stored["prev_period"].isna() | (stored["file_prev_period"] > stored["prev_period"]))
-    prev_value = stored["prev_value"].where(~use_file, stored["file_prev_value"]).to_numpy(dtype=float)
-    prev_period = stored["prev_period"].where(~use_file, stored["file_prev_period"]).to_numpy(dtype=object)
+    frame = rows[["code", "period", "district", "value"]].reset_index(drop=True)
+    n = len(frame)
+    # the file's own earlier quarter of the same series counts as previous too: sort by series, then period
+    code_id, _ = pd.factorize(frame["code"])
+    district_id, districts = pd.factorize(frame["district"])
+    period_id, period_names = pd.factorize(frame["period"], sort=True)
+    series = code_id.astype(np.int64) * (len(districts) + 1) + district_id
+    order = np.lexsort((period_id, series))
+    before = np.roll(order, 1)
+    same = series[order] == series[before]
+    same[0] = False
+    file_prev_value = np.full(n, np.nan)
+    file_prev_period = np.full(n, -1, dtype=np.int64)
+    file_prev_value[order[same]] = frame["value"].to_numpy(dtype=float)[before[same]]
+    file_prev_period[order[same]] = period_id[before[same]]
+    period_text = np.append(np.asarray(period_names, dtype=object), "")  # index -1: no earlier quarter
+    prev_value, prev_period = file_prev_value, period_text[file_prev_period]
+    if previous["prev_value"].notna().any():  # the store's latest earlier quarter, unless the file's is later
+        stored = frame.merge(previous, on=["code", "district", "period"], how="left")
+        use_store = stored["prev_period"].notna().to_numpy() & (
+            stored["prev_period"].fillna("").to_numpy(dtype=object) > prev_period)
+        prev_value = np.where(use_store, stored["prev_value"].to_numpy(dtype=float), prev_value)
+        prev_period = np.where(use_store, stored["prev_period"].to_numpy(dtype=object), prev_period)
+    stored = frame
     value = stored["value"].to_numpy(dtype=float)
     codes = stored["code"].to_numpy(dtype=object)
-    out = np.full(len(stored), None, dtype=object)
+    out = np.full(n, None, dtype=object)
 
     median = dict(zip(history["code"], history["median"], strict=True))
-    for code in pd.unique(codes):
-        if units.get(code) != "%" or median.get(code) is None or not median[code] > FRACTION_HISTORY_ABOVE:
-            continue
-        mine = codes == code
-        if (value[mine] <= 1).all():
-            out[mine] = labels.notice("unusual_fraction", median=median[code])
+    largest = pd.Series(value).groupby(codes).max()
+    fractions = [c for c, top in largest.items()
+                 if units.get(c) == "%" and median.get(c, 0) > FRACTION_HISTORY_ABOVE and top <= 1]
+    for code in fractions:
+        out[codes == code] = labels.notice("unusual_fraction", median=median[code])
 
-    cumulative = np.array([CUMULATIVE_MARK in names.get(c, "") for c in codes], dtype=bool)
+    cumulative = pd.Series(codes).isin([c for c in largest.index if CUMULATIVE_MARK in names.get(c, "")]).to_numpy()
     known = np.isfinite(prev_value) & np.isfinite(value)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(known & (prev_value > 0) & (value > 0), value / prev_value, 1.0)
