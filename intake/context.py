@@ -30,7 +30,9 @@ class Context:
 
     Args:
         indicators: frame with columns code, name, unit ('%', '家', '个', '' for a coefficient, …), and
-            optionally by_district (templates give such an indicator a row per district).
+            optionally by_district (templates give such an indicator a row per district), min_value and
+            max_value (the indicator's own bounds, NaN = open; checked beside the unit's range) and cumulative
+            (a count that never falls; 请核实 when it does).
         districts: the accepted district names, '全市' first.
         task_count: tasks are numbered 1..task_count.
         latest_period: the newest period that may be reported (the last closed quarter); later is the future.

@@ -123,6 +123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_number": ("“{value}”不是数字", "请填写数字，例如 12.5；没有数据的指标请删除这一行"),
     "percent_not_allowed": ("该指标的单位是“{unit}”，数值不能带百分号", "请去掉 %，按“{unit}”填写"),
     "out_of_range": ("数值 {number} 超出单位“{unit}”的合理范围（{range}）", "请核对数值和单位"),
+    "out_of_bounds": ("数值 {number} 超出该指标的取值范围（{range}）", "请核对数值和单位"),
     "not_whole": ("单位为“{unit}”的数值须为整数，这里是 {number}", "请填写整数"),
     "period_year_only": ("报告期只有年份，缺少季度", "请写成季度，例如 {year}Q4"),
     "period_month": ("报告期“{value}”像是年月，无法确定是哪个季度", "请写成季度，例如 {suggest}"),

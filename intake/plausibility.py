@@ -15,7 +15,7 @@ from intake import labels
 FRACTION_HISTORY_ABOVE = 5.0
 # A value this many times larger (or smaller) than the same series' previous quarter is shown for checking.
 JUMP_FACTOR = 10.0
-CUMULATIVE_MARK = "累计"  # an indicator whose name says 累计 never falls
+CUMULATIVE_MARK = "累计"  # an indicator whose name says 累计 never falls (as does one the catalog marks cumulative)
 
 
 def unusual(rows: pd.DataFrame, previous: pd.DataFrame, history: pd.DataFrame,
@@ -27,7 +27,7 @@ def unusual(rows: pd.DataFrame, previous: pd.DataFrame, history: pd.DataFrame,
         previous: for each (code, district, period) of `rows`, the value that counts for the latest earlier
             period in the store: code, district, period, prev_period, prev_value.
         history: per code, the median of the values that count now: code, median.
-        indicators: code, name, unit.
+        indicators: code, name, unit, optionally cumulative.
     """
     reason = pd.Series(None, index=rows.index, dtype=object)
     if rows.empty or (previous["prev_value"].isna().all() and history.empty
@@ -70,7 +70,10 @@ def unusual(rows: pd.DataFrame, previous: pd.DataFrame, history: pd.DataFrame,
     for code in fractions:
         out[codes == code] = labels.notice("unusual_fraction", median=median[code])
 
-    cumulative = pd.Series(codes).isin([c for c in largest.index if CUMULATIVE_MARK in names.get(c, "")]).to_numpy()
+    flagged = (dict(zip(indicators["code"], indicators["cumulative"].fillna(False).astype(bool), strict=True))
+               if "cumulative" in indicators.columns else {})
+    cumulative = pd.Series(codes).isin(
+        [c for c in largest.index if flagged.get(c) or CUMULATIVE_MARK in names.get(c, "")]).to_numpy()
     known = np.isfinite(prev_value) & np.isfinite(value)
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(known & (prev_value > 0) & (value > 0), value / prev_value, 1.0)

@@ -275,9 +275,19 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
         reason[mine & outside] = "out_of_range"
         if rule.whole:
             reason[mine & ~outside & (number % 1 != 0)] = "not_whole"
+    bounds = _bounds(ctx, done["code"])
+    if bounds is not None:  # the indicator's own bounds (the catalog's), inside the unit's range
+        low, high = bounds
+        outside = (number < low.fillna(-np.inf)) | (number > high.fillna(np.inf))
+        reason[reason.isna() & outside] = "out_of_bounds"
     failed = reason.notna()
 
     def explain(row: int) -> Problem:
+        if reason[row] == "out_of_bounds":
+            low, high = (float(b[row]) for b in bounds)
+            return Problem("out_of_bounds", {"value": text[row], "number": f"{number[row]:g}",
+                                             "range": _range_text(None if np.isnan(low) else low,
+                                                                  None if np.isnan(high) else high)})
         u = unit.get(row)
         rule = UNIT_RULES.get(u) if isinstance(u, str) else None
         key = "value_empty" if reason[row] == "required_empty" else reason[row]
@@ -295,6 +305,19 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
         )
 
     return Outcome(number.where(~failed), failed, explain)
+
+
+def _bounds(ctx: Context, codes: pd.Series) -> tuple[pd.Series, pd.Series] | None:
+    """Each row's indicator's (min_value, max_value), NaN where open; None when the catalog has no bounds."""
+    ind = ctx.indicators
+    if "min_value" not in ind.columns or "max_value" not in ind.columns:
+        return None
+    low = dict(zip(ind["code"].astype(str), pd.to_numeric(ind["min_value"], errors="coerce"), strict=True))
+    high = dict(zip(ind["code"].astype(str), pd.to_numeric(ind["max_value"], errors="coerce"), strict=True))
+    ids, distinct = pd.factorize(codes)
+    lows = np.array([low.get(c, np.nan) for c in distinct] + [np.nan], dtype=float)
+    highs = np.array([high.get(c, np.nan) for c in distinct] + [np.nan], dtype=float)
+    return pd.Series(lows[ids], index=codes.index), pd.Series(highs[ids], index=codes.index)
 
 
 def text_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:

@@ -49,7 +49,8 @@ class IngestResult:
 
 def context(con, today: dt.date | None = None) -> intake.Context:
     """What intake needs to know of the catalog to check a file."""
-    inds = con.execute("SELECT code, name, unit, by_district FROM indicators ORDER BY code").df()
+    inds = con.execute("SELECT code, name, unit, by_district, min_value, max_value, "
+                       "coalesce(cumulative, FALSE) AS cumulative FROM indicators ORDER BY code").df()
     task_count = con.execute("SELECT count(*) FROM tasks").fetchone()[0]
     return intake.Context(
         indicators=inds,

@@ -181,3 +181,16 @@ def test_context_default_latest_period_is_the_last_closed_quarter():
     from metrics import periods
 
     assert Context(INDICATORS).latest_period == periods.latest_closed()
+
+
+def test_an_indicator_s_own_bounds_are_checked_beside_its_unit_s_range():
+    indicators = INDICATORS.assign(min_value=[0, 0, 0.3, 0, None], max_value=[100, None, 0.9, 50, None])
+    ctx = Context(indicators, latest_period="2026Q3")
+    data = ("指标代码,报告期,区,数值\n"
+            "P18_SEA_RAIL,2025Q4,全市,60\n"       # a % inside 0–100 but above the indicator's 50
+            "P06_IRRIGATION,2025Q4,全市,0.2\n"    # a coefficient below its 0.3
+            "P17_CW_RECYCLING,2025Q4,全市,99\n").encode()
+    result = parse_upload(data, "b.csv", "actuals", ctx)
+    assert result.errors["row"].tolist() == [2, 3]
+    assert result.errors["problem"].tolist() == ["数值 60 超出该指标的取值范围（0–50）",
+                                                 "数值 0.2 超出该指标的取值范围（0.3–0.9）"]
