@@ -6,9 +6,10 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from metrics.growth import grade
 from metrics.rollups import rollup
 from metrics.settings import SEVERITY, VERDICTS, worst
-from metrics.status import indicator_status
+from metrics.status import indicator_status, projected_progress
 
 QUARTERS = ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1"]
 finite = st.floats(min_value=-1000, max_value=1000, allow_nan=False).map(lambda v: round(v, 2))
@@ -114,3 +115,16 @@ def test_projections_never_leave_the_bounds(case):
     bound = row["projection_bound"]
     if bound is not None:  # a held projection sits exactly on the bound it names
         assert projected == {"min": low, "max": high, "cumulative": row["latest_value"]}[bound]
+
+
+@settings(max_examples=80, deadline=None)
+@given(cases())
+def test_the_projected_progress_a_chart_draws_grades_to_the_status_shown(case):
+    """The overview's bar length (projected_progress) and its colour (status) can never disagree."""
+    baseline, target, values, as_of = case
+    rows = pd.DataFrame(list(run({"up": ("increase", baseline, target, values)}, as_of).values()))
+    reach = projected_progress(rows)
+    for status, length in zip(rows["status"], reach, strict=True):
+        if math.isnan(length) or status == "achieved":
+            continue
+        assert grade([length / 100])[0] == status

@@ -6,7 +6,15 @@ import pandas as pd
 import pytest
 
 from metrics.settings import DEFAULT, Settings
-from metrics.status import STATUS_COLUMNS, headline, indicator_status, status_changes, worst_first
+from metrics.status import (
+    STATUS_COLUMNS,
+    city_shares,
+    headline,
+    headline_groups,
+    indicator_status,
+    status_changes,
+    worst_first,
+)
 
 NO_ACTUALS = pd.DataFrame({"code": [], "period": [], "district": [], "value": []})
 
@@ -394,3 +402,20 @@ def test_latest_is_the_newest_value_even_after_the_target_year():
     assert (row["latest_period"], row["latest_value"]) == ("2026Q3", 455.0)
     assert (row["judged_period"], row["judged_value"]) == ("2025Q4", 402.0)
     assert row["gap"] == pytest.approx(-2.0)  # beyond the target by 2, on the judged value
+
+
+def test_headline_groups_split_expired_results_from_next_progress():
+    ind = pd.DataFrame([indicator("A"), indicator("B")])
+    tgt = pd.concat([TWO, targets(("B", 2025, 5.0))])
+    data = pd.concat([actuals({"2025Q4": 59, "2026Q1": 61}), actuals({"2025Q4": 6, "2026Q1": 7}, code="B")])
+    results, progress = headline_groups(indicator_status(ind, tgt, data, "2026Q1"))
+    assert results[["code", "target_year", "status"]].values.tolist() == [["A", 2025, "missed"],
+                                                                           ["B", 2025, "achieved"]]
+    assert progress[["code", "target_year"]].values.tolist() == [["A", 2030]]  # B has no open target
+
+
+def test_city_shares_of_a_count():
+    data = pd.concat([actuals({"2026Q1": 200}), actuals({"2026Q1": 50}, district="南山区"),
+                      actuals({"2025Q4": 10}, district="福田区")])
+    rows = indicator_status(pd.DataFrame([indicator(unit="家")]), targets(("A", 2030, 300.0)), data, "2026Q1")
+    assert city_shares(rows) == {"全市": 100.0, "南山区": 25.0}  # 福田区's latest quarter has no city value
