@@ -22,7 +22,7 @@ run: setup
 	$(PY) manage.py --db $(DB) init
 	$(PY) manage.py --db $(DB) load-sample --if-empty
 	$(PY) manage.py ensure-admin
-	CLEANPROD_DB=$(DB) $(PY) -m streamlit run dashboard.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	CLEANPROD_DB=$(DB) $(PY) -m streamlit run server.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

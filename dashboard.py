@@ -49,15 +49,51 @@ def sidebar() -> None:
         auth.logout_button()
 
 
+def _login_page() -> None:
+    """Before login every page's URL leads here (the gate has drawn the form): no page is run, no name is sent."""
+
+
+def _denied_page() -> None:
+    st.error(L.AUTH["denied"])
+
+
+def _stand_in(render, file: str, default: bool = False) -> st.Page:
+    """A hidden page at `file`'s URL that only calls `render`: a shared or typed link keeps its path and query
+    (no "Page not found"), and nothing of the real page is sent."""
+    slug = file.rsplit("/", 1)[-1].removesuffix(".py")
+    return st.Page(lambda: render(), title=L.APP_TITLE, url_path="login" if default else slug, default=default,
+                   visibility="hidden")
+
+
+def _follow_link() -> None:
+    """After a login that a page's own URL sent here (ui.auth.require_page), open that page with its query; or,
+    when the role may not open it, say so instead of moving on silently."""
+    target = st.session_state.pop("_next", None)
+    if not target:
+        return
+    file, query = target
+    if auth.visible(file):
+        st.switch_page(file, query_params=query)
+    st.error(L.AUTH["denied"])
+
+
 inject_css(context.presentation_mode())
-if auth.gate() is None:
-    st.stop()
-st.session_state["_entry"] = True  # pages refuse to run without this entry point (see ui/auth.require_page)
-PAGES = [st.Page(file, title=title, icon=icon, default=(file == ALL_PAGES[0][0]))
-         for file, title, icon in ALL_PAGES if auth.visible(file)]
-nav = st.navigation(PAGES, position="hidden" if context.presentation_mode() else "sidebar")
-sidebar()
-nav.run()
-if context.presentation_mode() and st.button(L.PRESENTATION_EXIT, key="leave_presentation"):
-    del st.query_params["present"]
+if st.session_state.pop("_arrived", False):
+    # Sent here by a page opened by its own URL: one more run, so that the session settles on this entry point's
+    # navigation before the login form is drawn (otherwise the form's first submission is dropped).
+    st.navigation([_stand_in(_login_page, ALL_PAGES[0][0], default=True)], position="hidden")
     st.rerun()
+if auth.gate() is None:
+    st.navigation([_stand_in(_login_page, file, default=i == 0) for i, (file, _, _) in enumerate(ALL_PAGES)],
+                  position="hidden").run()
+else:
+    st.session_state["_entry"] = True  # pages refuse to run without this entry point (see ui/auth.require_page)
+    pages = [st.Page(file, title=title, icon=icon, default=i == 0) if auth.visible(file)
+             else _stand_in(_denied_page, file) for i, (file, title, icon) in enumerate(ALL_PAGES)]
+    nav = st.navigation(pages, position="hidden" if context.presentation_mode() else "sidebar")
+    _follow_link()
+    sidebar()
+    nav.run()
+    if context.presentation_mode() and st.button(L.PRESENTATION_EXIT, key="leave_presentation"):
+        del st.query_params["present"]
+        st.rerun()

@@ -319,16 +319,57 @@ def account(username, role, password, name):
 
 @cli.command("ensure-admin")
 def ensure_admin():
-    """Create the documented first admin (admin / cleanprod-admin) when no account exists yet.
+    """Create the first admin (user admin, a random password printed once) when no account exists yet.
 
     Example: python manage.py ensure-admin
     """
     from access import accounts
 
-    if accounts.ensure_first_admin():
-        user, password = accounts.FIRST_ADMIN
-        click.echo(f"已创建首个管理员：用户名 {user}，密码 {password}。请登录后立即运行 "
-                   f"python manage.py account {user} --role admin 修改密码。")
+    try:
+        password = accounts.ensure_first_admin()
+    except accounts.AccountError as exc:
+        raise click.ClickException(exc.message) from None
+    if password:
+        user = accounts.FIRST_ADMIN
+        click.echo(f"已创建首个管理员：用户名 {user}，密码 {password}（只显示这一次，请记下）。"
+                   f"可随时运行 python manage.py account {user} --role admin 修改密码。")
+
+
+@cli.command("end-sessions")
+@click.argument("username", required=False)
+def end_sessions(username):
+    """End the open sessions of one account, or of every account (a new signing key) when no name is given.
+
+    Example: python manage.py end-sessions 张敏
+    """
+    from access import accounts, sessions
+
+    try:
+        if username:
+            if username not in accounts.load()["credentials"]["usernames"]:
+                raise accounts.AccountError(f"没有名为“{username}”的账户。")
+            sessions.end_sessions(accounts.accounts_file(), username)
+        else:
+            accounts.rotate_key()
+    except accounts.AccountError as exc:
+        raise click.ClickException(exc.message) from None
+    click.echo(f"已结束账户 {username} 的所有登录。" if username else "已结束所有账户的登录（已更换签名密钥）。")
+
+
+@cli.command("delete-account")
+@click.argument("username")
+def delete_account(username):
+    """Delete an account; its open sessions end at once.
+
+    Example: python manage.py delete-account 张敏
+    """
+    from access import accounts
+
+    try:
+        accounts.delete_account(username)
+    except accounts.AccountError as exc:
+        raise click.ClickException(exc.message) from None
+    click.echo(f"已删除账户 {username}，其登录已结束。")
 
 
 @cli.command("public-mode")
@@ -340,7 +381,10 @@ def public_mode(state):
     """
     from access import accounts
 
-    accounts.set_public_viewer(state == "on")
+    try:
+        accounts.set_public_viewer(state == "on")
+    except accounts.AccountError as exc:
+        raise click.ClickException(exc.message) from None
     click.echo("公开只读模式已开启：无需登录，只显示查看页面。" if state == "on" else "公开只读模式已关闭。")
 
 

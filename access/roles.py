@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-ROLES = ("viewer", "analyst", "admin")
-ROLE_LABEL = {"viewer": "查看人员", "analyst": "分析人员", "admin": "管理员"}
+# public: a visitor in public viewer mode (no login): reads the dashboard, starts no deck or PDF build
+ROLES = ("public", "viewer", "analyst", "admin")
+ROLE_LABEL = {"public": "公开访问", "viewer": "查看人员", "analyst": "分析人员", "admin": "管理员"}
 
 # page file -> lowest role that may open it
 PAGE_ROLE = {
-    "pages/overview.py": "viewer",
-    "pages/sectors.py": "viewer",
-    "pages/agencies.py": "viewer",
-    "pages/indicator.py": "viewer",
-    "pages/tasks.py": "viewer",
-    "pages/briefing.py": "viewer",
+    "pages/overview.py": "public",
+    "pages/sectors.py": "public",
+    "pages/agencies.py": "public",
+    "pages/indicator.py": "public",
+    "pages/tasks.py": "public",
+    "pages/briefing.py": "viewer",  # builds decks and PDFs (Chromium): not for anonymous public visitors
     "pages/upload.py": "analyst",
     "pages/data_admin.py": "analyst",
 }
@@ -28,7 +29,7 @@ ACTION_ROLE = {
 
 
 def rank(role: str | None) -> int:
-    """-1 for no role; then viewer < analyst < admin."""
+    """-1 for no role; then public < viewer < analyst < admin."""
     return ROLES.index(role) if role in ROLES else -1
 
 

@@ -49,7 +49,7 @@ def run(db: Path, rows: int, work: Path, runs: int) -> Outcome:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             app_env = {"CLEANPROD_DB": str(db), "CLEANPROD_ACCOUNTS": str(accounts)}
-            with serve(ROOT / "dashboard.py", ROOT, work / "dashboard.log", app_env) as app_url, \
+            with serve(ROOT / "server.py", ROOT, work / "dashboard.log", app_env) as app_url, \
                     serve(bare, work, work / "bare_app.log") as bare_url:
                 cold = _navigate(browser, app_url, OVERVIEW_CHARTS)  # a new server: reads the kept snapshot
                 _navigate(browser, bare_url, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from store.uploads import now
+from store.uploads import now  # noqa: F401 (re-exported: callers compute windows in the same clock)
 
 
 def record(con, user: str, action: str, detail: str = "") -> None:
@@ -17,3 +17,10 @@ def entries(con, limit: int = 500) -> pd.DataFrame:
     return con.execute(
         "SELECT logged_at AS at, user_name AS user, action, detail FROM audit ORDER BY logged_at DESC LIMIT ?",
         [limit]).df()
+
+
+def times(con, user: str, action: str, since) -> list:
+    """When `user` did `action` since a moment, oldest first (e.g. failed logins for the lockout)."""
+    rows = con.execute("SELECT logged_at FROM audit WHERE user_name = ? AND action = ? AND logged_at >= ? "
+                       "ORDER BY logged_at", [user, action, since]).fetchall()
+    return [r[0] for r in rows]

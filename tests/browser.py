@@ -55,8 +55,8 @@ def serve(script: Path, cwd: Path, log_path: Path, env: dict | None = None, star
 
 
 def running_app(db: Path, env: dict | None = None):
-    """`streamlit run dashboard.py` on `db` (its output beside the file); yields the base URL."""
-    return serve(ROOT / "dashboard.py", ROOT, db.with_suffix(".log"), {"CLEANPROD_DB": str(db), **(env or {})})
+    """`streamlit run server.py` (the dashboard and its login routes) on `db`, output beside the file; yields the URL."""
+    return serve(ROOT / "server.py", ROOT, db.with_suffix(".log"), {"CLEANPROD_DB": str(db), **(env or {})})
 
 
 def full_page_screenshot(page, path: Path, width: int = 1920) -> None:

@@ -67,14 +67,19 @@ def test_account_changes_are_checked(accounts_file):
     with pytest.raises(accounts.AccountError, match="至少 8"):
         accounts.set_account("x", "short", "viewer")
     assert accounts.set_account("ana", "a-new-password", "analyst") is False  # reset, not created
-    assert accounts.ensure_first_admin() is False  # accounts exist: no default admin is added
+    assert accounts.ensure_first_admin() is None  # accounts exist: no first admin is added
+    with pytest.raises(accounts.AccountError, match="空格"):
+        accounts.set_account("x", " spaced-password ", "viewer")
 
 
-def test_first_admin_is_created_once(tmp_path):
+def test_first_admin_is_created_once_with_a_random_password(tmp_path):
     path = tmp_path / "a.yaml"
-    assert accounts.ensure_first_admin(path) is True
-    assert accounts.ensure_first_admin(path) is False
+    first = accounts.ensure_first_admin(path)
+    assert isinstance(first, str) and len(first) >= 12 and first != "cleanprod-admin"
+    assert accounts.ensure_first_admin(path) is None
     assert list(accounts.load(path)["credentials"]["usernames"]) == ["admin"]
+    other = tmp_path / "b.yaml"
+    assert accounts.ensure_first_admin(other) != first  # not one documented password for every install
 
 
 @pytest.mark.anonymous
@@ -118,7 +123,7 @@ def test_page_run_without_the_rights_shows_nothing_of_it(sample_db, monkeypatch,
     at.session_state["_entry"] = True
     at.session_state["user"], at.session_state["role"] = "boss", "viewer"
     at.run()
-    assert [e.value for e in at.error] == ["您没有访问此页面的权限。"]
+    assert [e.value for e in at.error] == [L.AUTH["denied"]]
     assert not at.title and not at.get("file_uploader") and not at.dataframe
 
 

@@ -1,10 +1,21 @@
-"""Login with streamlit-authenticator (local YAML accounts), the public viewer mode, and role checks on pages."""
+"""Login with sessions the server controls (access/sessions.py), the public viewer mode, and role checks on pages.
+
+A login sets this session's user and role and hands the browser a one-time ticket, which page script exchanges at
+/_auth/session for an HttpOnly cookie (access/routes.py); a reload or a new tab presents that cookie. Every rerun
+checks the session again: logout, a password reset, a role change or a deleted account end it, and a public
+visitor's access ends when public mode is switched off.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import time
+
+import bcrypt
 import streamlit as st
 
-from access import accounts
+from access import accounts, sessions
 from access.roles import ROLE_LABEL, can, may_open, strongest
 from store import audit
 from store import db as store_db
@@ -12,63 +23,203 @@ from store.errors import StoreError
 from ui import labels as L
 
 PUBLIC_USER = L.AUTH["public_user"]
+_SESSION_KEYS = ("user", "role", "_session_version")
 
 
-def _authenticator(config: dict):
-    import streamlit_authenticator as stauth
+def _config() -> dict | None:
+    """The accounts file, or None after showing why it cannot be read (never a traceback)."""
+    try:
+        return accounts.load()
+    except accounts.AccountError as exc:
+        st.error(exc.message)
+        return None
 
-    # Credentials as a dict, not the file path: the app never rewrites the accounts file.
-    return stauth.Authenticate(config["credentials"], config["cookie"]["name"], config["cookie"]["key"],
-                               float(config["cookie"].get("expiry_days", 1)))
+
+def _role(account: dict) -> str:
+    return strongest(account.get("roles")) or "viewer"
 
 
-def _record_failure(username: str) -> None:
+def _forget() -> None:
+    for key in _SESSION_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _audit(user: str, action: str, detail: str) -> None:
     try:
         with store_db.connect() as con:
-            audit.record(con, username, "login_failed", L.AUTH["failed_audit"])
+            audit.record(con, user, action, detail)
     except StoreError:
-        pass  # the login message matters more than the audit line when the database is unavailable
+        pass  # the login's answer matters more than the audit line when the database is unavailable
+
+
+def _still_valid(user: str, users: dict) -> bool:
+    """A session that logged in here counts while its account exists with the same session version. A session
+    without a version was set up by server code (tests); the browser cannot write session state."""
+    if "_session_version" not in st.session_state:
+        return True
+    version = sessions.version(accounts.accounts_file(), user)
+    return user in users and st.session_state["_session_version"] == version
 
 
 def gate() -> tuple[str, str] | None:
-    """Return (user, role) of this session, or show the login form and return None.
-
-    A role already in session state was set by this server after a login; browsers cannot set it.
-    """
-    if st.session_state.get("role"):
-        return st.session_state["user"], st.session_state["role"]
-    config = accounts.load()
-    if config.get("public_viewer"):
-        st.session_state.update(user=PUBLIC_USER, role="viewer")
-        return PUBLIC_USER, "viewer"
-    if not config["credentials"]["usernames"]:
+    """Return (user, role) of this session, or show the login form and return None."""
+    config = _config()
+    if config is None:
+        return None
+    users = config["credentials"]["usernames"]
+    held = _holds(config)
+    if held:
+        return held
+    claims = sessions.read(_key(), st.context.cookies.get(sessions.COOKIE))
+    if sessions.valid(claims, accounts.accounts_file(), users) and not st.session_state.get("_ended"):
+        st.session_state.update(user=claims.user, role=_role(users[claims.user]), _session_version=claims.version)
+        return claims.user, st.session_state["role"]
+    if config["public_viewer"] and not st.session_state.get("_want_login"):
+        st.session_state.update(user=PUBLIC_USER, role="public")
+        return PUBLIC_USER, "public"
+    if not users:
         st.error(L.AUTH["no_accounts"])
         return None
-    authenticator = _authenticator(config)
-    st.title(L.APP_TITLE)
+    return _login(config, users)
+
+
+def _holds(config: dict) -> tuple[str, str] | None:
+    """(user, role) while this session's login still counts; else ends it (checked on every rerun, by the entry
+    point and by every page)."""
     users = config["credentials"]["usernames"]
-    attempts = {name: u.get("failed_login_attempts", 0) for name, u in users.items()}
-    authenticator.login(location="main", fields=L.LOGIN_FIELDS, key="login")
-    status = st.session_state.get("authentication_status")
-    if status:
-        role = strongest(st.session_state.get("roles")) or "viewer"
-        st.session_state.update(user=st.session_state.get("username"), role=role)
-        st.rerun()
-    if status is False:
-        st.error(L.AUTH["failed"])
-        # The library counts failures per account in the credentials dict: that names who tried.
-        tried = [n for n, u in users.items() if u.get("failed_login_attempts", 0) > attempts.get(n, 0)]
-        _record_failure(tried[0] if tried else L.AUTH["unknown_user"])
+    user, role = st.session_state.get("user"), st.session_state.get("role")
+    if not role:
+        return None
+    if user == PUBLIC_USER:
+        if config["public_viewer"] and not st.session_state.get("_want_login"):
+            return user, role
+        _forget()  # public mode was switched off: the visitor's access ends here
+        return None
+    if _still_valid(user, users):
+        if "_session_version" in st.session_state:
+            st.session_state["role"] = role = _role(users[user])
+        return user, role
+    _forget()
+    st.session_state["_ended"] = True
     return None
 
 
+def _key() -> str:
+    try:
+        return accounts.cookie_key()
+    except accounts.AccountError:
+        return ""
+
+
+def _failure_times(username: str) -> list[dt.datetime]:
+    window = dt.timedelta(minutes=sessions.LOCK_WINDOW_MINUTES)
+    with store_db.connect() as con:
+        return audit.times(con, username, "login_failed", since=audit.now() - window)
+
+
+def _failures(username: str) -> int:
+    return len(_failure_times(username))
+
+
+def _locked(username: str) -> dt.datetime | None:
+    """When the account's lock ends, if LOCK_AFTER failures fell within the last LOCK_WINDOW_MINUTES."""
+    failures = _failure_times(username)
+    if len(failures) < sessions.LOCK_AFTER:
+        return None
+    return failures[-sessions.LOCK_AFTER] + dt.timedelta(minutes=sessions.LOCK_WINDOW_MINUTES)
+
+
+def _login(config: dict, users: dict) -> tuple[str, str] | None:
+    """The login form; on success the session is logged in at once and the browser gets its cookie."""
+    box = st.empty()
+    with box.container():
+        st.title(L.APP_TITLE)
+        if st.session_state.pop("_logged_out", False):  # the session ended on the server; now the cookie goes
+            _clear_cookie()
+        if st.session_state.pop("_ended", False):
+            st.info(L.AUTH["ended"])
+        with st.form("login"):
+            username = st.text_input(L.LOGIN_FIELDS["Username"], key="login_user")
+            password = st.text_input(L.LOGIN_FIELDS["Password"], type="password", key="login_password")
+            submitted = st.form_submit_button(L.LOGIN_FIELDS["Login"], type="primary")
+        if st.session_state.get("_want_login") and st.button(L.AUTH["back_public"], key="back_public"):
+            st.session_state.pop("_want_login")
+            st.rerun()
+        if not submitted:
+            return None
+        username = username.strip()
+        try:
+            locked = _locked(username)
+        except StoreError as exc:
+            st.error(exc.message)
+            return None
+        if locked is not None:
+            _audit(username, "login_locked", L.AUTH["locked_audit"])
+            st.error(L.AUTH["locked"].format(until=locked.strftime("%H:%M")))
+            return None
+        failures = st.session_state.get("_login_failures", 0)
+        if failures >= sessions.SLOW_AFTER:  # a burst from one browser is slowed
+            time.sleep(sessions.SLOW_SECONDS)
+        account = users.get(username)
+        if account is None or not _password_ok(password, account):
+            st.session_state["_login_failures"] = failures + 1
+            _audit(username or L.AUTH["unknown_user"], "login_failed", L.AUTH["failed_audit"])
+            try:
+                left = sessions.LOCK_AFTER - _failures(username)
+            except StoreError:
+                left = 0
+            st.error(L.AUTH["failed"] + (L.AUTH["failed_left"].format(n=left, minutes=sessions.LOCK_WINDOW_MINUTES)
+                                         if 0 < left < sessions.LOCK_AFTER else ""))
+            return None
+    box.empty()
+    path = accounts.accounts_file()
+    version = sessions.version(path, username)
+    token = sessions.issue(_key(), username, version, accounts.cookie_lifetime_seconds(config))
+    _set_cookie(sessions.ticket_for(token))
+    _audit(username, "login", L.AUTH["login_audit"])
+    st.session_state.pop("_login_failures", None)
+    st.session_state.pop("_want_login", None)
+    st.session_state.update(user=username, role=_role(account), _session_version=version)
+    return username, st.session_state["role"]
+
+
+def _password_ok(password: str, account: dict) -> bool:
+    try:
+        return bcrypt.checkpw(password.encode(), str(account.get("password", "")).encode())
+    except ValueError:  # a malformed hash in the accounts file
+        return False
+
+
+def _set_cookie(ticket: str) -> None:
+    """Page script trades the ticket for the HttpOnly cookie; body[data-session] tells tests it is done."""
+    st.html(f"""<script>
+fetch('/_auth/session', {{method: 'POST', body: {json.dumps(ticket)}, credentials: 'same-origin'}})
+  .then(r => {{ document.body.dataset.session = r.ok ? 'set' : 'failed'; }});
+</script>""", unsafe_allow_javascript=True, width=1)
+
+
+def _clear_cookie() -> None:
+    st.html("""<script>
+fetch('/_auth/logout', {method: 'POST', credentials: 'same-origin'})
+  .then(() => { document.body.dataset.session = 'cleared'; });
+</script>""", unsafe_allow_javascript=True, width=1)
+
+
 def logout_button() -> None:
-    """Sidebar: who is logged in, and a logout button (not in public mode)."""
+    """Sidebar: who is logged in, and logout (or, for a public visitor, a way to log in)."""
     user, role = st.session_state.get("user"), st.session_state.get("role")
     st.caption(L.AUTH["current_user"].format(user=user, role=ROLE_LABEL.get(role, role)))
-    if user != PUBLIC_USER and st.button(L.AUTH["logout"], key="logout"):
-        for key in ("user", "role", "authentication_status", "username", "name", "roles"):
-            st.session_state.pop(key, None)
+    if user == PUBLIC_USER:
+        if st.button(L.AUTH["login_link"], key="public_login"):
+            _forget()
+            st.session_state["_want_login"] = True
+            st.rerun()
+        return
+    if st.button(L.AUTH["logout"], key="logout"):
+        if "_session_version" in st.session_state:  # every session of this account ends, its cookies too
+            sessions.end_sessions(accounts.accounts_file(), user)
+        _forget()
+        st.session_state["_logged_out"] = True
         st.rerun()
 
 
@@ -80,19 +231,24 @@ def visible(page_file: str) -> bool:
 def require_page(page_file: str) -> None:
     """Server-side check at the top of every page: a typed URL does not get around the login or the roles.
 
-    Streamlit runs a file of pages/ on its own when its URL is the first one opened after a restart; such a
-    run has not passed dashboard.py's login, so it is sent to the entry point instead.
+    Streamlit runs a file of pages/ on its own when its URL opens a new session (a shared link, a reload); such a
+    run has not passed dashboard.py's login, so it is sent to the entry point, which opens the page after login.
     """
-    if not st.session_state.get("_entry"):
-        st.switch_page("dashboard.py")
     page_file = "pages/" + page_file.replace("\\", "/").rsplit("/", 1)[-1]
+    config = _config()
+    if config is None:
+        st.stop()
+    if not st.session_state.get("_entry") or _holds(config) is None:
+        st.session_state["_next"] = (page_file, st.query_params.to_dict())  # log in, then go where the link pointed
+        st.session_state["_arrived"] = True
+        st.switch_page("dashboard.py")
     if not may_open(st.session_state.get("role"), page_file):
         st.error(L.AUTH["denied"])
         st.stop()
 
 
 def allowed(action: str) -> bool:
-    """Server-side check before an action (upload, rollback, target change …)."""
+    """Server-side check before an action (upload, rollback, target change, deck build …)."""
     return can(st.session_state.get("role"), action)
 
 

@@ -109,11 +109,18 @@ AUTH = {
     "public_user": "访客",
     "no_accounts": "尚未创建任何账户。请管理员运行：python manage.py account admin --password 新密码 --role admin",
     "failed": "用户名或密码错误，请重试。忘记密码请联系管理员重置。",
+    "failed_left": "再错 {n} 次，该账户将被锁定 {minutes} 分钟。",
     "failed_audit": "用户名或密码错误",
     "unknown_user": "（未知用户）",
     "current_user": "当前用户：{user}（{role}）",
     "logout": "退出登录",
-    "denied": "您没有访问此页面的权限。",
+    "denied": "无权限访问此页面。如需访问，请联系管理员调整账户角色。",
+    "ended": "登录已失效（已退出、密码或角色已变更，或账户已删除），请重新登录。",
+    "locked": "该账户连续多次登录失败，已锁定至 {until}。请稍后再试，或联系管理员重置密码。",
+    "locked_audit": "账户已锁定，拒绝登录",
+    "login_audit": "登录成功",
+    "login_link": "管理人员登录",
+    "back_public": "返回公开页面",
 }
 
 # --- Display tables and sentences (ui/tables.py, ui/readings.py) ---
