@@ -93,7 +93,10 @@ else:
     nav = st.navigation(pages, position="hidden" if context.presentation_mode() else "sidebar")
     _follow_link()
     sidebar()
-    nav.run()
+    try:
+        nav.run()
+    except StoreError as exc:  # a user-facing failure no page caught: its message, no traceback
+        st.error(exc.message)
     if context.presentation_mode() and st.button(L.PRESENTATION_EXIT, key="leave_presentation"):
         del st.query_params["present"]
         st.rerun()

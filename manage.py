@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -14,6 +14,7 @@ import pandas as pd
 
 import intake
 from metrics import periods
+from store import catalog as store_catalog
 from store import db as store_db
 from store import export as store_export
 from store import sample as store_sample
@@ -21,22 +22,28 @@ from store import uploads as store_uploads
 from store.errors import StoreError
 from store.ingest import ingest as run_ingest
 from store.uploads import KINDS
+from ui import upload_flow as flow
+
+# Streamlit (imported by the accounts commands) warns on calls made outside a running app ("missing
+# ScriptRunContext", "No runtime found", "run it with streamlit run"); a command line is always outside one, so those
+# warnings are only noise in its output. Errors still pass.
+for _name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_context",
+              "streamlit.runtime.caching.cache_data_api", "streamlit.runtime.state.session_state_proxy"):
+    logging.getLogger(_name).addFilter(lambda record: record.levelno > logging.WARNING)
 
 
-def user_errors(func):
-    """Turn the store's typed errors into a clean message and exit status 1, never a traceback."""
+class Commands(click.Group):
+    """The command group: the store's typed errors (StoreError), raised by any command, become their message and
+    exit status 1, caught here once; never a traceback."""
 
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
+    def invoke(self, ctx):
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except StoreError as exc:
             raise click.ClickException(exc.message) from None
 
-    return wrapper
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
               help="DuckDB file (default: $CLEANPROD_DB or data/cleanprod.duckdb).")
 @click.pass_context
@@ -55,17 +62,18 @@ def _checked_period(as_of: str | None) -> str | None:
 def _refresh(db) -> None:
     """After a data change: compute and keep the newest snapshot, so the dashboard's next first view only reads it.
 
-    The change has committed already: a refresh that fails only says so (the dashboard computes it on first view).
+    The change has committed already: a refresh that fails only says so, in one line (the dashboard computes it on
+    first view).
     """
     from service import snapshot_cache
 
-    if not snapshot_cache.refresh(db):
-        click.echo("注意：数据已写入，但看板的指标状态未能预先计算；首次打开页面时会自动计算。", err=True)
+    problem = snapshot_cache.refresh_problem(db)
+    if problem is not None:
+        click.echo("注意：" + snapshot_cache.NOT_KEPT.format(problem=problem), err=True)
 
 
 @cli.command()
 @click.pass_obj
-@user_errors
 def init(db):
     """Create or upgrade the database and load the catalog. Safe to run again.
 
@@ -80,7 +88,6 @@ def init(db):
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False), required=True, help="Folder for the CSV files.")
 @click.pass_obj
-@user_errors
 def export(db, out):
     """Write the catalog, current values, statuses and uploads as UTF-8 CSV files.
 
@@ -94,12 +101,20 @@ def export(db, out):
     click.echo(f"已导出 {len(written)} 个文件到 {out}")
 
 
-def _print_table(frame: pd.DataFrame, limit: int = 50) -> None:
+def _print_table(frame: pd.DataFrame, limit: int = 50, err: bool = False) -> None:
+    """The first `limit` rows under their (Chinese) headers; an empty cell (a whole-file problem's row) stays blank."""
     if frame.empty:
         return
-    click.echo(frame.head(limit).to_string(index=False))
+    shown = frame.head(limit).astype(object)
+    click.echo(shown.where(shown.notna(), "").to_string(index=False), err=err)
     if len(frame) > limit:
         click.echo(f"……共 {len(frame)} 行，仅显示前 {limit} 行")
+
+
+def _indicators(db) -> pd.DataFrame:
+    """code, name, unit of every indicator: the names the preview tables show beside the codes."""
+    with store_db.connect(db) as con:
+        return store_catalog.indicators(con)
 
 
 @cli.command()
@@ -112,7 +127,6 @@ def _print_table(frame: pd.DataFrame, limit: int = 50) -> None:
 @click.option("--confirm-unusual", is_flag=True,
               help="Commit even when values look wrong against their history (shown as 请核实).")
 @click.pass_obj
-@user_errors
 def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
     """Check a CSV/XLSX file and commit it as one upload (or preview it with --dry-run).
 
@@ -129,30 +143,23 @@ def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
     notes = ([f"读取的工作表：{result.sheet}"] if result.sheet else []) + [f"注意：{n}" for n in result.notices]
     if not result.ok:
         click.echo(f"文件 {path.name} 有 {result.error_count} 处错误，未写入任何数据：", err=True)
-        errors = result.errors.rename(columns={"row": "行", "column": "列", "value": "值",
-                                               "problem": "问题", "fix": "修改建议"})
-        click.echo(errors.to_string(index=False), err=True)
+        _print_table(flow.error_table(result), limit=len(result.errors), err=True)
         for line in notes:
             click.echo(line, err=True)
         sys.exit(1)
     counts = result.preview.counts
     summary = f"新增 {counts['add']} 行，修订 {counts['revise']} 行，未变 {counts['same']} 行"
     if result.unusual_count:
-        rows = result.preview.rows
-        unusual = rows[rows["unusual"].notna()][["row", "code", "period", "district", "value", "unusual"]]
         click.echo(f"请核实：{result.unusual_count} 行的数值与历史相比异常：", err=True)
-        _print_table(unusual.rename(columns={"row": "行", "code": "指标代码", "period": "报告期",
-                                             "district": "区", "value": "数值", "unusual": "原因"}))
+        _print_table(flow.unusual_table(result.preview, _indicators(db)))
     for line in notes:
         click.echo(line, err=True)
     if result.needs_confirmation:
         click.echo("未写入任何数据。核实无误后，加 --confirm-unusual 重新提交。", err=True)
         sys.exit(1)
-    if dry_run:
-        revised = result.preview.rows[result.preview.rows["change"] == "revise"].drop(columns="unusual",
-                                                                                     errors="ignore")
+    if dry_run:  # the revised rows as the upload page shows them: 原数值, 新数值, 变化
         click.echo(f"预览（未写入）：{summary}")
-        _print_table(revised)
+        _print_table(flow.revised_table(result.preview, _indicators(db)))
         if result.preview.duplicate_of is not None:
             click.echo(f"注意：相同文件已于第 {result.preview.duplicate_of} 号上传提交过。")
         return
@@ -162,7 +169,6 @@ def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
 
 @cli.command()
 @click.pass_obj
-@user_errors
 def uploads(db):
     """List uploads, newest first.
 
@@ -182,7 +188,6 @@ def uploads(db):
 @click.argument("upload_id", type=int)
 @click.option("--user", default="cli", show_default=True)
 @click.pass_obj
-@user_errors
 def rollback(db, upload_id, user):
     """Roll back an upload: its values stop counting, the previous ones count again.
 
@@ -197,7 +202,6 @@ def rollback(db, upload_id, user):
 @cli.command("load-sample")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has uploads.")
 @click.pass_obj
-@user_errors
 def load_sample(db, if_empty):
     """Load the sample uploads in data/sample/ (marked as sample; remove them with remove-sample).
 
@@ -212,7 +216,6 @@ def load_sample(db, if_empty):
 @cli.command("remove-sample")
 @click.option("--user", default="cli", show_default=True)
 @click.pass_obj
-@user_errors
 def remove_sample(db, user):
     """Delete every sample upload and its values.
 
@@ -228,7 +231,6 @@ def remove_sample(db, user):
 @click.option("--kind", type=click.Choice(KINDS), default="actuals", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="FILE.csv or FILE.xlsx")
 @click.pass_obj
-@user_errors
 def template(db, kind, out):
     """Write an upload template pre-filled with codes (or task numbers) and the current period.
 
@@ -250,7 +252,6 @@ def template(db, kind, out):
 @click.option("--district", default="全市", show_default=True,
               help="One district's rows, or 'all' for 全市 and every district with data.")
 @click.pass_obj
-@user_errors
 def status(db, as_of, as_json, district):
     """Status of every indicator and target year (全市 by default; --district NAME or all for district rows).
 
@@ -278,7 +279,6 @@ def status(db, as_of, as_json, district):
 @click.option("--agency", default=None)
 @click.option("--known-on", "known_on", default=None, help="Rebuild from what the store held on DATE (YYYY-MM-DD).")
 @click.pass_obj
-@user_errors
 def report(db, out, as_of, sector, agency, known_on):
     """Build the PowerPoint briefing deck.
 
@@ -391,7 +391,6 @@ def public_mode(state):
 @cli.command()
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="FILE.duckdb (must not exist).")
 @click.pass_obj
-@user_errors
 def backup(db, out):
     """Copy the database consistently, even while the dashboard runs or an upload commits.
 
@@ -405,16 +404,17 @@ def backup(db, out):
 
 @cli.command()
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--user", default="cli", show_default=True, help="Who restores (recorded in the audit log).")
 @click.pass_obj
-@user_errors
-def restore(db, source):
-    """Replace the database's contents with a backup, in one transaction.
+def restore(db, source, user):
+    """Replace the database's contents with a backup, in one transaction; creates the database when it does not
+    exist yet. The audit log keeps its entries, gains the backup's, and records the restore.
 
     Example: python manage.py restore backups/cleanprod-2026-11-24.duckdb
     """
     from store.backup import restore as run_restore
 
-    counts = run_restore(db, Path(source))
+    counts = run_restore(db, Path(source), user=user)
     _refresh(db)
     click.echo(f"已从 {source} 恢复：{counts.get('uploads', 0)} 个上传，{counts.get('actuals', 0)} 条指标数值。")
 

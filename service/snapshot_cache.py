@@ -25,6 +25,7 @@ from service import snapshot as snap
 from service.status import latest_period
 from store import db as store_db
 from store import snapshots
+from store.errors import StoreError
 
 log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the payload layout changes
@@ -129,14 +130,28 @@ def save(con, data: snap.Snapshot, version: int) -> bool:
 
 def refresh(db) -> bool:
     """After a write: compute and keep the newest snapshot. Best effort: the write has committed whatever happens
-    here (a busy file, a failed build), and a page computes what is not kept; False then, with the reason logged."""
+    here (a busy file, a failed build), and a page computes what is not kept; False then, with the reason logged as
+    one line in Chinese (never a traceback: the console is read by the people who run the dashboard)."""
+    problem = refresh_problem(db)
+    if problem is not None:
+        log.warning(NOT_KEPT.format(problem=problem))
+    return problem is None
+
+
+NOT_KEPT = "数据已写入，但看板的指标状态未能预先计算（{problem}）；首次打开页面时会自动计算。"
+
+
+def refresh_problem(db) -> str | None:
+    """refresh() without the log: None when the newest snapshot is kept, else why not, in one line of Chinese."""
     try:
         with store_db.connect(db) as con:
             load_or_build(con)
-        return True
-    except Exception:  # noqa: BLE001 - a cache that is not filled costs only speed
-        log.warning("newest snapshot not kept after a write", exc_info=True)
-        return False
+        return None
+    except StoreError as exc:  # a busy file, a full disk: the store's own words
+        return exc.message
+    except Exception as exc:  # noqa: BLE001 - a cache that is not filled costs only speed
+        detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+        return f"内部错误 {type(exc).__name__}" + (f"：{detail}" if detail else "")
 
 
 def load_or_build(con, as_of: str | None = None) -> snap.Snapshot:

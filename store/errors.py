@@ -31,3 +31,7 @@ class NotFound(StoreError):
 
 class InvalidState(StoreError):
     """An action that does not apply, e.g. rolling back an upload twice."""
+
+
+class DiskFull(StoreError):
+    """The disk holding the database (or its temporary files) is full: the write was refused whole."""

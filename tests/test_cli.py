@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from click.testing import CliRunner
 import manage
 from store import db as store_db
 from store.schema import SCHEMA_VERSION
-from tests.helpers import run, snapshot
+from tests.helpers import ROOT, run, snapshot
 
 CATALOG = Path(__file__).parents[1] / "data" / "catalog"
 
@@ -432,3 +434,68 @@ def test_load_sample_if_empty_skips_a_database_with_uploads(sample_db, tmp_path)
     assert result.exit_code == 0
     assert result.output == "数据库已有上传，未载入示例数据。\n"
     assert snapshot(sample_db, tmp_path / "after") == before
+
+
+# --- a newer database, and the command line in Chinese (issue 15) ---------------------------------------------
+
+NEWER = "由更新的版本创建，请升级本软件"
+
+
+@pytest.mark.parametrize("command", [["init"], ["status"], ["export", "--out", "OUT"]])
+def test_a_database_of_a_newer_schema_is_refused_and_keeps_its_version(db, tmp_path, command):
+    with store_db.connect(db) as con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    result = run(db, *[str(tmp_path / "out") if a == "OUT" else a for a in command])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: 数据库 {db} {NEWER}（该库结构版本 {SCHEMA_VERSION + 1}")
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION + 1)
+    con.close()
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_schema_version_that_is_not_a_number_is_refused_cleanly(db):
+    with store_db.connect(db) as con:
+        con.execute("UPDATE meta SET value = 'v9' WHERE key = 'schema_version'")
+    result = run(db, "init")
+    assert result.exit_code == 1 and result.output.startswith("Error: 数据库记录的结构版本“v9”无法识别")
+
+
+REVISION = "指标代码,报告期,区,数值\nP17_CW_RECYCLING,2026Q3,福田区,91\nP17_CW_RECYCLING,2025Q4,全市,93\n"
+
+
+def test_dry_run_shows_the_revised_rows_under_chinese_headers(sample_db, tmp_path):
+    file = tmp_path / "revise.csv"
+    file.write_text(REVISION, encoding="utf-8")
+    result = run(sample_db, "ingest", str(file), "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "预览（未写入）：新增 0 行，修订 2 行，未变 0 行"
+    assert lines[1].split() == ["行号", "指标代码", "指标名称", "报告期", "区", "单位", "原数值", "新数值", "变化",
+                                "备注"]
+    assert lines[2].split() == ["2", "P17_CW_RECYCLING", "建筑垃圾综合利用率", "2026Q3", "福田区", "%", "89.7",
+                                "91.0", "1.3"]
+    assert "<NA>" not in result.output and "NaN" not in result.output
+
+
+def test_a_whole_file_refusal_prints_a_blank_row_number_not_na(db, tmp_path):
+    file = tmp_path / "not_excel.xlsx"
+    file.write_bytes(b"garbage")
+    result = run(db, "ingest", str(file), "--dry-run")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[1].split() == ["行号", "列", "值", "问题", "修改建议"]
+    assert lines[2].startswith(" ") and "<NA>" not in result.output
+
+
+def test_no_command_prints_streamlit_bare_mode_warnings(tmp_path):
+    """Streamlit, imported on the accounts commands' path, warns on each call outside a running app."""
+    env = {**os.environ, "CLEANPROD_ACCOUNTS": str(tmp_path / "accounts.yaml")}
+    calls = ("import manage, streamlit as st\n"
+             "from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx\n"
+             "get_script_run_ctx(); st.session_state.get('x'); st.cache_data(lambda: 1)(); st.write('x')\n")
+    done = subprocess.run([sys.executable, "-c", calls], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    done = subprocess.run([sys.executable, "manage.py", "public-mode", "off"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "ScriptRunContext" not in done.stderr, done.stderr

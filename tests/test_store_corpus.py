@@ -38,12 +38,12 @@ def test_bad_file_is_refused_with_its_error_table_and_export_stays_byte_identica
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == f"文件 {name} 有 1 处错误，未写入任何数据："
-    assert lines[1].split() == ["行", "列", "值", "问题", "修改建议"]
+    assert lines[1].split() == ["行号", "列", "值", "问题", "修改建议"]
     assert want["problem"] in lines[2]
     assert want["fix"] in lines[2]
     if want["row"]:
         assert lines[2].split()[0] == want["row"]
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and "<NA>" not in result.output  # a whole-file problem: blank row
     assert snapshot(sample_db, tmp_path / "after") == sample_export
 
 

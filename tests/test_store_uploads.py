@@ -47,8 +47,9 @@ def test_dry_run_shows_the_counts_and_the_revised_values_and_writes_nothing(firs
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "预览（未写入）：新增 1 行，修订 1 行，未变 1 行"
-    assert lines[1].split() == ["row", "code", "period", "district", "value", "note", "old_value", "change"]
-    assert lines[2].split() == ["3", "P17_CW_RECYCLING", "2025Q4", "全市", "91.5", "90.0", "revise"]
+    assert lines[1].split() == ["行号", "指标代码", "指标名称", "报告期", "区", "单位", "原数值", "新数值", "变化", "备注"]
+    assert lines[2].split() == ["3", "P17_CW_RECYCLING", "建筑垃圾综合利用率", "2025Q4", "全市", "%", "90.0", "91.5",
+                                "1.5"]
     assert len(lines) == 3
     assert snapshot(first, tmp_path / "after") == before
 

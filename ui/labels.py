@@ -448,7 +448,7 @@ ADMIN = {
     "to_upload": "前往数据上传",
     "admin_only": "回滚上传和删除示例数据需要管理员权限。",
 }
-AUDIT_ACTION = {"upload": "上传", "rollback": "回滚", "remove-sample": "删除示例数据",
+AUDIT_ACTION = {"upload": "上传", "rollback": "回滚", "remove-sample": "删除示例数据", "restore": "从备份恢复",
                 "login_failed": "登录失败"}
 AUDIT_HEADERS = {"at": "时间", "user": "操作人", "action": "操作", "detail": "详情"}
 TARGET_HEADERS = {"source": "来源", "note": "说明"}
