@@ -78,10 +78,13 @@ def _follow_link() -> None:
 
 
 inject_css(context.presentation_mode())
-if st.session_state.pop("_arrived", False):
-    # Sent here by a page opened by its own URL: one more run, so that the session settles on this entry point's
-    # navigation before the login form is drawn (otherwise the form's first submission is dropped).
-    st.navigation([_stand_in(_login_page, ALL_PAGES[0][0], default=True)], position="hidden")
+if (st.session_state.pop("_arrived", False) or "_settled" not in st.session_state) and st.context.headers:
+    # A browser's new session (or one sent here by a page opened by its own URL): one more run, so that the session
+    # settles on this entry point's navigation before any form is drawn (otherwise the first submission of the
+    # login form is dropped). AppTest has no browser (no headers) and no frontend page state to settle.
+    st.session_state["_settled"] = True
+    st.navigation([_stand_in(_login_page, file, default=i == 0) for i, (file, _, _) in enumerate(ALL_PAGES)],
+                  position="hidden")
     st.rerun()
 if auth.gate() is None:
     st.navigation([_stand_in(_login_page, file, default=i == 0) for i, (file, _, _) in enumerate(ALL_PAGES)],
