@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from store.errors import StoreError
-from ui import auth, context
+from ui import auth, context, links
 from ui import labels as L
 from ui.style import inject_css
 
@@ -36,8 +36,8 @@ def sidebar() -> None:
         if periods:
             options = list(reversed(periods))
             if st.session_state.get("as_of") not in options:
-                st.session_state["as_of"] = options[0]
-            st.selectbox(L.AS_OF_PICKER, options, key="as_of")
+                st.session_state["as_of"] = links.from_url("as_of", options)
+            links.to_url("as_of", st.selectbox(L.AS_OF_PICKER, options, key="as_of"))
         present = st.toggle(L.PRESENTATION_MODE, value=context.presentation_mode(), help=L.PRESENTATION_HELP)
         if present != context.presentation_mode():  # the CSS is injected before the sidebar: apply it now
             if present:

@@ -8,7 +8,7 @@ import streamlit as st
 from charts import figures
 from metrics.ranking import RULE, rank_agencies
 from metrics.settings import TASK_LAGGING
-from ui import context, tables
+from ui import context, links, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -36,8 +36,8 @@ if data is not None:
             hide_index=True, width="stretch", height=600)
     with tab_card:
         names = sorted(data.agencies["name"])
-        agency = st.selectbox(A["pick"], names,
-                              index=names.index(L.DEFAULT_AGENCY) if L.DEFAULT_AGENCY in names else 0)
+        agency = st.selectbox(A["pick"], names, index=names.index(links.from_url("agency", names, L.DEFAULT_AGENCY)))
+        links.to_url("agency", agency)
         led = data.headline[data.headline["lead"] == agency]
         held = data.responsibilities[(data.responsibilities["subject"] == "task")
                                      & (data.responsibilities["agency"] == agency)]

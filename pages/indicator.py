@@ -8,7 +8,7 @@ import streamlit as st
 from charts import figures
 from metrics.settings import CITY, COUNT_UNITS, VERDICTS
 from store.catalog import DISTRICTS
-from ui import context, readings, tables
+from ui import context, links, readings, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -22,17 +22,19 @@ data = context.header(L.PAGES["indicator"])
 if data is not None:
     inds = data.indicators
     options = inds["code"].tolist()
-    wanted = st.query_params.get("code")
     names = dict(zip(inds["code"], inds["name"], strict=True))
     code = st.selectbox(D["pick"], options, key="indicator_code",
-                        index=options.index(wanted) if wanted in options else 0, format_func=names.__getitem__)
-    st.query_params["code"] = code
+                        index=options.index(links.from_url("code", options)), format_func=names.__getitem__)
+    links.to_url("code", code)
     st.caption(D["code"].format(code=code))
     ind = inds.set_index("code").loc[code]
     unit = ind["unit"]
     rows = data.status[data.status["code"] == code]
     districts = [d for d in DISTRICTS if d in set(rows["district"])]
-    district = st.radio(D["district"], districts, horizontal=True) if len(districts) > 1 else CITY
+    district = st.radio(D["district"], districts, horizontal=True,
+                        index=districts.index(links.from_url("district", districts, CITY))) \
+        if len(districts) > 1 else CITY
+    links.to_url("district", None if district == CITY else district)
     own = rows[rows["district"] == district].merge(inds[["code", "name"]], on="code")
     judged = own[own["judged"]].iloc[0]
     shares = readings.city_shares(rows, unit)

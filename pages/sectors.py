@@ -7,7 +7,7 @@ import streamlit as st
 
 from charts import figures
 from store.catalog import sectors
-from ui import context, tables
+from ui import context, links, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -45,7 +45,9 @@ if data is not None:
     })
     st.dataframe(summary, hide_index=True, width="stretch")
 
-    chosen = st.segmented_control(S["pick"], order, default=order[0], key="sector_pick") or order[0]
+    chosen = st.segmented_control(S["pick"], order, default=links.from_url("sector", order),
+                                  key="sector_pick") or order[0]
+    links.to_url("sector", chosen)
     st.subheader(chosen)
     head = data.headline[data.headline["sector"] == chosen]
     if head.empty:

@@ -310,3 +310,24 @@ def test_a_projection_held_by_a_bound_says_so(sample_db, monkeypatch):
     projection = next(t for t in series if t.get("name", "").startswith("按近期趋势预计"))
     assert projection["name"] == "按近期趋势预计（2030年末 100%，已到上限）"
     assert max(_numbers(projection["y"])) == 100  # not 114.6 %: the line runs to the bound and stays there
+
+
+def test_a_shared_link_opens_the_view_it_names_and_choices_land_in_the_url(sample_db, monkeypatch):
+    """?code=…&district=… on 指标详情, ?sector= on 分领域, ?agency= on 分单位, ?as_of= everywhere."""
+    monkeypatch.setenv("CLEANPROD_DB", str(sample_db))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at.query_params["as_of"] = "2025Q4"
+    at.run()
+    assert at.session_state["as_of"] == "2025Q4"
+    at.switch_page("pages/indicator.py")
+    at.query_params.update(code="P04_CP_AUDIT", district="南山区")
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="indicator_code").value == "P04_CP_AUDIT"
+    assert at.radio[0].value == "南山区"
+    at.radio[0].set_value("福田区").run()
+    assert at.query_params["district"] in ("福田区", ["福田区"]) and "P04_CP_AUDIT" in at.query_params["code"]
+    at.switch_page("pages/sectors.py")
+    at.query_params["sector"] = "建筑业"
+    at.run()
+    assert at.get("segmented_control")[0].value == "建筑业"
