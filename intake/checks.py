@@ -125,11 +125,12 @@ def _match_headers(raw: RawTable, kind: str, errors: _Errors) -> dict[str, int]:
 
 
 # The field whose empty cell marks a template row left unfilled: such rows are skipped, not refused.
-_FILLED_FIELD: dict[str, str] = {"actuals": "value", "task-status": "status", "targets": "target_value"}
+_FILLED_FIELD: dict[str, str] = {"actuals": "value", "task-status": "status", "project-status": "status",
+                                  "targets": "target_value"}
 
 
 def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
-    """Check and normalize a read table as an upload of `kind` ('actuals', 'task-status' or 'targets').
+    """Check and normalize a read table as an upload of `kind` (one of intake.schemas.KINDS).
 
     Every problem is collected (lazily): header problems first (then rows are not checked), else every refused
     cell and every duplicate key. Raises ValueError for an unknown kind.

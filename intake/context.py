@@ -35,6 +35,7 @@ class Context:
             (a count that never falls; 请核实 when it does).
         districts: the accepted district names, '全市' first.
         task_count: tasks are numbered 1..task_count.
+        project_count: key projects are numbered 1..project_count.
         latest_period: the newest period that may be reported (the last closed quarter); later is the future.
         earliest_period: the oldest period accepted.
     """
@@ -42,6 +43,7 @@ class Context:
     indicators: pd.DataFrame
     districts: tuple[str, ...] = DISTRICTS
     task_count: int = 140
+    project_count: int = 25
     latest_period: str = field(default_factory=periods.latest_closed)
     earliest_period: str = "2015Q1"
 

@@ -146,6 +146,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "district_unknown": ("未知的区“{value}”", "可填：{districts}（留空表示全市）"),
     "task_no_bad": ("任务编号“{value}”不是整数", "只填数字，例如 12"),
     "task_no_range": ("任务编号 {number} 超出范围 1–{high}", "请核对任务编号"),
+    "project_no_bad": (
+        "工程编号“{value}”无法识别",
+        "请填写 1–{high} 的工程序号，例如 17；也可写“（十七）”“十七”“工程17”“第17项”",
+    ),
+    "project_no_range": ("工程编号“{value}”是 {number}，超出范围 1–{high}", "请核对工程编号（重点工程共 {high} 项）"),
+    "amount_percent": ("{name}的单位是“{unit}”，不能写成百分数“{value}”", "请去掉 %，按“{unit}”填写"),
+    "optional_range": ("{name} {number} 超出合理范围（{range}）", "请核对{name}；单位为“{unit}”，没有数据可留空"),
     "status_bad": ("状态“{value}”不在可选范围内", "{hint}请填写：{statuses} 之一"),
     "status_hint": ("如指“{status}”，请改为“{status}”；", ""),
     "year_bad": ("目标年份“{value}”不是四位整数年份", "请填写年份，例如 2030"),

@@ -213,6 +213,45 @@ def task_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> O
     return _by_unique(text, parse)
 
 
+_CN_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                "九": 9}
+# 17, (十七), 十七, 工程17, 第17项, 重点工程（十七）, 工程第17项 — the number as people write a project's place in the plan
+_PROJECT_NO = re.compile(r"(?:重点)?(?:工程)?(?:第)?\(?([0-9]+(?:\.0+)?|[零〇一二两三四五六七八九十]+)\)?(?:项|号)?")
+
+
+def chinese_number(text: str) -> int | None:
+    """'十七' -> 17, '二十五' -> 25, '七' -> 7 (whole numbers below 100); anything else -> None."""
+    if not text or any(ch not in _CN_NUMERALS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_NUMERALS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if len(tens) > 1 or len(ones) > 1 or "十" in ones:
+        return None
+    return (_CN_NUMERALS[tens] if tens else 1) * 10 + (_CN_NUMERALS[ones] if ones else 0)
+
+
+def project_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+    """工程编号: 1..ctx.project_count, as a number or as people write it ('（十七）', '十七', '工程17', '第17项')."""
+
+    def parse(value: str) -> int | Problem:
+        key = squeeze(value)
+        if not key:
+            return Problem("required_empty", {"name": "工程编号"})
+        found = _PROJECT_NO.fullmatch(key)
+        number = None
+        if found:
+            digits = found.group(1)
+            number = int(float(digits)) if digits[0].isdigit() else chinese_number(digits)
+        if number is None:
+            return Problem("project_no_bad", {"value": value, "high": ctx.project_count})
+        if not 1 <= number <= ctx.project_count:
+            return Problem("project_no_range", {"value": value, "number": number, "high": ctx.project_count})
+        return number
+
+    return _by_unique(text, parse)
+
+
 def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
     """状态: exactly one of TASK_STATUSES; a synonym is refused with the status it probably means."""
 
@@ -320,6 +359,37 @@ def _bounds(ctx: Context, codes: pd.Series) -> tuple[pd.Series, pd.Series] | Non
     return pd.Series(lows[ids], index=codes.index), pd.Series(highs[ids], index=codes.index)
 
 
+def share_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "形象进度") -> Outcome:
+    """形象进度 (optional): percent complete, 0–100 ('45', '45%'); an empty cell is no figure (NaN)."""
+    return _optional_number(text, name, low=0.0, high=100.0, percent=True)
+
+
+def amount_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "完成投资") -> Outcome:
+    """完成投资 (optional): 万元, ≥ 0 ('1,250.5' accepted); an empty cell is no figure (NaN)."""
+    return _optional_number(text, name, low=0.0, high=None, percent=False)
+
+
+def _optional_number(text: pd.Series, name: str, *, low: float, high: float | None, percent: bool) -> Outcome:
+    parsed = number_frame(text)
+    number, reason = parsed["number"], parsed["reason"].copy()
+    empty = reason == "required_empty"
+    reason[empty] = None
+    ok = reason.isna() & ~empty
+    if not percent:
+        reason[ok & parsed["percent"]] = "amount_percent"
+    outside = (number < low) | ((number > high) if high is not None else False)
+    reason[reason.isna() & ~empty & outside] = "optional_range"
+    failed = reason.notna()
+
+    def explain(row: int) -> Problem:
+        key = reason[row]
+        unit = "%" if percent else "万元"
+        return Problem(key, {"value": text[row], "name": name, "unit": unit, "number": f"{number[row]:g}",
+                             "range": _range_text(low, high)})
+
+    return Outcome(number.where(~failed & ~empty), failed, explain)
+
+
 def text_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
     """Free text (notes, reporting unit): kept as written."""
     never = pd.Series(False, index=text.index)
@@ -344,6 +414,15 @@ RULES: dict[str, dict[str, Rule]] = {
         "note": text_rule,
         "unit": text_rule,
     },
+    "project-status": {
+        "project_no": project_no_rule,
+        "period": period_rule,
+        "status": status_rule,
+        "note": text_rule,
+        "unit": text_rule,
+        "progress_pct": share_rule,
+        "investment": amount_rule,
+    },
     "targets": {
         "code": code_rule,
         "name": name_rule,
@@ -357,6 +436,7 @@ RULES: dict[str, dict[str, Rule]] = {
 KEYS: dict[str, tuple[str, ...]] = {
     "actuals": ("code", "period", "district"),
     "task-status": ("task_no", "period"),
+    "project-status": ("project_no", "period"),
     "targets": ("code", "target_year"),
 }
 
@@ -365,5 +445,8 @@ DTYPES: dict[str, str] = {
     "value": "float64",
     "target_value": "float64",
     "task_no": "Int64",
+    "project_no": "Int64",
+    "progress_pct": "float64",
+    "investment": "float64",
     "target_year": "Int64",
 }

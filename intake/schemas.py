@@ -7,8 +7,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-KINDS: tuple[str, ...] = ("actuals", "task-status", "targets")
-
 
 @dataclass(frozen=True)
 class Column:
@@ -54,6 +52,19 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         Column("unit", "填报单位", "unit", ("责任单位", "单位", "reporter"), required=False),
         _SEQ,
     ),
+    "project-status": (
+        Column("project_no", "工程编号", "project_no", ("工程序号", "重点工程编号", "工程", "重点工程", "project",
+                                                     "project_id")),
+        Column("project_name", "工程名称", "project_name", ("重点工程名称",), required=False, ignored=True),
+        _PERIOD,
+        Column("status", "状态", "status", ("进展状态", "工程状态")),
+        Column("note", "进展说明", "note", ("进展情况", "工作进展", "进展", "说明", "备注"), required=False),
+        Column("unit", "填报单位", "unit", ("责任单位", "单位", "reporter"), required=False),
+        Column("progress_pct", "形象进度", "progress_pct", ("形象进度百分比", "完成进度", "完成比例"),
+               required=False),
+        Column("investment", "完成投资", "investment", ("累计完成投资", "完成投资额", "投资完成额"), required=False),
+        _SEQ,
+    ),
     "targets": (
         _CODE,
         _NAME,
@@ -68,8 +79,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
 FIELDS: dict[str, tuple[str, ...]] = {
     "actuals": ("code", "period", "district", "value", "note"),
     "task-status": ("task_no", "period", "status", "note", "unit"),
+    "project-status": ("project_no", "period", "status", "note", "unit", "progress_pct", "investment"),
     "targets": ("code", "target_year", "target_value"),
 }
+
+# The upload kinds, declared once (store, upload page and command line iterate this).
+KINDS: tuple[str, ...] = tuple(SCHEMAS)
 
 _UNIT_SUFFIX = re.compile(r"[(\[<{][^()\[\]<>{}]*[)\]>}]$")
 _NOISE = re.compile(r"[\s_\-.*:]+")

@@ -13,7 +13,8 @@ from intake.context import Context
 from intake.schemas import schema
 from intake.settings import CITY_WIDE, TARGET_YEAR_MAX, TARGET_YEAR_MIN, TASK_STATUSES
 
-SHEET_NAMES: dict[str, str] = {"actuals": "实际值", "task-status": "任务进展", "targets": "目标值"}
+SHEET_NAMES: dict[str, str] = {"actuals": "实际值", "task-status": "任务进展", "project-status": "工程进展",
+                               "targets": "目标值"}
 
 # header -> note shown in the 填写说明 sheet
 _NOTES: dict[str, str] = {
@@ -28,6 +29,9 @@ _NOTES: dict[str, str] = {
     "状态": "、".join(TASK_STATUSES) + " 之一；未填写的行上传时跳过",
     "进展说明": "可选；列名也可写“进展情况”",
     "填报单位": "可选",
+    "工程编号": "1–25 的整数，不要修改（也可写“（十七）”“工程17”“第17项”）",
+    "形象进度": "可选；完成百分比 0–100，可写 45 或 45%",
+    "完成投资": "可选；累计完成投资，单位万元，不小于 0",
     "目标年份": f"{TARGET_YEAR_MIN}–{TARGET_YEAR_MAX} 之间的年份，例如 2030",
     "目标值": "按“单位”填写的数字",
 }
@@ -76,6 +80,13 @@ def template_frame(kind: str, ctx: Context) -> pd.DataFrame:
         }
         size = ctx.task_count
         headers.remove("任务名称")
+    elif kind == "project-status":
+        filled = {
+            "工程编号": pd.Series(range(1, ctx.project_count + 1)).astype(str),
+            "报告期": ctx.latest_period,
+        }
+        size = ctx.project_count
+        headers.remove("工程名称")
     else:
         filled = {
             "指标代码": ind["code"].astype(str),

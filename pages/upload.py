@@ -17,10 +17,11 @@ require_page(__file__)
 
 U = L.UPLOAD
 def _templates(db: str) -> None:
-    """Six download buttons: a CSV and an Excel template per kind, built only when clicked."""
+    """A CSV and an Excel template per kind (two rows of buttons), built only when clicked."""
     st.markdown(f"**{U['templates']}**", help=U["templates_help"])
     period = flow.template_period()
-    cols = st.columns(6)
+    per_row = len(flow.KINDS)
+    cols = [c for _ in range(2) for c in st.columns(per_row)]
     i = 0
     for kind in flow.KINDS:
         for fmt, label, mime in (

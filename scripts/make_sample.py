@@ -158,6 +158,85 @@ def status_at(plan: dict, i: int) -> str:
     return "推进中"
 
 
+# Per key project: (quarter index it starts, quarter it finishes or None, lagging quarters (from, to) or None,
+# 形象进度 reached by 2026Q3 if unfinished, planned investment in 万元 or None, why it lags). Index 0 is 2023Q1.
+PROJECT_PLANS = {
+    1: (0, None, None, 80, 12000, ""),
+    2: (0, 12, None, 0, 46000, ""),
+    3: (1, None, (9, 14), 45, 85000, "部分企业改造资金未落实，改造进度滞后，正在协调专项资金"),
+    4: (0, 11, None, 0, 3000, ""),
+    5: (2, None, (6, 9), 70, 8000, "先行区选址调整，已重新报批"),
+    6: (0, None, None, 85, 6000, ""),
+    7: (1, 10, None, 0, 2500, ""),
+    8: (3, None, (11, 14), 40, 1800, "农膜回收网点建设滞后，回收企业招标流标，正在重新组织"),
+    9: (4, None, None, 65, None, ""),
+    10: (0, 8, None, 0, None, ""),
+    11: (0, None, None, 75, 4200, ""),
+    12: (0, None, None, 78, 150000, ""),
+    13: (5, None, (12, 14), 35, 60000, "城中村改造项目业主意愿不足，已开展专项动员"),
+    14: (0, 13, None, 0, 52000, ""),
+    15: (0, 12, None, 0, None, ""),
+    16: (2, None, None, 60, None, ""),
+    17: (0, None, None, 82, 30000, ""),
+    18: (1, None, (10, 14), 50, 120000, "铁路专用线用地审批未完成，工期顺延"),
+    19: (0, 11, None, 0, 98000, ""),
+    20: (3, None, None, 55, 20000, ""),
+    21: (15, None, None, 0, None, ""),
+    22: (6, None, None, 48, 15000, ""),
+    23: (8, None, None, 35, 9000, ""),
+    24: (0, 9, None, 0, None, ""),
+    25: (10, None, None, 30, 1000, ""),
+}
+PROJECTS_SILENT = (20, 25)  # no 2026Q3 report yet: 逾期未报
+PROJECT_NOTES = {
+    "已完成": ["已完成建设内容并通过验收", "工程已完成，转入常态化运行"],
+    "推进中": ["按计划推进，形象进度 {p}%", "已完成年度投资计划的阶段目标，进度正常", "主体工程实施中，进度正常"],
+    "未启动": ["待省级技术目录发布后启动，已完成前期调研", "正在编制实施方案，计划下季度启动"],
+}
+_CN = "零一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """17 -> '十七', 25 -> '二十五' (how some agencies number the projects: （十七）)."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else _CN[tens] + "十")) + ("" if ones == 0 else _CN[ones])
+
+
+def project_rows(rng) -> list[list[str]]:
+    """Every project's quarterly report 2023Q1–2026Q3; 形象进度 and 完成投资 never fall, a lag slows the progress."""
+    units: dict[int, str] = {}
+    names: dict[int, str] = {}
+    with open(ROOT / "data" / "catalog" / "responsibilities.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["subject"] == "project" and int(r["seq"]) == 1:
+                units[int(r["subject_no"])] = r["agency"]
+    with open(ROOT / "data" / "catalog" / "projects.csv", encoding="utf-8") as f:
+        names = {int(r["project_no"]): r["name"] for r in csv.DictReader(f)}
+    rows = []
+    last = len(QUARTERS) - 1
+    for no, (start, finish, lag, reach, budget, why) in PROJECT_PLANS.items():
+        effort = [0.0 if i < start else (0.3 if lag and lag[0] <= i <= lag[1] else 1.0) for i in range(len(QUARTERS))]
+        total = (sum(effort[: finish + 1]) if finish is not None else sum(effort) * 100 / max(reach, 1)) or 1.0
+        done_effort = 0.0
+        for i, quarter in enumerate(QUARTERS):
+            if i == last and no in PROJECTS_SILENT:
+                continue
+            done_effort += effort[i]
+            if i < start:
+                status, pct = "未启动", 0.0
+            elif finish is not None and i >= finish:
+                status, pct = "已完成", 100.0
+            else:
+                status = "滞后" if lag and lag[0] <= i <= lag[1] else "推进中"
+                pct = min(95.0, round(100 * done_effort / total))
+            note = why if status == "滞后" else str(rng.choice(PROJECT_NOTES[status])).format(p=int(pct))
+            invest = "" if budget is None else f"{budget * pct / 100:.0f}"
+            number = f"（{_cn_number(no)}）" if units.get(no) == "市住房建设局" else str(no)
+            rows.append([number, names[no], quarter, status, note, units.get(no, ""),
+                         "" if status == "未启动" and i < start and start > last else f"{pct:g}", invest])
+    return rows
+
+
 def write_csv(path: Path, header: list[str], rows: list[list[str]], encoding: str) -> None:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -260,6 +339,11 @@ def main() -> None:
             write_csv(OUT / "targets_sample.csv", ["指标代码", "目标年份", "目标值"],
                       [[c, str(y), str(v)] for c, y, v in SAMPLE_TARGETS], "utf-8-sig")
             manifest.append(["targets_sample.csv", "targets", upload_time(quarter, 30), "admin", ""])
+    # key projects: one file with every quarter's report, as the plan's office collected them in 2026Q3
+    name = "project_status_2023Q1-2026Q3.csv"
+    write_csv(OUT / name, ["工程编号", "工程名称", "报告期", "状态", "进展说明", "填报单位", "形象进度（%）",
+                           "完成投资（万元）"], project_rows(np.random.default_rng(20261130)), "utf-8-sig")
+    manifest.append([name, "project-status", upload_time("2026Q3", 17), "王芳（市生态环境局）", ""])
     manifest.sort(key=lambda r: r[2])
     write_csv(OUT / "manifest.csv", ["file", "kind", "uploaded_at", "user", "rolled_back_at"], manifest, "utf-8")
     print(f"wrote {len(manifest)} sample uploads to {OUT}")

@@ -55,6 +55,10 @@ def frames(con) -> dict[str, pd.DataFrame]:
     act["value"] = _fmt_number(act["value"])
     ts = values.task_status(con)[["task_no", "period", "status", "note", "unit", "upload_id"]]
     ts = neutralise(ts, ["note", "unit"])
+    ps = values.project_status(con)[["project_no", "period", "status", "note", "unit", "progress_pct", "investment",
+                                     "upload_id"]]
+    ps = neutralise(ps, ["note", "unit"]).assign(progress_pct=lambda f: _fmt_number(f["progress_pct"]),
+                                                 investment=lambda f: _fmt_number(f["investment"]))
     up = uploads.history(con).sort_values("upload_id")
     up = neutralise(up, ["file_name", "user"])
     up["state"] = up["state"]
@@ -69,6 +73,7 @@ def frames(con) -> dict[str, pd.DataFrame]:
         "indicator_tasks.csv": catalog.indicator_tasks(con),
         "actuals.csv": act,
         "task_status.csv": ts,
+        "project_status.csv": ps,
         "uploads.csv": up,
     }
 

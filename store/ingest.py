@@ -52,10 +52,12 @@ def context(con, today: dt.date | None = None) -> intake.Context:
     inds = con.execute("SELECT code, name, unit, by_district, min_value, max_value, "
                        "coalesce(cumulative, FALSE) AS cumulative FROM indicators ORDER BY code").df()
     task_count = con.execute("SELECT count(*) FROM tasks").fetchone()[0]
+    project_count = con.execute("SELECT count(*) FROM projects").fetchone()[0]
     return intake.Context(
         indicators=inds,
         districts=tuple(catalog.districts(con)),
         task_count=int(task_count),
+        project_count=int(project_count),
         latest_period=periods.latest_closed(today),
     )
 

@@ -1,6 +1,7 @@
-"""DuckDB schema of the catalog, targets, actuals, task statuses, uploads and audit, with versioned upgrades."""
+"""DuckDB schema of the catalog, targets, actuals, task and project statuses, uploads and audit, with versioned
+upgrades."""
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -79,6 +80,14 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE indicators ADD COLUMN IF NOT EXISTS min_value DOUBLE",
         "ALTER TABLE indicators ADD COLUMN IF NOT EXISTS max_value DOUBLE",
         "ALTER TABLE indicators ADD COLUMN IF NOT EXISTS cumulative BOOLEAN DEFAULT FALSE",
+    ],
+    # v6: the 25 key projects' quarterly reports, append-only like task_status (the newest live upload wins);
+    # 形象进度 (percent complete) and 完成投资 (万元) are optional.
+    [
+        """CREATE TABLE IF NOT EXISTS project_status (
+            project_no INTEGER NOT NULL, period VARCHAR NOT NULL, status VARCHAR NOT NULL,
+            note VARCHAR NOT NULL DEFAULT '', unit VARCHAR NOT NULL DEFAULT '', progress_pct DOUBLE,
+            investment DOUBLE, upload_id INTEGER NOT NULL)""",
     ],
 ]
 DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup

@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from intake.schemas import KINDS
 from store.db import bump_data_version
 from store.errors import DuplicateUpload, InvalidState, NotFound
 
-KINDS = ("actuals", "task-status", "targets")
+__all__ = ["KINDS", "Preview", "commit", "has_sample", "history", "preview", "remove_sample", "rollback"]
 
 # Test hook for the crash-safety test: when set to a file path, commit() creates that file after writing its
 # rows and sleeps before COMMIT, so a test can kill the process in the middle of the transaction.
@@ -27,9 +28,13 @@ _SHAPE = {
                 ["code", "period", "district", "value", "note"]),
     "task-status": ("task_status", ["task_no", "period"], ["status", "note", "unit"],
                     ["task_no", "period", "status", "note", "unit"]),
+    "project-status": ("project_status", ["project_no", "period"],
+                       ["status", "note", "unit", "progress_pct", "investment"],
+                       ["project_no", "period", "status", "note", "unit", "progress_pct", "investment"]),
     "targets": ("targets", ["code", "target_year"], ["target_value"],
                 ["code", "target_year", "target_value"]),
 }
+assert set(_SHAPE) == set(KINDS), "every upload kind needs its table shape"
 
 
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")  # the plan's agencies, the sample manifest and --known-on dates use it
@@ -183,7 +188,7 @@ def remove_sample(con, user: str) -> int:
     try:
         ids = [r[0] for r in con.execute("SELECT upload_id FROM uploads WHERE is_sample").fetchall()]
         if ids:
-            for table in ("actuals", "task_status", "targets"):
+            for table in dict.fromkeys(shape[0] for shape in _SHAPE.values()):
                 con.execute(f"DELETE FROM {table} WHERE list_contains(?, upload_id)", [ids])
             con.execute("DELETE FROM uploads WHERE is_sample")
             con.execute("INSERT INTO audit VALUES (?, ?, 'remove-sample', ?)", [now(), user, f"{len(ids)} uploads"])

@@ -103,13 +103,40 @@ def task_status(con, *, as_of: str | None = None, known_on: dt.datetime | None =
     ).df()
 
 
+def project_status(con, *, as_of: str | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """Key-project reports that count, one per (project_no, period).
+
+    Returns:
+        project_no, period, status, note, unit, progress_pct (0–100, NaN when not given), investment (万元, NaN when
+        not given), upload_id, uploaded_at, first_uploaded_at, revised (bool).
+    """
+    cond, params = _live(known_on)
+    where = [cond]
+    if as_of:
+        where.append("s.period <= ?")
+        params.append(as_of)
+    return con.execute(
+        f"""SELECT s.project_no, s.period, s.status, s.note, s.unit, s.progress_pct, s.investment, s.upload_id,
+                   u.uploaded_at, min(u.uploaded_at) OVER w AS first_uploaded_at,
+                   count(DISTINCT s.status || s.note || coalesce(CAST(s.progress_pct AS VARCHAR), '')
+                         || coalesce(CAST(s.investment AS VARCHAR), '')) OVER w > 1 AS revised
+              FROM project_status s JOIN uploads u USING (upload_id)
+             WHERE {' AND '.join(where)}
+            WINDOW w AS (PARTITION BY s.project_no, s.period)
+           QUALIFY row_number() OVER (PARTITION BY s.project_no, s.period ORDER BY s.upload_id DESC) = 1
+             ORDER BY s.project_no, s.period""",
+        params,
+    ).df()
+
+
 def periods(con, *, known_on: dt.datetime | None = None) -> list[str]:
-    """Quarters that have any live actual or task report, oldest first."""
+    """Quarters that have any live actual, task or project report, oldest first."""
     cond, params = _live(known_on)
     rows = con.execute(
         f"""SELECT DISTINCT period FROM (
                 SELECT a.period, a.upload_id FROM actuals a
-                UNION ALL SELECT s.period, s.upload_id FROM task_status s) v
+                UNION ALL SELECT s.period, s.upload_id FROM task_status s
+                UNION ALL SELECT p.period, p.upload_id FROM project_status p) v
               JOIN uploads u USING (upload_id) WHERE {cond} ORDER BY period""",
         params,
     ).fetchall()

@@ -43,6 +43,8 @@ EXPORT_COLUMNS = {
     "indicator_tasks.csv": ["code", "task_no"],
     "actuals.csv": ["code", "period", "district", "value", "upload_id"],
     "task_status.csv": ["task_no", "period", "status", "note", "unit", "upload_id"],
+    "project_status.csv": ["project_no", "period", "status", "note", "unit", "progress_pct", "investment",
+                           "upload_id"],
     "uploads.csv": ["upload_id", "kind", "file_name", "sha256", "user", "uploaded_at", "rows_added",
                     "rows_revised", "rows_unchanged", "state"],
     "indicator_status.csv": ["code", "district", "target_year", "target_value", "latest_period", "latest_value",
@@ -62,7 +64,7 @@ def exported(tmp_path_factory) -> Path:
     assert result.output == f"数据库已就绪：{db}（结构版本 {SCHEMA_VERSION}，目录 loaded）\n"
     result = run(db, "export", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert result.output == f"已导出 10 个文件到 {out}\n"
+    assert result.output == f"已导出 11 个文件到 {out}\n"
     return out
 
 
@@ -385,8 +387,9 @@ def test_uploads_lists_the_sample_uploads_newest_first(sample_db):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["upload_id", "kind", "file_name"]
-    assert lines[1].split()[:3] == ["32", "task-status", "task_status_2026Q3.csv"]
-    assert len(lines) == 33
+    assert lines[1].split()[:3] == ["33", "project-status", "project_status_2023Q1-2026Q3.csv"]
+    assert lines[2].split()[:3] == ["32", "task-status", "task_status_2026Q3.csv"]
+    assert len(lines) == 34
     assert "rolled_back" in next(line for line in lines if "actuals_2026Q2_wrong.csv" in line)
 
 
@@ -417,7 +420,7 @@ def test_rolled_back_sample_upload_is_refused_again(sample_db):
 def test_remove_sample_deletes_every_sample_upload_and_value(sample_db, tmp_path):
     result = run(sample_db, "remove-sample")
     assert result.exit_code == 0
-    assert result.output == "已删除 32 个示例上传。\n"
+    assert result.output == "已删除 33 个示例上传。\n"
     out = tmp_path / "out"
     snapshot(sample_db, out)
     for name in ("actuals.csv", "task_status.csv", "uploads.csv"):

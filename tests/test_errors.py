@@ -203,7 +203,7 @@ def test_a_busy_file_during_the_refresh_after_a_cli_ingest_is_one_line_and_the_u
     notes = [line for line in result.output.splitlines() if line.startswith("注意：")]
     assert notes == ["注意：数据已写入，但看板的指标状态未能预先计算（数据库 sample.duckdb 正被另一个程序使用"
                      "（例如正在提交的上传），请稍后重试。）；首次打开页面时会自动计算。"]
-    assert "已提交第 33 号上传" in result.output
+    assert "已提交第 34 号上传" in result.output
 
 
 # --- one error type, caught once -----------------------------------------------------------------------------------

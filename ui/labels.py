@@ -11,6 +11,7 @@ PAGES = {
     "agencies": "分单位",
     "indicator": "指标详情",
     "tasks": "重点任务",
+    "projects": "重点工程",
     "upload": "数据上传",
     "manage": "数据管理",
     "export": "汇报导出",
@@ -49,7 +50,7 @@ DIRECTION = {"increase": "越高越好", "decrease": "越低越好"}
 AGENCY_KIND = {"city_department": "市直部门", "district_government": "区政府", "other": "其他单位"}
 MOVE = {"up": "好转", "down": "变差", "same": "不变"}
 CHANGE = {"add": "新增", "revise": "修订", "same": "未变"}
-UPLOAD_KIND = {"actuals": "指标数据", "task-status": "任务进展", "targets": "目标值"}
+UPLOAD_KIND = {"actuals": "指标数据", "task-status": "任务进展", "project-status": "工程进展", "targets": "目标值"}
 UPLOAD_STATE = {"committed": "已生效", "rolled_back": "已回滚"}
 
 DATA_AS_OF = "数据截至 {period}"
@@ -86,6 +87,9 @@ COLUMNS = {
     "n_lead_indicators": "牵头指标（项）", "n_red_indicators": "红色指标（项）", "worst_indicator": "最差指标状态",
     "n_held_tasks": "负责任务（项）", "counts": "是否计入", "remark": "备注", "task": "任务", "responsible": "责任单位",
     "reporting_unit": "填报单位", "first_reported": "首次报送", "revised_flag": "是否修订", "progress": "进度",
+    "image_progress": "形象进度", "investment": "完成投资（万元）", "linked_indicators": "关联指标",
+    "n_projects": "工程数", "overdue_projects": "逾期未报的工程", "lagging_projects": "滞后的工程",
+    "project_text": "工程内容",
     "task_state": "进展", "n_lead_tasks": "牵头任务（项）", "n_assist_tasks": "协办任务（项）", "n_joint_tasks": "分工负责任务（项）",
 }
 
@@ -251,6 +255,22 @@ TASKS = {
     "pick": "查看任务详情",
     "path": "{part} › {area} › {group} · 领域：{sector}",
     "no_reports": "该任务尚无进展报告。",
+}
+PROJECTS = {
+    "search": "搜索工程名称、内容或编号",
+    "search_hint": "例如：装配式、岸电、17",
+    "count": "共 {n} 项（全部 {total} 项）",
+    "pick": "查看工程详情",
+    "path": "{category} · 领域：{sector}",
+    "no_reports": "该工程尚无进展报告。",
+    "no_linked": "该工程没有量化指标，进展以季度报告为准。",
+    "overdue_heading": "各责任单位逾期未报的工程（{period}）",
+    "overdue_note": "逾期未报：{period} 当季没有报告且尚未完成；按牵头和按职责分工负责的单位统计。",
+    "overdue_none": "本季度没有逾期未报的工程。",
+    "history": "历次进展报告",
+    "never": "尚未报送进展",
+    "linked_heading": "关联指标",
+    "project_no": "工程（{n}）",
 }
 BRIEFING = {
     "caption": "按需生成，生成后点击下载",
@@ -458,4 +478,5 @@ PREVIEW_HEADERS = {
     "note": "备注", "task_no": "任务编号", "status": "状态", "unit": "填报单位", "target_year": "目标年份",
     "target_value": "目标值", "old": "原{label}", "new": "新{label}", "measure": "单位", "delta": "变化",
     "unusual": "请核实",
+    "project_no": "工程编号", "progress_pct": "形象进度（%）", "investment": "完成投资（万元）",
 }

@@ -16,7 +16,7 @@ from store.errors import DuplicateUpload, StoreError
 from store.ingest import IngestResult, Progress
 from ui import labels as L
 
-KINDS = ("actuals", "task-status", "targets")
+KINDS = intake.KINDS  # declared once, in intake.schemas
 FILE_TYPES = ["csv", "xlsx", "xls", "txt"]  # .xls is accepted only to be refused with intake's message
 ADDED_SAMPLE_ROWS = 20
 
@@ -24,6 +24,7 @@ ADDED_SAMPLE_ROWS = 20
 _DISPLAY = {
     "actuals": (["code", "name", "period", "district", "measure"], ["value"], ["note"]),
     "task-status": (["task_no", "period"], ["status", "note", "unit"], []),
+    "project-status": (["project_no", "period"], ["status", "note", "unit", "progress_pct", "investment"], []),
     "targets": (["code", "name", "target_year", "measure"], ["target_value"], []),
 }
 
