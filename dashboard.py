@@ -9,7 +9,7 @@ from ui import auth, context, links
 from ui import labels as L
 from ui.style import inject_css
 
-st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="auto")
 
 # (file, title, icon); the navigation only lists what the session's role may open
 ALL_PAGES = [
@@ -18,6 +18,7 @@ ALL_PAGES = [
     ("pages/agencies.py", L.PAGES["agencies"], ":material/account_balance:"),
     ("pages/indicator.py", L.PAGES["indicator"], ":material/show_chart:"),
     ("pages/tasks.py", L.PAGES["tasks"], ":material/checklist:"),
+    ("pages/projects.py", L.PAGES["projects"], ":material/construction:"),
     ("pages/upload.py", L.PAGES["upload"], ":material/upload_file:"),
     ("pages/data_admin.py", L.PAGES["manage"], ":material/manage_history:"),
     ("pages/briefing.py", L.PAGES["export"], ":material/slideshow:"),

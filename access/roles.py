@@ -13,6 +13,7 @@ PAGE_ROLE = {
     "pages/agencies.py": "public",
     "pages/indicator.py": "public",
     "pages/tasks.py": "public",
+    "pages/projects.py": "public",
     "pages/briefing.py": "viewer",  # builds decks and PDFs (Chromium): not for anonymous public visitors
     "pages/upload.py": "analyst",
     "pages/data_admin.py": "analyst",

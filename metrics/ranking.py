@@ -8,29 +8,42 @@ RED = ("missed", "regressing", "off_track")
 
 RULE = (
     "排名规则（依次比较，越少/越高越靠前）：① 牵头指标中未达成、逆向变化、严重滞后的项数（越少越好）；"
-    "② 本季度逾期未报的任务数（越少越好）；③ 滞后任务占比（越低越好）；④ 已完成任务占比（越高越好）。"
-    "统计范围为该单位牵头或按职责分工负责的任务。"
+    "② 本季度逾期未报的任务和重点工程数（越少越好）；③ 滞后任务占比（越低越好）；④ 已完成任务占比（越高越好）。"
+    "统计范围为该单位牵头或按职责分工负责的任务和重点工程。"
 )
 
 
-def rank_agencies(agency_rollup: pd.DataFrame, task_by_agency: pd.DataFrame) -> pd.DataFrame:
+def rank_agencies(agency_rollup: pd.DataFrame, task_by_agency: pd.DataFrame,
+                  project_by_agency: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per agency with the ranking keys and its rank (1 = best), following RULE.
 
     Args:
         agency_rollup: metrics.rollups.by_agency() (agency, status counts, worst).
         task_by_agency: metrics.tasks.task_progress_by_agency() (agency, role, n_tasks, n_done, n_lagging,
             n_overdue).
+        project_by_agency: metrics.projects.project_progress_by_agency() (agency, role, n_projects, n_overdue), or
+            None. Overdue key projects the agency leads (or is jointly responsible for) count in key ② with its
+            overdue tasks: silence about a project is silence too.
 
     Returns:
-        agency, n_red, n_indicators, worst, n_tasks, n_overdue, share_lagging, share_done, rank.
+        agency, n_red, n_indicators, worst, n_tasks, n_overdue (tasks, plus projects when given),
+        share_lagging, share_done, rank; with project_by_agency also n_projects and n_overdue_projects.
     """
     held = task_by_agency[task_by_agency["role"].isin(["lead", "joint"])]
     tasks = held.groupby("agency", as_index=False)[["n_tasks", "n_done", "n_lagging", "n_overdue"]].sum()
     ind = agency_rollup.assign(n_red=agency_rollup[list(RED)].sum(axis=1))
     ind = ind[["agency", "n_red", "total", "worst"]].rename(columns={"total": "n_indicators"})
     out = tasks.merge(ind, on="agency", how="outer")
-    for col in ("n_tasks", "n_done", "n_lagging", "n_overdue", "n_red", "n_indicators"):
+    extra: list[str] = []
+    if project_by_agency is not None:
+        held_projects = project_by_agency[project_by_agency["role"].isin(["lead", "joint"])]
+        projects = held_projects.groupby("agency", as_index=False)[["n_projects", "n_overdue"]].sum()
+        out = out.merge(projects.rename(columns={"n_overdue": "n_overdue_projects"}), on="agency", how="outer")
+        extra = ["n_projects", "n_overdue_projects"]
+    for col in ("n_tasks", "n_done", "n_lagging", "n_overdue", "n_red", "n_indicators", *extra):
         out[col] = out[col].fillna(0).astype(int)
+    if extra:
+        out["n_overdue"] = out["n_overdue"] + out["n_overdue_projects"]
     denom = out["n_tasks"].where(out["n_tasks"] > 0)
     out["share_lagging"] = (out["n_lagging"] / denom).fillna(0.0)
     out["share_done"] = (out["n_done"] / denom).fillna(0.0)
@@ -42,4 +55,4 @@ def rank_agencies(agency_rollup: pd.DataFrame, task_by_agency: pd.DataFrame) -> 
     position = pd.Series(range(1, len(out) + 1))
     out["rank"] = position.where(changed).ffill().astype(int)
     return out[["agency", "n_red", "n_indicators", "worst", "n_tasks", "n_overdue", "share_lagging", "share_done",
-                "rank"]]
+                "rank", *extra]]

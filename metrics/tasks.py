@@ -14,80 +14,89 @@ PROGRESS_COLUMNS = [
 ]
 
 
-def latest_task_status(task_status: pd.DataFrame, as_of: str) -> pd.DataFrame:
+def latest_task_status(task_status: pd.DataFrame, as_of: str, key: str = "task_no",
+                       extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """Each task's latest report at or before `as_of`.
 
     A task is overdue (逾期未报) when it has no report for the `as_of` quarter itself, unless its latest report
-    says 已完成: a finished task has nothing left to report.
+    says 已完成: a finished task has nothing left to report. Key projects follow the same rule (key='project_no').
 
     Args:
         task_status: task_no, period, status (未启动 / 推进中 / 已完成 / 滞后), note, unit — the values that count.
         as_of: the as-of period, e.g. '2026Q3'; later reports are ignored.
+        key: the column numbering what reports ('task_no', or 'project_no' for key projects).
+        extra: further columns of the reports carried with the latest one (a project's progress_pct, investment).
 
     Returns:
         A new frame, one row per task that reported at least once: task_no, period, status, note, unit,
-        reported (bool: a report for `as_of` exists) and overdue (bool).
+        reported (bool: a report for `as_of` exists) and overdue (bool), then `extra`.
     """
-    cols = [c for c in ("task_no", "period", "status", "note", "unit") if c in task_status.columns]
+    cols = [c for c in (key, "period", "status", "note", "unit", *extra) if c in task_status.columns]
     frame = task_status[cols].dropna(subset=["period"])
     frame = frame.assign(_q=period_indices(frame["period"]))
     frame = frame[frame["_q"] <= periods.index(as_of)]
-    latest = frame.sort_values(["task_no", "_q"], kind="stable").drop_duplicates("task_no", keep="last")
+    latest = frame.sort_values([key, "_q"], kind="stable").drop_duplicates(key, keep="last")
     latest = latest.drop(columns="_q").reset_index(drop=True)
     for col in ("note", "unit"):
         if col not in latest.columns:
             latest[col] = ""
+    for col in extra:
+        if col not in latest.columns:
+            latest[col] = float("nan")
     latest["reported"] = latest["period"] == as_of
     latest["overdue"] = ~latest["reported"] & (latest["status"] != TASK_DONE)
-    return latest[["task_no", "period", "status", "note", "unit", "reported", "overdue"]]
+    return latest[[key, "period", "status", "note", "unit", "reported", "overdue", *extra]]
 
 
-def task_states(tasks: pd.DataFrame, task_status: pd.DataFrame, as_of: str) -> pd.DataFrame:
+def task_states(tasks: pd.DataFrame, task_status: pd.DataFrame, as_of: str, key: str = "task_no",
+                extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """Every task with its latest status; a task that never reported has status None and is overdue.
 
     Args:
-        tasks: task_no plus any grouping columns (kept).
+        tasks: task_no (or `key`) plus any grouping columns (kept).
         task_status: as for latest_task_status().
         as_of: the as-of period.
+        key, extra: as for latest_task_status().
 
     Returns:
-        A new frame: the columns of `tasks`, then period, status, note, unit, reported, overdue.
+        A new frame: the columns of `tasks`, then period, status, note, unit, reported, overdue, `extra`.
     """
-    latest = latest_task_status(task_status, as_of)
-    out = tasks.drop(columns=[c for c in latest.columns if c != "task_no" and c in tasks.columns])
-    out = out.merge(latest, on="task_no", how="left")
+    latest = latest_task_status(task_status, as_of, key, extra)
+    out = tasks.drop(columns=[c for c in latest.columns if c != key and c in tasks.columns])
+    out = out.merge(latest, on=key, how="left")
     out["status"] = out["status"].astype(object).where(out["status"].notna(), None)
     out["reported"] = out["reported"].fillna(False).astype(bool)
     out["overdue"] = out["overdue"].fillna(True).astype(bool)
     return out
 
 
-def summarize_tasks(states: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def summarize_tasks(states: pd.DataFrame, keys: list[str], key: str = "task_no") -> pd.DataFrame:
     """Counts of task states per group.
 
     Args:
         states: output of task_states() (possibly joined with agencies), with the `keys` columns.
         keys: grouping columns.
+        key: the column numbering the counted items ('task_no', or 'project_no': the lists then hold projects).
 
     Returns:
         A new frame: `keys`, then PROGRESS_COLUMNS. Shares are fractions of n_tasks (0–1); overdue_tasks and
         lagging_tasks are sorted lists of task numbers; n_unreported counts tasks that never reported.
     """
     s = states["status"]
-    flags = states[keys + ["task_no"]].assign(
+    flags = states[keys + [key]].assign(
         n_done=(s == TASK_DONE), n_lagging=(s == TASK_LAGGING), n_not_started=(s == TASK_NOT_STARTED),
         n_in_progress=(s == TASK_IN_PROGRESS), n_unreported=s.isna(), n_overdue=states["overdue"],
     )
     grouped = flags.groupby(keys, sort=True, dropna=False)
     out = grouped.agg(
-        n_tasks=("task_no", "size"), n_done=("n_done", "sum"), n_lagging=("n_lagging", "sum"),
+        n_tasks=(key, "size"), n_done=("n_done", "sum"), n_lagging=("n_lagging", "sum"),
         n_not_started=("n_not_started", "sum"), n_in_progress=("n_in_progress", "sum"),
         n_unreported=("n_unreported", "sum"), n_overdue=("n_overdue", "sum"),
     )
     out["share_done"] = out["n_done"] / out["n_tasks"]
     out["share_lagging"] = out["n_lagging"] / out["n_tasks"]
-    out["overdue_tasks"] = _members(flags[flags["n_overdue"]], keys, out.index)
-    out["lagging_tasks"] = _members(flags[flags["n_lagging"]], keys, out.index)
+    out["overdue_tasks"] = _members(flags[flags["n_overdue"]], keys, out.index, key)
+    out["lagging_tasks"] = _members(flags[flags["n_lagging"]], keys, out.index, key)
     return out.reset_index()[keys + PROGRESS_COLUMNS]
 
 
@@ -107,27 +116,28 @@ def task_progress(tasks: pd.DataFrame, task_status: pd.DataFrame, as_of: str, by
 
 
 def task_progress_by_agency(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_status: pd.DataFrame,
-                            as_of: str) -> pd.DataFrame:
+                            as_of: str, subject: str = "task", key: str = "task_no") -> pd.DataFrame:
     """Task progress per responsible agency and role (a task counts once for each agency and role it names).
 
     Args:
         tasks: task_no (only these tasks are counted).
-        responsibilities: subject ('task' | 'project'; projects are skipped), subject_no, agency, role.
+        responsibilities: subject ('task' | 'project'; only `subject` is counted), subject_no, agency, role.
         task_status: task_no, period, status, note, unit.
         as_of: the as-of period.
+        subject, key: 'project' and 'project_no' count the key projects by the same rules.
 
     Returns:
         See summarize_tasks(); one row per (agency, role).
     """
-    resp = responsibilities[responsibilities["subject"] == "task"]
-    resp = resp.rename(columns={"subject_no": "task_no"})[["task_no", "agency", "role"]].drop_duplicates()
-    states = task_states(tasks[["task_no"]], task_status, as_of).merge(resp, on="task_no")
-    return summarize_tasks(states, ["agency", "role"])
+    resp = responsibilities[responsibilities["subject"] == subject]
+    resp = resp.rename(columns={"subject_no": key})[[key, "agency", "role"]].drop_duplicates()
+    states = task_states(tasks[[key]], task_status, as_of, key).merge(resp, on=key)
+    return summarize_tasks(states, ["agency", "role"], key)
 
 
-def _members(rows: pd.DataFrame, keys: list[str], index: pd.Index) -> list[list]:
-    """Sorted task numbers per group, aligned with `index` (empty lists for groups without any)."""
-    lists = rows.groupby(keys, sort=False, dropna=False)["task_no"].agg(lambda t: sorted(t.tolist()))
+def _members(rows: pd.DataFrame, keys: list[str], index: pd.Index, key: str = "task_no") -> list[list]:
+    """Sorted task (or project) numbers per group, aligned with `index` (empty lists for groups without any)."""
+    lists = rows.groupby(keys, sort=False, dropna=False)[key].agg(lambda t: sorted(t.tolist()))
     if len(keys) == 1:
         lists.index = pd.Index(lists.index, name=keys[0])
     return [lists.get(key, []) for key in index]

@@ -20,7 +20,7 @@ C = L.COLUMNS
 
 data = context.header(L.PAGES["agencies"])
 if data is not None:
-    ranking = rank_agencies(data.agency_rollup, data.task_by_agency)
+    ranking = rank_agencies(data.agency_rollup, data.task_by_agency, data.project_by_agency)
     kinds = data.agencies.set_index("name")["kind"]
     tab_rank, tab_card, tab_matrix = st.tabs([A["tab_rank"], A["tab_card"], A["tab_matrix"]])
     with tab_rank:
@@ -30,7 +30,8 @@ if data is not None:
             C["kind"]: ranking["agency"].map(kinds).map(L.AGENCY_KIND).fillna(""),
             C["n_lead_indicators"]: ranking["n_indicators"], C["n_red_indicators"]: ranking["n_red"],
             C["worst_indicator"]: [tables.status_word(s) for s in ranking["worst"]],
-            C["n_held_tasks"]: ranking["n_tasks"], C["n_overdue"]: ranking["n_overdue"],
+            C["n_held_tasks"]: ranking["n_tasks"], C["n_held_projects"]: ranking["n_projects"],
+            C["n_overdue"]: ranking["n_overdue"],
             C["share_lagging"]: [F.percent(v * 100) for v in ranking["share_lagging"]],
             C["share_done"]: [F.percent(v * 100) for v in ranking["share_done"]]}),
             hide_index=True, width="stretch", height=600)
@@ -61,6 +62,22 @@ if data is not None:
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
                 C["text"]: tasks["text"]}), hide_index=True, width="stretch")
+        projects = data.projects.merge(
+            data.responsibilities[(data.responsibilities["subject"] == "project")
+                                  & (data.responsibilities["agency"] == agency)][["subject_no", "role"]],
+            left_on="project_no", right_on="subject_no")
+        st.markdown(f"**{A['projects_heading']}**")
+        if projects.empty:
+            st.info(A["projects_none"])
+        else:
+            st.dataframe(pd.DataFrame({
+                C["no"]: projects["project_no"], C["project"]: projects["name"],
+                C["role"]: projects["role"].map(L.ROLE),
+                C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),
+                C["image_progress"]: projects["progress_pct"], C["period"]: projects["period"].fillna("—"),
+                C["note"]: projects["note"].fillna("")}), hide_index=True, width="stretch",
+                column_config={C["image_progress"]: st.column_config.ProgressColumn(
+                    min_value=0, max_value=100, format="%.0f%%")})
     with tab_matrix:
         st.caption(A["matrix_note"])
         matrix = data.matrix.dropna(subset=["cell"])

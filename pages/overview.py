@@ -8,7 +8,7 @@ import streamlit as st
 from charts import figures
 from metrics import status as metrics_status
 from metrics.ranking import RED
-from metrics.settings import STATUS_ORDER
+from metrics.settings import STATUS_ORDER, TASK_LAGGING
 from ui import context, readings, tables
 from ui import format as F
 from ui import labels as L
@@ -114,3 +114,12 @@ if data is not None:
             listed = "、".join(L.TASK_NO.format(n=int(n)) for n in overdue["task_no"].head(OVERDUE_LIMIT))
             more = V["overdue_more"] if len(overdue) > OVERDUE_LIMIT else ""
             st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：{listed}{more}")
+        late = data.projects[data.projects["overdue"] | (data.projects["status"] == TASK_LAGGING)]
+        if not late.empty:  # the key projects count where the tasks do (issue 20)
+            listed = "、".join(f"{L.PROJECT_TITLE.format(no=int(r['project_no']), name=r['name'])}（{w}）"
+                              for (_, r), w in zip(late.head(OVERDUE_LIMIT).iterrows(),
+                                                   tables.task_words(late["status"].head(OVERDUE_LIMIT),
+                                                                     late["overdue"].head(OVERDUE_LIMIT)),
+                                                   strict=True))
+            more = V["attention_projects_more"] if len(late) > OVERDUE_LIMIT else ""
+            st.markdown(f"**{V['attention_projects'].format(n=len(late))}**：{listed}{more}")

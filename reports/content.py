@@ -142,7 +142,7 @@ def agency_table(b: Briefing) -> pd.DataFrame:
     indicator_roll = rollups.by_agency(b.headline, b.data.indicators)
     progress = task_metrics.task_progress_by_agency(b.tasks[["task_no"]], b.data.responsibilities,
                                                     b.data.task_history, b.period)
-    ranked = rank_agencies(indicator_roll, progress)
+    ranked = rank_agencies(indicator_roll, progress, b.data.project_by_agency)
     roles = progress.pivot_table(index="agency", columns="role", values="n_tasks", aggfunc="sum", fill_value=0)
     roles = roles.reindex(columns=["lead", "assist", "joint"], fill_value=0).add_prefix("n_").reset_index()
     out = ranked.merge(roles, on="agency", how="left")
@@ -159,6 +159,20 @@ def attention_tasks(b: Briefing) -> pd.DataFrame:
     """Tasks in scope that are overdue (逾期未报) or lagging (滞后), by task number."""
     rows = b.tasks[b.tasks["overdue"] | (b.tasks["status"] == TASK_LAGGING)]
     return rows.sort_values("task_no").reset_index(drop=True)
+
+
+def attention_projects(b: Briefing) -> pd.DataFrame:
+    """Key projects in scope that are overdue (逾期未报) or lagging (滞后), by project number: the task rules, applied
+    to metrics.projects' states (a sector scope keeps its sector's projects, an agency scope the ones it holds)."""
+    rows = b.data.projects
+    if b.sector is not None:
+        rows = rows[rows["sector"] == b.sector]
+    if b.agency is not None:
+        resp = b.data.responsibilities
+        rows = rows[rows["project_no"].isin(resp[(resp["subject"] == "project")
+                                                 & (resp["agency"] == b.agency)]["subject_no"])]
+    rows = rows[rows["overdue"] | (rows["status"] == TASK_LAGGING)]
+    return rows.sort_values("project_no").reset_index(drop=True)
 
 
 def linked_tasks(b: Briefing, code: str) -> pd.DataFrame:

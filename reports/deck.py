@@ -110,6 +110,7 @@ def compose(b: content.Briefing, pictures: dict[str, Path]):
         _indicator(deck, code, pictures[code])
     _agencies(deck)
     _appendix(deck)
+    _project_appendix(deck)
     props = deck.prs.core_properties
     props.title, props.author = L.DECK_TITLE, L.APP_TITLE
     return deck.prs
@@ -362,6 +363,28 @@ def _appendix(deck: _Deck) -> None:
     header = [C["no"], C["sector"], C["task_status"], C["period"], C["lead_or_joint"], C["note"], C["text"]]
     deck.table_slides(title, header, [0.8, 1.2, 1.6, 0.85, 2.3, 1.9, 3.55], rows, colours, size=11,
                       intro=D["appendix_intro"].format(as_of=L.DATA_AS_OF.format(period=deck.b.period)))
+
+
+def _project_appendix(deck: _Deck) -> None:
+    """The key projects that lag or are overdue, as the task appendix lists tasks."""
+    late = content.attention_projects(deck.b)
+    title = L.DECK_SLIDES["project_appendix"]
+    if late.empty:
+        slide = deck.slide(title)
+        S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6),
+                   [Para(D["no_project_attention"], 18, colour=S.MUTED)])
+        return
+    words = _task_words(late)
+    rows = [[L.PROJECT_TITLE.format(no=int(r["project_no"]), name=r["name"]), r["sector"], w,
+             r["period"] if isinstance(r["period"], str) else "—",
+             "—" if pd.isna(r["progress_pct"]) else f"{r['progress_pct']:.0f}%",
+             r["lead"] or r["joint"] or "", r["note"] if isinstance(r["note"], str) else ""]
+            for (_, r), w in zip(late.iterrows(), words, strict=True)]
+    colours = {(i, 2): S.RED for i in range(len(rows))}
+    header = [C["project"], C["sector"], C["task_status"], C["period"], C["image_progress"], C["lead_or_joint"],
+              C["note"]]
+    deck.table_slides(title, header, [3.3, 1.1, 1.6, 0.85, 0.95, 2.3, 2.1], rows, colours, size=11,
+                      intro=D["project_appendix_intro"].format(as_of=L.DATA_AS_OF.format(period=deck.b.period)))
 
 
 def _cut(text: str, limit: int) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from metrics import periods as P
+from metrics import projects as project_metrics
 from metrics import reporting, rollups
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
@@ -33,7 +34,9 @@ class Snapshot:
     tasks: pd.DataFrame           # catalog tasks with their latest state as of
     task_history: pd.DataFrame    # every (task, period) report that counts
     responsibilities: pd.DataFrame
-    projects: pd.DataFrame
+    projects: pd.DataFrame        # catalog projects with their latest state as of (metrics.projects)
+    project_history: pd.DataFrame  # every (project, period) report that counts
+    project_by_agency: pd.DataFrame  # project counts per agency and role, overdue projects listed
     indicator_tasks: pd.DataFrame
     agencies: pd.DataFrame
     sector_rollup: pd.DataFrame
@@ -78,6 +81,7 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     changes = metrics_status.status_changes(metrics_status.headline(prev_status), headline)
     changes = changes.merge(indicators[["code", "name"]], on="code", how="left")
     task_catalog = catalog.tasks(con)
+    project_history = values.project_status(con, as_of=effective, known_on=known_on)
     history = values.task_status(con, as_of=effective, known_on=known_on)
     resp = catalog.responsibilities(con)
     states = task_metrics.task_states(task_catalog, history, effective)
@@ -96,7 +100,11 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     return Snapshot(
         as_of=as_of, known_on=known_on, periods=found, has_sample=bool(live["is_sample"].any()),
         indicators=indicators, status=status, headline=headline, changes=changes, tasks=states,
-        task_history=history, responsibilities=resp, projects=catalog.projects(con),
+        task_history=history, responsibilities=resp,
+        projects=project_metrics.project_states(catalog.projects(con), project_history, effective),
+        project_history=project_history,
+        project_by_agency=project_metrics.project_progress_by_agency(catalog.projects(con), resp, project_history,
+                                                                     effective),
         indicator_tasks=catalog.indicator_tasks(con), agencies=catalog.agencies(con),
         sector_rollup=rollups.by_sector(headline, indicators),
         agency_rollup=rollups.by_agency(headline, indicators),

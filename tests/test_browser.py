@@ -15,6 +15,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chro
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PAGES = {"": "总览", "sectors": "分领域", "agencies": "分单位", "indicator": "指标详情", "tasks": "重点任务",
+         "projects": "重点工程",
          "upload": "数据上传", "data_admin": "数据管理", "briefing": "汇报导出"}
 CHARTED = {"", "sectors", "agencies", "indicator"}
 

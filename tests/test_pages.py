@@ -17,7 +17,8 @@ from store import db as store_db
 from tests.helpers import ROOT, open_app
 from ui import labels as L
 
-PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py"]
+PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py",
+         "pages/projects.py"]
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -85,9 +85,21 @@ def test_slide_count_is_fixed_slides_plus_sectors_indicators_agencies_appendix(p
     n_sectors = len(sectors())  # every sample sector has tasks, so each gets a slide
     n_agency = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["agencies"])])
     n_appendix = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["appendix"])])
-    assert n_agency >= 1 and n_appendix >= 1
-    assert len(prs.slides) == 3 + n_sectors + n_indicators + n_agency + n_appendix
+    n_projects = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["project_appendix"])])
+    assert n_agency >= 1 and n_appendix >= 1 and n_projects == 1
+    assert len(prs.slides) == 3 + n_sectors + n_indicators + n_agency + n_appendix + n_projects
     assert n_indicators == 13
+
+
+def test_the_last_slide_lists_the_lagging_and_overdue_key_projects(prs):
+    last = prs.slides[len(prs.slides) - 1]
+    assert _title(last) == L.DECK_SLIDES["project_appendix"]
+    cells = texts(last)
+    listed = [c for c in cells if c.startswith("重点工程（")]
+    assert [c.split("）")[0] for c in listed] == ["重点工程（3", "重点工程（8", "重点工程（13", "重点工程（18",
+                                                  "重点工程（20", "重点工程（25"]
+    assert "逾期未报 · 推进中" in cells and "滞后" in cells and "45%" in cells
+    assert "铁路专用线用地审批未完成，工期顺延" in cells
 
 
 def test_every_indicator_slide_has_a_picture_and_its_name(prs, headline):
@@ -177,7 +189,9 @@ def test_sector_filter_narrows_the_deck(sample_file, tmp_path, prs):
     titles = [_title(s) for s in narrow.slides]
     assert "建筑业 · 分领域" in titles and "工业 · 分领域" not in titles
     assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
-    assert len(narrow.slides) == 3 + 1 + 5 + 1 + 1  # 5 indicators of 建筑业, agency table fits on one slide
+    # 5 indicators of 建筑业, agency table fits on one slide, then the task and the project appendix
+    assert len(narrow.slides) == 3 + 1 + 5 + 1 + 1 + 1
+    assert "重点工程（13）既有建筑节能化改造工程" in texts(narrow.slides[len(narrow.slides) - 1])
     assert len(narrow.slides) < len(prs.slides)
     assert "范围：建筑业领域" in "\n".join(texts(narrow.slides[0]))
 

@@ -89,7 +89,7 @@ COLUMNS = {
     "reporting_unit": "填报单位", "first_reported": "首次报送", "revised_flag": "是否修订", "progress": "进度",
     "image_progress": "形象进度", "investment": "完成投资（万元）", "linked_indicators": "关联指标",
     "n_projects": "工程数", "overdue_projects": "逾期未报的工程", "lagging_projects": "滞后的工程",
-    "project_text": "工程内容",
+    "project_text": "工程内容", "n_held_projects": "负责工程（项）",
     "task_state": "进展", "n_lead_tasks": "牵头任务（项）", "n_assist_tasks": "协办任务（项）", "n_joint_tasks": "分工负责任务（项）",
 }
 
@@ -183,6 +183,8 @@ OVERVIEW = {
     "no_urgent": "没有未达成、逆向变化或严重滞后的指标。",
     "overdue_tasks": "逾期未报的任务（{n} 项）",
     "overdue_more": " 等（完整列表见“重点任务”页）",
+    "attention_projects": "逾期未报或滞后的重点工程（{n} 项）",
+    "attention_projects_more": " 等（完整列表见“重点工程”页）",
 }
 SECTORS = {
     "pick": "选择领域",
@@ -204,6 +206,8 @@ AGENCIES = {
     "led_none": "该单位不牵头任何量化指标。",
     "held_heading": "负责的重点任务",
     "held_none": "该单位没有负责的重点任务。",
+    "projects_heading": "负责的重点工程",
+    "projects_none": "该单位没有负责的重点工程。",
     "matrix_note": "统计各单位牵头或按职责分工负责的任务；季度结束后 20 天内首次报送为按时；"
                    "已修订指报送后又改过；未报送指该季度没有报告（已完成的任务此后不再要求报送）。",
 }
@@ -306,6 +310,7 @@ DECK_SCOPE = {"sector": "范围：{name}领域", "agency": "范围：{name}牵�
 DECK_SLIDES = {
     "overview": "总体情况", "changes": "与上季度（{period}）相比的变化", "sector": "{sector} · 分领域",
     "agencies": "分单位汇总", "appendix": "附：逾期未报或滞后的任务",
+    "project_appendix": "附：逾期未报或滞后的重点工程",
 }
 EXPORT_PAGES = {"overview": "总览", "sectors": "分领域", "agencies": "分单位", "indicators": "各指标"}
 DECK = {
@@ -339,9 +344,13 @@ DECK = {
     "expired": "（已到期）",
     "linked": "相关重点任务：",
     "latest": "最新值：{value}",
-    "agencies_intro": "最需关注的单位在前（分单位页排名的倒序）；已完成占比、逾期未报按牵头和分工负责的任务统计。",
+    "agencies_intro": "最需关注的单位在前（分单位页排名的倒序）；已完成占比按牵头和分工负责的任务统计，"
+                      "逾期未报含其牵头或分工负责的重点工程。",
     "no_attention": "本季度没有逾期未报或滞后的任务。",
     "appendix_intro": "逾期未报：{as_of} 当季没有报告且尚未完成；滞后：最新报告为滞后。任务全文见仪表盘“重点任务”页。",
+    "no_project_attention": "本季度没有逾期未报或滞后的重点工程。",
+    "project_appendix_intro": "逾期未报：{as_of} 当季没有报告且尚未完成；滞后：最新报告为滞后。"
+                              "工程全文和历次报告见仪表盘“重点工程”页。",
 }
 
 # --- Charts (charts/figures.py) and their file names (pages, the ZIP and the PDF of reports/images.py) ---

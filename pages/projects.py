@@ -1,0 +1,134 @@
+"""重点工程: all 25 key projects with their latest report, 形象进度, units, linked indicators and history."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from store.catalog import sectors
+from ui import context, readings, tables
+from ui import labels as L
+from ui.auth import require_page
+
+require_page(__file__)
+
+C = L.COLUMNS
+P = L.PROJECTS
+OVERDUE, NEVER = L.TASK_STATE["overdue"], L.TASK_STATE["never_reported"]
+STATUS_CHOICES = [TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, OVERDUE, NEVER]
+RESPONSIBLE = ("lead", "joint")  # the units that report a project (牵头, or 按职责分工负责 where no lead is named)
+
+
+def _linked(indicators: pd.DataFrame) -> dict[int, str]:
+    """project_no -> '建筑垃圾综合利用率（P17_CW_RECYCLING）、…' for the projects measured by an indicator."""
+    rows = indicators.dropna(subset=["project_no"])
+    out: dict[int, list[str]] = {}
+    for no, name in zip(rows["project_no"].astype(int), rows["name"], strict=True):
+        out.setdefault(no, []).append(name)
+    return {no: "、".join(names) for no, names in out.items()}
+
+
+def _overdue_by_unit(data) -> pd.DataFrame:
+    """One row per lead (or jointly responsible) unit with overdue projects: 单位, 职责, 工程数, 逾期未报, which."""
+    rows = data.project_by_agency
+    rows = rows[rows["role"].isin(RESPONSIBLE) & (rows["n_overdue"] > 0)]
+    rows = rows.sort_values(["n_overdue", "agency"], ascending=[False, True])
+    return pd.DataFrame({
+        C["agency"]: rows["agency"], C["role"]: rows["role"].map(L.ROLE),
+        C["n_projects"]: rows["n_projects"], C["n_overdue"]: rows["n_overdue"],
+        C["overdue_projects"]: ["、".join(P["project_no"].format(n=n) for n in ns) for ns in rows["overdue_projects"]],
+    }).reset_index(drop=True)
+
+
+data = context.header(L.PAGES["projects"])
+if data is not None:
+    projects = data.projects
+    resp = data.responsibilities[data.responsibilities["subject"] == "project"]
+    linked = _linked(data.indicators)
+    f1, f2, f3, f4 = st.columns(4)
+    query = f1.text_input(P["search"], placeholder=P["search_hint"])
+    sector = f2.multiselect(C["sector"], [s for s in sectors() if s in set(projects["sector"])], placeholder=L.ANY)
+    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=L.ANY)
+    agency = f4.selectbox(C["responsible"], [L.ALL] + sorted(resp["agency"].unique()))
+
+    state = projects["status"].fillna(NEVER).where(~projects["overdue"] | projects["status"].isna(), OVERDUE)
+    counts = st.columns(len(STATUS_CHOICES))
+    for col, choice in zip(counts, STATUS_CHOICES, strict=True):
+        n = int((state == choice).sum()) if choice in (OVERDUE, NEVER) else int((projects["status"] == choice).sum())
+        col.metric(choice, L.COUNT.format(n=n))
+
+    shown, shown_state = projects, state
+    if query.strip():
+        q = query.strip()
+        keep = (shown["name"].str.contains(q, regex=False) | shown["text"].str.contains(q, regex=False)
+                | (shown["project_no"].astype(str) == q))
+        shown, shown_state = shown[keep], shown_state[keep]
+    if sector:
+        keep = shown["sector"].isin(sector)
+        shown, shown_state = shown[keep], shown_state[keep]
+    if agency != L.ALL:
+        keep = shown["project_no"].isin(resp[resp["agency"] == agency]["subject_no"])
+        shown, shown_state = shown[keep], shown_state[keep]
+    if status:
+        keep = shown_state.isin(status) | shown["status"].isin(status)
+        shown, shown_state = shown[keep], shown_state[keep]
+
+    st.caption(P["count"].format(n=len(shown), total=len(projects)))
+    table = pd.DataFrame({
+        C["no"]: shown["project_no"], C["project"]: shown["name"], C["sector"]: shown["sector"],
+        C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
+        C["image_progress"]: shown["progress_pct"], C["investment"]: shown["investment"],
+        C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
+        C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
+        C["linked_indicators"]: [linked.get(int(n), "") for n in shown["project_no"]],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 920),
+                 column_config={
+                     C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
+                                                                          format="%.0f%%"),
+                     C["investment"]: st.column_config.NumberColumn(format="%.0f"),
+                 })
+
+    st.subheader(P["overdue_heading"].format(period=data.as_of or "—"))
+    st.caption(P["overdue_note"].format(period=data.as_of or "—"))
+    overdue = _overdue_by_unit(data)
+    if overdue.empty:
+        st.info(P["overdue_none"])
+    else:
+        st.dataframe(overdue, hide_index=True, width="stretch")
+
+    if not shown.empty:
+        pick = st.selectbox(P["pick"], shown["project_no"].tolist(),
+                            format_func=lambda n: L.PROJECT_TITLE.format(
+                                no=int(n), name=projects.set_index("project_no").at[n, "name"]))
+        project = projects.set_index("project_no").loc[pick]
+        st.subheader(L.PROJECT_TITLE.format(no=int(pick), name=project["name"]))
+        st.write(project["text"])
+        st.caption(P["path"].format(category=project["category_name"], sector=project["sector"]))
+        st.markdown("　".join(f"**{C[col]}**：{project[col]}" for col in ("lead", "assist", "joint") if project[col]))
+        measured = data.headline[data.headline["project_no"] == pick] if "project_no" in data.headline else []
+        st.markdown(f"**{P['linked_heading']}**")
+        if len(measured):
+            st.dataframe(pd.DataFrame({
+                C["code"]: measured["code"], C["indicator"]: measured["name"],
+                C["latest_value"]: [readings.latest(r) for r in measured.to_dict("records")],
+                C["status"]: [tables.status_word(s) for s in measured["status"]]}),
+                hide_index=True, width="stretch")
+        else:
+            st.caption(P["no_linked"])
+        st.markdown(f"**{P['history']}**")
+        hist = data.project_history[data.project_history["project_no"] == pick].sort_values("period",
+                                                                                          ascending=False)
+        if hist.empty:
+            st.info(P["no_reports"])
+        else:
+            st.dataframe(pd.DataFrame({
+                C["period"]: hist["period"], C["status"]: hist["status"],
+                C["image_progress"]: hist["progress_pct"], C["investment"]: hist["investment"],
+                C["note"]: hist["note"], C["reporting_unit"]: hist["unit"],
+                C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
+                C["revised_flag"]: hist["revised"].map({True: L.REPORT_CELL["revised"], False: ""})}),
+                hide_index=True, width="stretch",
+                column_config={C["image_progress"]: st.column_config.ProgressColumn(
+                    min_value=0, max_value=100, format="%.0f%%")})
