@@ -272,7 +272,6 @@ PROJECTS = {
     "overdue_note": "逾期未报：{period} 当季没有报告且尚未完成；按牵头和按职责分工负责的单位统计。",
     "overdue_none": "本季度没有逾期未报的工程。",
     "history": "历次进展报告",
-    "never": "尚未报送进展",
     "linked_heading": "关联指标",
     "project_no": "工程（{n}）",
 }
