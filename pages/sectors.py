@@ -25,6 +25,7 @@ if data is not None:
     roll[count_cols] = roll[count_cols].fillna(0).astype(int)
     roll["total"] = roll["total"].fillna(0).astype(int)
     tasks = data.task_by_sector.set_index("sector").reindex(order).reset_index()
+    projects_by = data.project_by_sector.set_index("sector").reindex(order).reset_index()
     left, right = st.columns(2)
     with left:
         context.chart(figures.sector_status(roll[roll["total"] > 0], "sector", L.CHARTS["sector_status"]),
@@ -42,6 +43,9 @@ if data is not None:
         C["share_done"]: [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_done"]],
         C["share_lagging"]: [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_lagging"]],
         C["n_overdue"]: tasks["n_overdue"].fillna(0).astype(int),
+        C["n_projects"]: projects_by["n_projects"].fillna(0).astype(int),
+        C["n_lagging_projects"]: projects_by["n_lagging"].fillna(0).astype(int),
+        C["n_overdue_projects"]: projects_by["n_overdue"].fillna(0).astype(int),
     })
     st.dataframe(summary, hide_index=True, width="stretch")
 
@@ -56,7 +60,18 @@ if data is not None:
         st.markdown(f"**{S['indicators']}**")
         st.dataframe(tables.indicator_rows(head), hide_index=True, width="stretch")
     projects = data.projects[data.projects["sector"] == chosen]
-    with st.expander(S["projects"].format(n=len(projects)), expanded=False):
+    st.markdown(f"**{S['projects'].format(n=len(projects))}**")
+    if not projects.empty:  # each project's latest report, as on 重点工程
+        st.dataframe(pd.DataFrame({
+            C["no"]: projects["project_no"], C["project"]: projects["name"],
+            C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),
+            C["image_progress"]: projects["progress_pct"], C["period"]: projects["period"].fillna("—"),
+            C["lead_or_joint"]: [lead or joint for lead, joint in zip(projects["lead"], projects["joint"],
+                                                                      strict=True)],
+            C["note"]: projects["note"].fillna("")}), hide_index=True, width="stretch",
+            column_config={C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
+                                                                                format="%.0f%%")})
+    with st.expander(S["project_texts"], expanded=False):
         st.dataframe(projects[["project_no", "name", "lead", "assist", "joint", "text"]].rename(columns={
             "project_no": C["no"], "name": C["project"], "lead": C["lead"], "assist": C["assist"],
             "joint": C["joint"], "text": C["content"]}), hide_index=True, width="stretch")

@@ -37,6 +37,7 @@ class Snapshot:
     projects: pd.DataFrame        # catalog projects with their latest state as of (metrics.projects)
     project_history: pd.DataFrame  # every (project, period) report that counts
     project_by_agency: pd.DataFrame  # project counts per agency and role, overdue projects listed
+    project_by_sector: pd.DataFrame  # project counts per sector (metrics.projects.project_progress)
     indicator_tasks: pd.DataFrame
     agencies: pd.DataFrame
     sector_rollup: pd.DataFrame
@@ -82,6 +83,7 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     changes = changes.merge(indicators[["code", "name"]], on="code", how="left")
     task_catalog = catalog.tasks(con)
     project_history = values.project_status(con, as_of=effective, known_on=known_on)
+    project_catalog = catalog.projects(con)
     history = values.task_status(con, as_of=effective, known_on=known_on)
     resp = catalog.responsibilities(con)
     states = task_metrics.task_states(task_catalog, history, effective)
@@ -101,10 +103,11 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
         as_of=as_of, known_on=known_on, periods=found, has_sample=bool(live["is_sample"].any()),
         indicators=indicators, status=status, headline=headline, changes=changes, tasks=states,
         task_history=history, responsibilities=resp,
-        projects=project_metrics.project_states(catalog.projects(con), project_history, effective),
+        projects=project_metrics.project_states(project_catalog, project_history, effective),
         project_history=project_history,
-        project_by_agency=project_metrics.project_progress_by_agency(catalog.projects(con), resp, project_history,
+        project_by_agency=project_metrics.project_progress_by_agency(project_catalog, resp, project_history,
                                                                      effective),
+        project_by_sector=project_metrics.project_progress(project_catalog, project_history, effective),
         indicator_tasks=catalog.indicator_tasks(con), agencies=catalog.agencies(con),
         sector_rollup=rollups.by_sector(headline, indicators),
         agency_rollup=rollups.by_agency(headline, indicators),

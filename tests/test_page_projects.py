@@ -91,3 +91,14 @@ def test_the_agencies_page_counts_projects_in_its_ranking_and_scorecard(sample_d
     held = at.dataframe[-1].value
     assert held[C["no"]].tolist() == [17, 18, 19, 20]  # assists 17
     assert held[C["task_status"]].tolist() == ["推进中", "滞后", "已完成", "逾期未报 · 推进中"]
+
+
+def test_the_sectors_page_counts_projects_and_shows_their_latest_state(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/sectors.py")
+    summary = at.dataframe[0].value.set_index(C["sector"])
+    assert summary[C["n_projects"]].sum() == 25
+    assert summary.at["建筑业", C["n_projects"]] == 6 and summary.at["建筑业", C["n_lagging_projects"]] == 1
+    assert summary.at["交通运输", C["n_overdue_projects"]] == 1
+    projects = next(d.value for d in at.dataframe if C["image_progress"] in d.value.columns)
+    assert projects[C["no"]].tolist() == [1, 2, 3, 4]  # the first sector, 工业
+    assert projects[C["task_status"]].tolist() == ["推进中", "已完成", "滞后", "已完成"]

@@ -89,7 +89,8 @@ COLUMNS = {
     "reporting_unit": "填报单位", "first_reported": "首次报送", "revised_flag": "是否修订", "progress": "进度",
     "image_progress": "形象进度", "investment": "完成投资（万元）", "linked_indicators": "关联指标",
     "n_projects": "工程数", "overdue_projects": "逾期未报的工程", "lagging_projects": "滞后的工程",
-    "project_text": "工程内容", "n_held_projects": "负责工程（项）",
+    "project_text": "工程内容", "n_held_projects": "负责工程（项）", "n_lagging_projects": "滞后工程（项）",
+    "n_overdue_projects": "逾期未报工程（项）",
     "task_state": "进展", "n_lead_tasks": "牵头任务（项）", "n_assist_tasks": "协办任务（项）", "n_joint_tasks": "分工负责任务（项）",
 }
 
@@ -191,6 +192,7 @@ SECTORS = {
     "no_indicators": "该领域没有量化指标，进展见下方重点任务。",
     "indicators": "指标",
     "projects": "重点工程（{n} 项）",
+    "project_texts": "重点工程的内容和责任单位",
     "tasks": "重点任务（{n} 项）",
 }
 AGENCIES = {
