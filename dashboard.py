@@ -9,7 +9,7 @@ from ui import auth, context, links
 from ui import labels as L
 from ui.style import inject_css
 
-st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="auto")
 
 # (file, title, icon); the navigation only lists what the session's role may open
 ALL_PAGES = [

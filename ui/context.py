@@ -12,7 +12,7 @@ from store import db as store_db
 from store import values
 from store.errors import StoreError
 from ui import labels as L
-from ui import theme
+from ui import phone, theme
 
 theme.register()
 
@@ -107,5 +107,7 @@ def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
 
 
 def chart(fig, name: str, key: str | None = None) -> None:
-    """A Plotly chart whose camera button saves '<name>.png' at 2x scale."""
+    """A Plotly chart whose camera button saves '<name>.png' at 2x scale; on a phone, laid out for its width."""
+    if phone.is_phone():
+        fig = phone.fit(fig)
     st.plotly_chart(fig, width="stretch", config=theme.chart_config(name), key=key)
