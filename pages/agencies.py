@@ -70,7 +70,7 @@ if data is not None:
         if projects.empty:
             st.info(A["projects_none"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["no"]: projects["project_no"], C["project"]: projects["name"],
                 C["role"]: projects["role"].map(L.ROLE),
                 C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),

@@ -62,7 +62,7 @@ if data is not None:
     projects = data.projects[data.projects["sector"] == chosen]
     st.markdown(f"**{S['projects'].format(n=len(projects))}**")
     if not projects.empty:  # each project's latest report, as on 重点工程
-        st.dataframe(pd.DataFrame({
+        grid.show(pd.DataFrame({
             C["no"]: projects["project_no"], C["project"]: projects["name"],
             C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),
             C["image_progress"]: projects["progress_pct"], C["period"]: projects["period"].fillna("—"),

@@ -77,7 +77,7 @@ def test_no_page_calls_st_dataframe_but_through_the_neutralising_door():
             if isinstance(node, ast.Attribute) and node.attr in ("dataframe", "data_editor", "table") \
                     and isinstance(node.value, ast.Name) and node.value.id == "st":
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    assert offenders == []
+    assert offenders == [], f"call ui.grid.show(frame, …) instead of st.dataframe at {offenders}"
 
 
 def _tiny_charts(b, folder: Path) -> dict[str, Path]:
