@@ -80,3 +80,13 @@ def test_the_sample_gives_every_project_a_quarterly_history_whose_progress_never
     latest = history[history["period"] == "2026Q3"]
     assert set(latest["status"]) == {"已完成", "推进中", "滞后", "未启动"}
     assert set(range(1, 26)) - set(latest["project_no"]) == {20, 25}  # not reported yet: overdue
+
+
+def test_project_reports_as_known_on_a_past_moment(sample_db, tmp_path):
+    import datetime as dt
+
+    with store_db.connect(sample_db) as con:
+        before = values.project_status(con, known_on=dt.datetime(2026, 10, 17, 23, 59))
+        after = values.project_status(con, known_on=dt.datetime(2026, 10, 18, 9, 30))
+    assert before.empty  # the sample's project file was committed on 2026-10-18 09:30
+    assert len(after) == 25 * 15 - 2
