@@ -8,7 +8,7 @@ import streamlit as st
 from charts import figures
 from metrics.ranking import RULE, rank_agencies
 from metrics.settings import TASK_LAGGING
-from ui import context, links, tables
+from ui import context, grid, links, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -25,7 +25,7 @@ if data is not None:
     tab_rank, tab_card, tab_matrix = st.tabs([A["tab_rank"], A["tab_card"], A["tab_matrix"]])
     with tab_rank:
         st.info(RULE)
-        st.dataframe(pd.DataFrame({
+        grid.show(pd.DataFrame({
             C["rank"]: ranking["rank"], C["agency"]: ranking["agency"],
             C["kind"]: ranking["agency"].map(kinds).map(L.AGENCY_KIND).fillna(""),
             C["n_lead_indicators"]: ranking["n_indicators"], C["n_red_indicators"]: ranking["n_red"],
@@ -52,12 +52,12 @@ if data is not None:
         if led.empty:
             st.info(A["led_none"])
         else:
-            st.dataframe(tables.indicator_rows(led), hide_index=True, width="stretch")
+            grid.show(tables.indicator_rows(led), hide_index=True, width="stretch")
         st.markdown(f"**{A['held_heading']}**")
         if tasks.empty:
             st.info(A["held_none"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["no"]: tasks["task_no"], C["role"]: tasks["role"].map(L.ROLE),
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
@@ -70,7 +70,7 @@ if data is not None:
         if projects.empty:
             st.info(A["projects_none"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["no"]: projects["project_no"], C["project"]: projects["name"],
                 C["role"]: projects["role"].map(L.ROLE),
                 C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),

@@ -9,7 +9,7 @@ from store import uploads as store_uploads
 from store.db import connect
 from store.errors import StoreError
 from ui import admin_tables as T
-from ui import context
+from ui import context, grid
 from ui import labels as L
 from ui.auth import allowed, current_user, require_page
 
@@ -50,7 +50,7 @@ def _history(history) -> None:
     if history.empty:
         st.info(A["history_empty"])
         return
-    st.dataframe(T.history_table(history), hide_index=True, width="stretch")
+    grid.show(T.history_table(history), hide_index=True, width="stretch")
 
 
 def _rollback(history, user: str) -> None:
@@ -88,7 +88,7 @@ def _targets(targets, indicators) -> None:
     else:
         st.caption(A["targets_all_set"])
     st.page_link("pages/upload.py", label=A["to_upload"], icon=":material/upload_file:")
-    st.dataframe(T.targets_table(targets, indicators), hide_index=True, width="stretch")
+    grid.show(T.targets_table(targets, indicators), hide_index=True, width="stretch")
 
 
 def _audit(audit) -> None:
@@ -96,7 +96,7 @@ def _audit(audit) -> None:
         if audit.empty:
             st.caption(A["audit_empty"])
         else:
-            st.dataframe(T.audit_table(audit), hide_index=True, width="stretch")
+            grid.show(T.audit_table(audit), hide_index=True, width="stretch")
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import streamlit as st
 from charts import figures
 from metrics.settings import CITY, COUNT_UNITS, VERDICTS
 from store.catalog import DISTRICTS
-from ui import context, links, readings, tables
+from ui import context, grid, links, readings, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -116,14 +116,14 @@ if data is not None:
     left, right = st.columns([1, 1])
     with left:
         st.subheader(D["target_years"])
-        st.dataframe(tables.indicator_rows(own), hide_index=True, width="stretch")
+        grid.show(tables.indicator_rows(own), hide_index=True, width="stretch")
         st.subheader(D["history"])
         hist = detail["history"]
         hist = hist[hist["district"] == district]
         if hist.empty:
             st.info(L.NO_DATA_FOR_INDICATOR)
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["period"]: hist["period"], C["value"]: [F.number(v, unit) for v in hist["value"]],
                 C["counts"]: [D["current"] if c else
                               (L.UPLOAD_STATE["rolled_back"] if pd.notna(r) else D["superseded"])
@@ -146,7 +146,7 @@ if data is not None:
         if tasks.empty:
             st.info(D["no_linked"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["task"]: tasks["task_no"].map(lambda n: L.TASK_NO.format(n=int(n))),
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),

@@ -9,7 +9,7 @@ from charts import figures
 from metrics import status as metrics_status
 from metrics.ranking import RED
 from metrics.settings import STATUS_ORDER, TASK_LAGGING
-from ui import context, readings, tables
+from ui import context, grid, readings, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -70,7 +70,7 @@ if data is not None:
             C["latest_value"]: [readings.latest(r) for r in final.to_dict("records")],
             # Plain dicts, not iterrows: a Series per row cost ~0.15 s with a thousand indicators.
             C["result_note"]: [readings.sentence(r) for r in final.to_dict("records")]})
-        st.dataframe(table, hide_index=True, width="stretch", height=36 * (min(len(table), TABLE_ROWS) + 1) + 4)
+        grid.show(table, hide_index=True, width="stretch", height=36 * (min(len(table), TABLE_ROWS) + 1) + 4)
 
     c1, c2 = st.columns(2)
     with c1:
@@ -79,7 +79,7 @@ if data is not None:
         if moved.empty:
             st.info(V["no_moves"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["indicator"]: moved["name"],
                 C["previous_quarter"]: [tables.status_word(s) for s in moved["status_before"]],
                 C["this_quarter"]: [tables.status_word(s) for s in moved["status_after"]],
@@ -93,7 +93,7 @@ if data is not None:
             names = data.indicators.set_index("code")["name"]
             units = data.indicators.set_index("code")["unit"]
             st.markdown(f"**{V['revisions']}**")
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["indicator"]: revs["code"].map(names), C["period"]: revs["period"],
                 C["district"]: revs["district"],
                 C["old_new"]: [f"{F.number(o, units[c])} → {F.number(n, units[c])}"

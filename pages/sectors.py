@@ -7,7 +7,7 @@ import streamlit as st
 
 from charts import figures
 from store.catalog import sectors
-from ui import context, links, tables
+from ui import context, grid, links, tables
 from ui import format as F
 from ui import labels as L
 from ui.auth import require_page
@@ -47,7 +47,7 @@ if data is not None:
         C["n_lagging_projects"]: projects_by["n_lagging"].fillna(0).astype(int),
         C["n_overdue_projects"]: projects_by["n_overdue"].fillna(0).astype(int),
     })
-    st.dataframe(summary, hide_index=True, width="stretch")
+    grid.show(summary, hide_index=True, width="stretch")
 
     chosen = st.segmented_control(S["pick"], order, default=links.from_url("sector", order),
                                   key="sector_pick") or order[0]
@@ -58,11 +58,11 @@ if data is not None:
         st.info(S["no_indicators"])
     else:
         st.markdown(f"**{S['indicators']}**")
-        st.dataframe(tables.indicator_rows(head), hide_index=True, width="stretch")
+        grid.show(tables.indicator_rows(head), hide_index=True, width="stretch")
     projects = data.projects[data.projects["sector"] == chosen]
     st.markdown(f"**{S['projects'].format(n=len(projects))}**")
     if not projects.empty:  # each project's latest report, as on 重点工程
-        st.dataframe(pd.DataFrame({
+        grid.show(pd.DataFrame({
             C["no"]: projects["project_no"], C["project"]: projects["name"],
             C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),
             C["image_progress"]: projects["progress_pct"], C["period"]: projects["period"].fillna("—"),
@@ -72,12 +72,12 @@ if data is not None:
             column_config={C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
                                                                                 format="%.0f%%")})
     with st.expander(S["project_texts"], expanded=False):
-        st.dataframe(projects[["project_no", "name", "lead", "assist", "joint", "text"]].rename(columns={
+        grid.show(projects[["project_no", "name", "lead", "assist", "joint", "text"]].rename(columns={
             "project_no": C["no"], "name": C["project"], "lead": C["lead"], "assist": C["assist"],
             "joint": C["joint"], "text": C["content"]}), hide_index=True, width="stretch")
     sector_tasks = data.tasks[data.tasks["sector"] == chosen]
     st.markdown(f"**{S['tasks'].format(n=len(sector_tasks))}**")
-    st.dataframe(pd.DataFrame({
+    grid.show(pd.DataFrame({
         C["no"]: sector_tasks["task_no"], C["category"]: sector_tasks["group_name"],
         C["task_status"]: tables.task_words(sector_tasks["status"], sector_tasks["overdue"]),
         C["period"]: sector_tasks["period"].fillna("—"),

@@ -7,7 +7,7 @@ import streamlit as st
 
 from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
 from store.catalog import sectors
-from ui import context
+from ui import context, grid
 from ui import labels as L
 from ui.auth import require_page
 
@@ -64,7 +64,7 @@ if data is not None:
         C["task_status"]: state, C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
         C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
         C["text"]: shown["text"]})
-    st.dataframe(table, hide_index=True, width="stretch", height=520,
+    grid.show(table, hide_index=True, width="stretch", height=520,
                  column_config={C["text"]: st.column_config.TextColumn(width="large")})
 
     if not shown.empty:
@@ -79,7 +79,7 @@ if data is not None:
         if hist.empty:
             st.info(T["no_reports"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["period"]: hist["period"], C["status"]: hist["status"], C["note"]: hist["note"],
                 C["reporting_unit"]: hist["unit"],
                 C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),

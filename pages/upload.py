@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from store.errors import StoreError
-from ui import context
+from ui import context, grid
 from ui import labels as L
 from ui import upload_flow as flow
 from ui.auth import allowed, current_user, require_page
@@ -77,7 +77,7 @@ def _show_errors(result) -> None:
     table = flow.error_table(result)
     if result.error_count > len(table):
         st.caption(U["errors_truncated"].format(shown=len(table), count=result.error_count))
-    st.dataframe(table, hide_index=True, width="stretch")
+    grid.show(table, hide_index=True, width="stretch")
 
 
 def _show_preview(result, indicators) -> None:
@@ -94,15 +94,15 @@ def _show_preview(result, indicators) -> None:
         st.info(U["nothing_new"])
     if counts["revise"]:
         st.markdown(f"**{U['revised']}**")
-        st.dataframe(flow.revised_table(preview, indicators), hide_index=True, width="stretch")
+        grid.show(flow.revised_table(preview, indicators), hide_index=True, width="stretch")
     if counts["add"]:
         shown = min(counts["add"], flow.ADDED_SAMPLE_ROWS)
         st.markdown(f"**{U['added'].format(n=shown, total=counts['add'])}**")
-        st.dataframe(flow.added_table(preview, indicators), hide_index=True, width="stretch")
+        grid.show(flow.added_table(preview, indicators), hide_index=True, width="stretch")
     if result.unusual_count:
         st.warning(U["unusual"].format(count=result.unusual_count), icon=":material/warning:")
         st.caption(U["unusual_help"])
-        st.dataframe(flow.unusual_table(preview, indicators), hide_index=True, width="stretch")
+        grid.show(flow.unusual_table(preview, indicators), hide_index=True, width="stretch")
 
 
 def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user: str, confirmed: bool) -> None:
@@ -120,7 +120,7 @@ def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user:
         st.rerun()
     getattr(st, outcome.level)(outcome.message)
     if outcome.result is not None and not outcome.result.ok:
-        st.dataframe(flow.error_table(outcome.result), hide_index=True, width="stretch")
+        grid.show(flow.error_table(outcome.result), hide_index=True, width="stretch")
 
 
 def main(data) -> None:

@@ -13,6 +13,8 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from store.cells import neutralise_text
+
 FONT = "Noto Sans CJK SC"
 ACCENT = "1565c0"
 INK = "1f2933"
@@ -163,8 +165,14 @@ def paginate(rows: list[list[str]], widths: list[int], size: float, height: int,
 
 def table(slide, left, top, widths: list[int], header: list[str], rows: list[list[str]], *, size: float = 12,
           colours: dict[tuple[int, int], str] | None = None):
-    """A native table: header row tinted, zebra rows, CJK font, `colours[(row, col)]` as bold text colour."""
+    """A native table: header row tinted, zebra rows, CJK font, `colours[(row, col)]` as bold text colour.
+
+    Text that a spreadsheet would run as a formula (a task's note `=HYPERLINK(…)`) gets a leading apostrophe, as in
+    every download: a table copied from the slide into Excel stays text.
+    """
     colours = colours or {}
+    header = [neutralise_text(v) for v in header]
+    rows = [[neutralise_text(v) for v in row] for row in rows]
     heights = [row_height(header, widths, size)] + [row_height(r, widths, size) for r in rows]
     shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, sum(widths), sum(heights))
     tbl = shape.table

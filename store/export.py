@@ -7,18 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from store import catalog, uploads, values
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula with an apostrophe."""
-    frame = frame.copy()
-    for col in columns:
-        text = frame[col].astype("string")
-        risky = text.str.startswith(FORMULA_START).fillna(False)
-        frame.loc[risky, col] = "'" + text[risky]
-    return frame
+from store.cells import neutralise
 
 
 def _write(frame: pd.DataFrame, path: Path) -> None:
