@@ -7,7 +7,7 @@ import streamlit as st
 
 from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
 from store.catalog import sectors
-from ui import context, readings, tables
+from ui import context, grid, readings, tables
 from ui import labels as L
 from ui.auth import require_page
 
@@ -83,7 +83,7 @@ if data is not None:
         C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
         C["linked_indicators"]: [linked.get(int(n), "") for n in shown["project_no"]],
     })
-    st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 920),
+    grid.show(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 920),
                  column_config={
                      C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
                                                                           format="%.0f%%"),
@@ -96,7 +96,7 @@ if data is not None:
     if overdue.empty:
         st.info(P["overdue_none"])
     else:
-        st.dataframe(overdue, hide_index=True, width="stretch")
+        grid.show(overdue, hide_index=True, width="stretch")
 
     if not shown.empty:
         pick = st.selectbox(P["pick"], shown["project_no"].tolist(),
@@ -110,7 +110,7 @@ if data is not None:
         measured = data.headline[data.headline["project_no"] == pick] if "project_no" in data.headline else []
         st.markdown(f"**{P['linked_heading']}**")
         if len(measured):
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["code"]: measured["code"], C["indicator"]: measured["name"],
                 C["latest_value"]: [readings.latest(r) for r in measured.to_dict("records")],
                 C["status"]: [tables.status_word(s) for s in measured["status"]]}),
@@ -123,7 +123,7 @@ if data is not None:
         if hist.empty:
             st.info(P["no_reports"])
         else:
-            st.dataframe(pd.DataFrame({
+            grid.show(pd.DataFrame({
                 C["period"]: hist["period"], C["status"]: hist["status"],
                 C["image_progress"]: hist["progress_pct"], C["investment"]: hist["investment"],
                 C["note"]: hist["note"], C["reporting_unit"]: hist["unit"],
