@@ -428,6 +428,7 @@ RULES: dict[str, dict[str, Rule]] = {
         "name": name_rule,
         "unit": unit_rule,
         "target_year": year_rule,
+        "district": district_rule,
         "target_value": partial(value_rule, name="目标值"),
     },
 }
@@ -437,7 +438,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "actuals": ("code", "period", "district"),
     "task-status": ("task_no", "period"),
     "project-status": ("project_no", "period"),
-    "targets": ("code", "target_year"),
+    "targets": ("code", "target_year", "district"),
 }
 
 # dtype of each normalized field (others are str)

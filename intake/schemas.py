@@ -70,6 +70,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _NAME,
         _UNIT,
         Column("target_year", "目标年份", "target_year", ("年份", "目标年", "year")),
+        Column("district", "区", "district", ("区域", "行政区", "辖区"), required=False),
         Column("target_value", "目标值", "target_value", ("目标", "target")),
         _SEQ,
     ),
@@ -80,7 +81,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "actuals": ("code", "period", "district", "value", "note"),
     "task-status": ("task_no", "period", "status", "note", "unit"),
     "project-status": ("project_no", "period", "status", "note", "unit", "progress_pct", "investment"),
-    "targets": ("code", "target_year", "target_value"),
+    "targets": ("code", "target_year", "district", "target_value"),
 }
 
 # The upload kinds, declared once (store, upload page and command line iterate this).

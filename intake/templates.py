@@ -92,6 +92,7 @@ def template_frame(kind: str, ctx: Context) -> pd.DataFrame:
             "指标代码": ind["code"].astype(str),
             "指标名称": ind["name"].astype(str),
             "单位": ind["unit"].fillna("").astype(str),
+            "区": CITY_WIDE,  # a district's own target: the district's name instead
         }
         size = len(ind)
     frame = pd.DataFrame(index=range(size))

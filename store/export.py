@@ -38,7 +38,7 @@ def frames(con) -> dict[str, pd.DataFrame]:
         inds[col] = _fmt_number(inds[col])
     inds = inds[["code", "name", "unit", "direction", "project_no", "sector", "lead", "baseline_value",
                  "baseline_period", "min_value", "max_value"]]
-    tg = values.targets(con)[["code", "target_year", "target_value"]].copy()
+    tg = values.targets(con)[["code", "target_year", "district", "target_value"]].copy()
     tg["target_value"] = _fmt_number(tg["target_value"])
     act = values.actuals(con)[["code", "period", "district", "value", "upload_id"]].copy()
     act["value"] = _fmt_number(act["value"])

@@ -1,7 +1,7 @@
 """DuckDB schema of the catalog, targets, actuals, task and project statuses, uploads and audit, with versioned
 upgrades."""
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -88,6 +88,11 @@ MIGRATIONS: list[list[str]] = [
             project_no INTEGER NOT NULL, period VARCHAR NOT NULL, status VARCHAR NOT NULL,
             note VARCHAR NOT NULL DEFAULT '', unit VARCHAR NOT NULL DEFAULT '', progress_pct DOUBLE,
             investment DOUBLE, upload_id INTEGER NOT NULL)""",
+    ],
+    # v7: a district's own target (the catalog's are city-wide, 全市); a district without one is not judged.
+    [
+        "ALTER TABLE targets ADD COLUMN IF NOT EXISTS district VARCHAR DEFAULT '全市'",
+        "UPDATE targets SET district = '全市' WHERE district IS NULL",
     ],
 ]
 DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup

@@ -31,8 +31,8 @@ _SHAPE = {
     "project-status": ("project_status", ["project_no", "period"],
                        ["status", "note", "unit", "progress_pct", "investment"],
                        ["project_no", "period", "status", "note", "unit", "progress_pct", "investment"]),
-    "targets": ("targets", ["code", "target_year"], ["target_value"],
-                ["code", "target_year", "target_value"]),
+    "targets": ("targets", ["code", "target_year", "district"], ["target_value"],
+                ["code", "target_year", "district", "target_value"]),
 }
 assert set(_SHAPE) == set(KINDS), "every upload kind needs its table shape"
 

@@ -62,19 +62,21 @@ def actual_history(con, code: str) -> pd.DataFrame:
 
 
 def targets(con, *, known_on: dt.datetime | None = None) -> pd.DataFrame:
-    """Targets that count: catalog rows, overridden by the newest live uploaded row per (code, year).
+    """Targets that count: catalog rows, overridden by the newest live uploaded row per (code, year, district).
 
     Returns:
-        code, target_year, target_value (NaN when pending), note, upload_id (NA for the catalog).
+        code, target_year, district (全市 for the city's target, else that district's own), target_value (NaN
+        when pending), note, upload_id (NA for the catalog).
     """
     cond, params = _live(known_on)
     return con.execute(
-        f"""SELECT t.code, t.target_year, t.target_value, t.note, t.upload_id
+        f"""SELECT t.code, t.target_year, coalesce(t.district, '全市') AS district, t.target_value, t.note,
+                   t.upload_id
               FROM targets t LEFT JOIN uploads u USING (upload_id)
              WHERE t.upload_id IS NULL OR ({cond})
-           QUALIFY row_number() OVER (PARTITION BY t.code, t.target_year
+           QUALIFY row_number() OVER (PARTITION BY t.code, t.target_year, coalesce(t.district, '全市')
                                       ORDER BY coalesce(t.upload_id, 0) DESC) = 1
-             ORDER BY t.code, t.target_year""",
+             ORDER BY t.code, t.target_year, district <> '全市', district""",
         params,
     ).df()
 

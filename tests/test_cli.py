@@ -39,7 +39,7 @@ EXPORT_COLUMNS = {
     "agencies.csv": ["name", "kind", "aliases"],
     "indicators.csv": ["code", "name", "unit", "direction", "project_no", "sector", "lead", "baseline_value",
                        "baseline_period", "min_value", "max_value"],
-    "targets.csv": ["code", "target_year", "target_value"],
+    "targets.csv": ["code", "target_year", "district", "target_value"],
     "indicator_tasks.csv": ["code", "task_no"],
     "actuals.csv": ["code", "period", "district", "value", "upload_id"],
     "task_status.csv": ["task_no", "period", "status", "note", "unit", "upload_id"],

@@ -150,8 +150,15 @@ def test_task_status_normalizes_and_refuses_synonyms_with_a_suggestion():
 def test_targets_normalize_year_and_value():
     result = _check("指标代码,目标年份,目标值\nP06_IRRIGATION,2030年,0.65\n", "targets")
     assert result.rows.to_dict("records") == [
-        {"row": 2, "code": "P06_IRRIGATION", "target_year": 2030, "target_value": 0.65}
+        {"row": 2, "code": "P06_IRRIGATION", "target_year": 2030, "district": "全市", "target_value": 0.65}
     ]
+
+
+def test_a_target_may_be_a_districts_own():
+    result = _check("指标代码,目标年份,区,目标值\nP02_GREEN_MFG,2030,南山区,40\nP02_GREEN_MFG,2030,,220\n"
+                    "P02_GREEN_MFG,2030,南山,41\n", "targets")
+    assert result.errors[["row", "problem"]].to_dict("records") == [
+        {"row": 4, "problem": "与第 2 行重复（指标代码、目标年份、区都相同）"}]
 
 
 def test_unknown_code_suggests_close_codes():

@@ -142,10 +142,10 @@ def test_task_status_xlsx_with_english_headers_lands():
 
 def test_targets_land():
     assert _land("targets.csv", "targets") == [
-        (2, "P17_CW_RECYCLING", 2025, 95.0),
-        (3, "P17_CW_RECYCLING", 2030, 98.0),
-        (4, "P02_GREEN_MFG", 2030, 200.0),
-        (5, "P06_IRRIGATION", 2030, 0.65),
+        (2, "P17_CW_RECYCLING", 2025, "全市", 95.0),
+        (3, "P17_CW_RECYCLING", 2030, "全市", 98.0),
+        (4, "P02_GREEN_MFG", 2030, "全市", 200.0),
+        (5, "P06_IRRIGATION", 2030, "全市", 0.65),
     ]
 
 

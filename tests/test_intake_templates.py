@@ -67,8 +67,9 @@ def test_filled_xlsx_template_parses_back_as_excel():
     for row, (year, value) in enumerate(
         zip(FILL["targets"]["目标年份"], FILL["targets"]["目标值"], strict=True), start=2
     ):
-        sheet.cell(row=row, column=4, value=int(year))
-        sheet.cell(row=row, column=5, value=float(value))
+        headers = [c.value for c in sheet[1]]
+        sheet.cell(row=row, column=headers.index("目标年份") + 1, value=int(year))
+        sheet.cell(row=row, column=headers.index("目标值") + 1, value=float(value))
     out = io.BytesIO()
     book.save(out)
     result = parse_upload(out.getvalue(), "t.xlsx", "targets", CTX)

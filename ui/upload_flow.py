@@ -25,7 +25,7 @@ _DISPLAY = {
     "actuals": (["code", "name", "period", "district", "measure"], ["value"], ["note"]),
     "task-status": (["task_no", "period"], ["status", "note", "unit"], []),
     "project-status": (["project_no", "period"], ["status", "note", "unit", "progress_pct", "investment"], []),
-    "targets": (["code", "name", "target_year", "measure"], ["target_value"], []),
+    "targets": (["code", "name", "target_year", "district", "measure"], ["target_value"], []),
 }
 
 _BYTES_KEY = "upload_bytes"      # session state: {sha256: bytes} of the file being worked on (one at most)
