@@ -134,6 +134,7 @@ def test_on_a_phone_kpi_tiles_stand_two_per_row(phone, path, heading, tile):
     url, page = phone
     _open(page, url, path, heading)
     tiles = page.locator(f"[data-testid='stMain'] [data-testid='stColumn']:has([data-testid='{tile}'])")
+    expect(tiles.nth(1)).to_be_visible(timeout=30_000)  # the tiles come after the heading
     boxes = [tiles.nth(i).bounding_box() for i in range(min(tiles.count(), 4))]
     assert len(boxes) >= 2
     assert abs(boxes[0]["y"] - boxes[1]["y"]) < 2 and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"] - 1
