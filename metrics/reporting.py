@@ -30,7 +30,8 @@ def report_deadline(period: str, settings: Settings = DEFAULT) -> dt.datetime:
 
 
 def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_status_history: pd.DataFrame,
-                     periods: list[str], settings: Settings = DEFAULT) -> pd.DataFrame:
+                     periods: list[str], settings: Settings = DEFAULT, *, subject: str = "task",
+                     key: str = "task_no") -> pd.DataFrame:
     """Agency × quarter reporting cells, in long form (pivot on agency / period / cell for a grid).
 
     An agency answers for the tasks it holds in a role of settings.REPORTING_ROLES (lead, and joint where no
@@ -50,15 +51,17 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
             revised are then used).
         periods: the quarters to show, e.g. ['2025Q3', '2025Q4'].
         settings: REPORT_GRACE_DAYS, REPORTING_ROLES, TIMEZONE.
+        subject, key: what is reported — 'task' keyed by task_no, or 'project' keyed by project_no (the same
+            rules; `tasks` and the history then carry project_no). combined() adds matrices of both.
 
     Returns:
         A new frame with MATRIX_COLUMNS, one row per (agency, period), sorted by agency then period; counts
         are numbers of tasks.
     """
-    resp = responsibilities[(responsibilities["subject"] == "task")
+    resp = responsibilities[(responsibilities["subject"] == subject)
                             & responsibilities["role"].isin(settings.REPORTING_ROLES)]
-    resp = resp.rename(columns={"subject_no": "task_no"})[["task_no", "agency"]].drop_duplicates()
-    resp = resp[resp["task_no"].isin(tasks["task_no"])]
+    resp = resp.rename(columns={"subject_no": "_item"})[["_item", "agency"]].drop_duplicates()
+    resp = resp[resp["_item"].isin(tasks[key])]
 
     hist = task_status_history
     time_col = next(c for c in ("first_uploaded_at", "committed_at", "uploaded_at") if c in hist.columns)
@@ -69,21 +72,21 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     flag = hist[flag_col].fillna(False).astype(bool) if flag_col else pd.Series(False, index=hist.index)
     note = hist["note"].fillna("").astype(str) if "note" in hist.columns else ""
     hist = pd.DataFrame({
-        "task_no": hist["task_no"], "_q": period_indices(hist["period"]), "status": hist["status"],
+        "_item": hist[key], "_q": period_indices(hist["period"]), "status": hist["status"],
         "committed_at": committed, "flag": flag, "content": hist["status"].astype(str) + "\x1f" + note,
     }).sort_values("committed_at", kind="stable")
-    per_quarter = hist.groupby(["task_no", "_q"]).agg(
+    per_quarter = hist.groupby(["_item", "_q"]).agg(
         first_commit=("committed_at", "min"), n_versions=("content", "nunique"),
         any_revision=("flag", "any"), status=("status", "last"),
     ).reset_index()
-    done_q = per_quarter[per_quarter["status"] == TASK_DONE].groupby("task_no")["_q"].min()
+    done_q = per_quarter[per_quarter["status"] == TASK_DONE].groupby("_item")["_q"].min()
 
     grid = pd.DataFrame({"period": list(periods)})
     grid["_q"] = period_indices(grid["period"])
     grid["deadline"] = pd.to_datetime(pd.Series([report_deadline(p, settings) for p in grid["period"]]))
-    cells = pd.DataFrame({"task_no": tasks["task_no"].drop_duplicates()}).merge(grid, how="cross")
-    cells = cells.merge(per_quarter, on=["task_no", "_q"], how="left")
-    finished_before = cells["task_no"].map(done_q) < cells["_q"]
+    cells = pd.DataFrame({"_item": tasks[key].drop_duplicates()}).merge(grid, how="cross")
+    cells = cells.merge(per_quarter, on=["_item", "_q"], how="left")
+    finished_before = cells["_item"].map(done_q) < cells["_q"]
     cells = cells[~(finished_before & cells["first_commit"].isna())]
     cells["cell"] = np.select(
         [cells["first_commit"].isna(), cells["first_commit"] >= cells["deadline"],
@@ -92,7 +95,7 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     )
 
     joined = resp.merge(grid[["period"]], how="cross").merge(
-        cells[["task_no", "period", "cell"]], on=["task_no", "period"], how="left")
+        cells[["_item", "period", "cell"]], on=["_item", "period"], how="left")
     counts = pd.crosstab([joined["agency"], joined["period"]], joined["cell"])
     counts = counts.reindex(columns=list(REPORT_CELLS), fill_value=0)
     full = pd.MultiIndex.from_product([sorted(resp["agency"].unique()), list(periods)], names=["agency", "period"])
@@ -106,3 +109,18 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     out["cell"] = pd.Series(np.array(REPORT_CELLS, dtype=object)[first_bad], dtype=object).where(out["n_tasks"] > 0,
                                                                                                 None)
     return out[MATRIX_COLUMNS]
+
+
+
+def combined(*matrices: pd.DataFrame) -> pd.DataFrame:
+    """One matrix of several subjects (tasks and projects): counts added per agency and quarter, the cell again
+    the worst of them (None where nothing was due)."""
+    frames = [m for m in matrices if not m.empty]
+    if not frames:
+        return pd.DataFrame(columns=MATRIX_COLUMNS)
+    counts = [f"n_{name}" for name in REPORT_CELLS]
+    total = pd.concat(frames).groupby(["agency", "period"], sort=True)[["n_tasks", *counts]].sum().reset_index()
+    first_bad = np.argmax(total[counts].to_numpy() > 0, axis=1)
+    total["cell"] = pd.Series(np.array(REPORT_CELLS, dtype=object)[first_bad], dtype=object).where(
+        total["n_tasks"] > 0, None)
+    return total[MATRIX_COLUMNS]

@@ -161,18 +161,25 @@ def attention_tasks(b: Briefing) -> pd.DataFrame:
     return rows.sort_values("task_no").reset_index(drop=True)
 
 
-def attention_projects(b: Briefing) -> pd.DataFrame:
-    """Key projects in scope that are overdue (逾期未报) or lagging (滞后), by project number: the task rules, applied
-    to metrics.projects' states (a sector scope keeps its sector's projects, an agency scope the ones it holds)."""
+def projects_in_scope(b: Briefing, sector: str | None = None) -> pd.DataFrame:
+    """Key projects with their latest state, narrowed to `sector` (or the briefing's sector) and to the projects
+    the briefing's agency holds, by project number."""
     rows = b.data.projects
-    if b.sector is not None:
-        rows = rows[rows["sector"] == b.sector]
+    sector = sector or b.sector
+    if sector is not None:
+        rows = rows[rows["sector"] == sector]
     if b.agency is not None:
         resp = b.data.responsibilities
         rows = rows[rows["project_no"].isin(resp[(resp["subject"] == "project")
                                                  & (resp["agency"] == b.agency)]["subject_no"])]
-    rows = rows[rows["overdue"] | (rows["status"] == TASK_LAGGING)]
     return rows.sort_values("project_no").reset_index(drop=True)
+
+
+def attention_projects(b: Briefing) -> pd.DataFrame:
+    """Key projects in scope that are overdue (逾期未报) or lagging (滞后), by project number: the task rules, applied
+    to metrics.projects' states (a sector scope keeps its sector's projects, an agency scope the ones it holds)."""
+    rows = projects_in_scope(b)
+    return rows[rows["overdue"] | (rows["status"] == TASK_LAGGING)].reset_index(drop=True)
 
 
 def linked_tasks(b: Briefing, code: str) -> pd.DataFrame:

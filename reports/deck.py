@@ -106,6 +106,7 @@ def compose(b: content.Briefing, pictures: dict[str, Path]):
     _changes(deck)
     for sector in b.sectors:
         _sector(deck, sector)
+        _sector_projects(deck, sector)
     for code in b.codes:
         _indicator(deck, code, pictures[code])
     _agencies(deck)
@@ -363,6 +364,28 @@ def _appendix(deck: _Deck) -> None:
     header = [C["no"], C["sector"], C["task_status"], C["period"], C["lead_or_joint"], C["note"], C["text"]]
     deck.table_slides(title, header, [0.8, 1.2, 1.6, 0.85, 2.3, 1.9, 3.55], rows, colours, size=11,
                       intro=D["appendix_intro"].format(as_of=L.DATA_AS_OF.format(period=deck.b.period)))
+
+
+def _project_rows(projects: pd.DataFrame) -> list[list[str]]:
+    words = _task_words(projects)
+    return [[L.PROJECT_TITLE.format(no=int(r["project_no"]), name=r["name"]), w,
+             r["period"] if isinstance(r["period"], str) else "—",
+             "—" if pd.isna(r["progress_pct"]) else f"{r['progress_pct']:.0f}%",
+             r["lead"] or r["joint"] or "", r["note"] if isinstance(r["note"], str) else ""]
+            for (_, r), w in zip(projects.iterrows(), words, strict=True)]
+
+
+def _sector_projects(deck: _Deck, sector: str) -> None:
+    """A sector's key projects with their latest quarterly state (none: no slide)."""
+    projects = content.projects_in_scope(deck.b, sector)
+    if projects.empty:
+        return
+    rows = _project_rows(projects)
+    colours = {(i, 1): S.RED for i, (lag, due) in enumerate(zip(projects["status"] == TASK_LAGGING,
+                                                               projects["overdue"], strict=True)) if lag or due}
+    header = [C["project"], C["task_status"], C["period"], C["image_progress"], C["lead_or_joint"], C["note"]]
+    deck.table_slides(L.DECK_SLIDES["sector_projects"].format(sector=sector), header,
+                      [3.6, 1.6, 0.9, 0.95, 2.4, 2.75], rows, colours, size=11)
 
 
 def _project_appendix(deck: _Deck) -> None:

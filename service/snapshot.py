@@ -88,8 +88,12 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     resp = catalog.responsibilities(con)
     states = task_metrics.task_states(task_catalog, history, effective)
     matrix_periods = [p for p in found if p <= effective][-MATRIX_QUARTERS:]
-    matrix = reporting.reporting_matrix(task_catalog[["task_no"]], resp, history, matrix_periods) \
-        if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
+    # each unit's reports of the tasks and the key projects it answers for, counted together
+    matrix = reporting.combined(
+        reporting.reporting_matrix(task_catalog[["task_no"]], resp, history, matrix_periods),
+        reporting.reporting_matrix(project_catalog[["project_no"]], resp, project_history, matrix_periods,
+                                   subject="project", key="project_no"),
+    ) if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
     prev_end = dt.datetime.combine(P.last_day(prev), dt.time.max)
     revs = values.revisions(con, known_on=known_on)
     revs = revs[revs["period"] <= effective]

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pandas as pd
 
-from metrics.reporting import MATRIX_COLUMNS, report_deadline, reporting_matrix
+from metrics.reporting import MATRIX_COLUMNS, combined, report_deadline, reporting_matrix
 from metrics.settings import Settings
 
 TASKS = pd.DataFrame({"task_no": [1, 2, 3]})
@@ -77,3 +77,19 @@ def test_accepts_the_stores_one_row_per_quarter_shape():
     })
     out = reporting_matrix(TASKS, RESP, store_rows, ["2025Q3"]).set_index("agency")
     assert out.loc["甲局", "cell"] == "revised" and out.loc["乙局", "cell"] == "late"
+
+
+def test_projects_are_reported_by_the_same_rules_and_counted_with_the_tasks():
+    projects = pd.DataFrame({"project_no": [17]})
+    resp = pd.concat([RESP, pd.DataFrame({"subject": ["project"], "subject_no": [17], "agency": ["甲局"],
+                                          "role": ["lead"]})])
+    history = pd.DataFrame({"project_no": [17], "period": ["2025Q3"], "status": ["推进中"],
+                            "committed_at": pd.to_datetime(["2025-11-30 09:00"])})
+    own = reporting_matrix(projects, resp, history, ["2025Q3", "2025Q4"], subject="project", key="project_no")
+    assert {(r.agency, r.period): r.cell for r in own.itertuples()} == {
+        ("甲局", "2025Q3"): "late", ("甲局", "2025Q4"): "missing"}
+    both = combined(reporting_matrix(TASKS, resp, HISTORY, ["2025Q3", "2025Q4"]), own)
+    jia = both[both["agency"] == "甲局"].set_index("period")
+    assert jia.loc["2025Q3", "n_tasks"] == 2 and jia.loc["2025Q3", "cell"] == "late"  # its task on time, project late
+    assert jia.loc["2025Q4", "n_missing"] == 1 and jia.loc["2025Q4", "cell"] == "missing"
+    assert list(both.columns) == MATRIX_COLUMNS and len(both) == 6

@@ -86,8 +86,9 @@ def test_slide_count_is_fixed_slides_plus_sectors_indicators_agencies_appendix(p
     n_agency = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["agencies"])])
     n_appendix = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["appendix"])])
     n_projects = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["project_appendix"])])
-    assert n_agency >= 1 and n_appendix >= 1 and n_projects == 1
-    assert len(prs.slides) == 3 + n_sectors + n_indicators + n_agency + n_appendix + n_projects
+    n_sector_projects = len([s for s in prs.slides if _title(s).endswith("重点工程进展")])
+    assert n_agency >= 1 and n_appendix >= 1 and n_projects == 1 and n_sector_projects >= 1
+    assert len(prs.slides) == 3 + n_sectors + n_sector_projects + n_indicators + n_agency + n_appendix + n_projects
     assert n_indicators == 13
 
 
@@ -104,7 +105,7 @@ def test_the_last_slide_lists_the_lagging_and_overdue_key_projects(prs):
 
 def test_every_indicator_slide_has_a_picture_and_its_name(prs, headline):
     slides = list(prs.slides)
-    first = 3 + len(sectors())
+    first = 3 + len(sectors()) + len([s for s in slides if _title(s).endswith("重点工程进展")])
     for slide, name in zip(slides[first:first + len(headline)], headline["name"], strict=True):
         assert _title(slide) == name
         pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
@@ -183,14 +184,24 @@ def test_every_shape_stays_on_the_slide(prs):
             assert shape.top + shape.height <= prs.slide_height, _title(slide)
 
 
+def test_each_sector_has_a_slide_of_its_key_projects_with_their_latest_state(prs):
+    by_title = {_title(s): s for s in prs.slides}
+    building = texts(by_title["建筑业 · 重点工程进展"])
+    assert "重点工程（13）既有建筑节能化改造工程" in building
+    assert all(not c.startswith("重点工程（1）") for c in building)  # 工程 1 is 工业's
+    every = [c for title, s in by_title.items() if title.endswith("重点工程进展") for c in texts(s)
+             if c.startswith("重点工程（")]
+    assert len(every) == 25  # all 25 key projects, each on its sector's slide
+
+
 def test_sector_filter_narrows_the_deck(sample_file, tmp_path, prs):
     path = build_deck(sample_file, tmp_path / "建筑业.pptx", sector="建筑业")
     narrow = Presentation(str(path))
     titles = [_title(s) for s in narrow.slides]
     assert "建筑业 · 分领域" in titles and "工业 · 分领域" not in titles
     assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
-    # 5 indicators of 建筑业, agency table fits on one slide, then the task and the project appendix
-    assert len(narrow.slides) == 3 + 1 + 5 + 1 + 1 + 1
+    # its projects, 5 indicators of 建筑业, agency table fits on one slide, then the task and the project appendix
+    assert len(narrow.slides) == 3 + 1 + 1 + 5 + 1 + 1 + 1
     assert "重点工程（13）既有建筑节能化改造工程" in texts(narrow.slides[len(narrow.slides) - 1])
     assert len(narrow.slides) < len(prs.slides)
     assert "范围：建筑业领域" in "\n".join(texts(narrow.slides[0]))

@@ -312,6 +312,7 @@ DECK_SLIDES = {
     "overview": "总体情况", "changes": "与上季度（{period}）相比的变化", "sector": "{sector} · 分领域",
     "agencies": "分单位汇总", "appendix": "附：逾期未报或滞后的任务",
     "project_appendix": "附：逾期未报或滞后的重点工程",
+    "sector_projects": "{sector} · 重点工程进展",
 }
 EXPORT_PAGES = {"overview": "总览", "sectors": "分领域", "agencies": "分单位", "indicators": "各指标"}
 DECK = {
