@@ -20,6 +20,11 @@ STATUS_CHOICES = [TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, O
 RESPONSIBLE = ("lead", "joint")  # the units that report a project (牵头, or 按职责分工负责 where no lead is named)
 
 
+def _amounts(values: pd.Series) -> list[str]:
+    """完成投资 in 万元 as a report writes it: thousands separated, "—" where the unit gave none (not "None")."""
+    return [f"{v:,.0f}" if pd.notna(v) else "—" for v in values]
+
+
 def _linked(indicators: pd.DataFrame) -> dict[int, str]:
     """project_no -> '建筑垃圾综合利用率（P17_CW_RECYCLING）、…' for the projects measured by an indicator."""
     rows = indicators.dropna(subset=["project_no"])
@@ -78,7 +83,7 @@ if data is not None:
     table = pd.DataFrame({
         C["no"]: shown["project_no"], C["project"]: shown["name"], C["sector"]: shown["sector"],
         C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
-        C["image_progress"]: shown["progress_pct"], C["investment"]: shown["investment"],
+        C["image_progress"]: shown["progress_pct"], C["investment"]: _amounts(shown["investment"]),
         C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
         C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
         C["linked_indicators"]: [linked.get(int(n), "") for n in shown["project_no"]],
@@ -87,7 +92,6 @@ if data is not None:
                  column_config={
                      C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
                                                                           format="%.0f%%"),
-                     C["investment"]: st.column_config.NumberColumn(format="%.0f"),
                  })
 
     st.subheader(P["overdue_heading"].format(period=data.as_of or "—"))
@@ -125,7 +129,7 @@ if data is not None:
         else:
             grid.show(pd.DataFrame({
                 C["period"]: hist["period"], C["status"]: hist["status"],
-                C["image_progress"]: hist["progress_pct"], C["investment"]: hist["investment"],
+                C["image_progress"]: hist["progress_pct"], C["investment"]: _amounts(hist["investment"]),
                 C["note"]: hist["note"], C["reporting_unit"]: hist["unit"],
                 C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
                 C["revised_flag"]: hist["revised"].map({True: L.REPORT_CELL["revised"], False: ""})}),
