@@ -397,12 +397,7 @@ def _project_appendix(deck: _Deck) -> None:
         S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6),
                    [Para(D["no_project_attention"], 18, colour=S.MUTED)])
         return
-    words = _task_words(late)
-    rows = [[L.PROJECT_TITLE.format(no=int(r["project_no"]), name=r["name"]), r["sector"], w,
-             r["period"] if isinstance(r["period"], str) else "—",
-             "—" if pd.isna(r["progress_pct"]) else f"{r['progress_pct']:.0f}%",
-             r["lead"] or r["joint"] or "", r["note"] if isinstance(r["note"], str) else ""]
-            for (_, r), w in zip(late.iterrows(), words, strict=True)]
+    rows = [[row[0], sector, *row[1:]] for row, sector in zip(_project_rows(late), late["sector"], strict=True)]
     colours = {(i, 2): S.RED for i in range(len(rows))}
     header = [C["project"], C["sector"], C["task_status"], C["period"], C["image_progress"], C["lead_or_joint"],
               C["note"]]
