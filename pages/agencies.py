@@ -34,7 +34,8 @@ if data is not None:
             C["n_overdue"]: ranking["n_overdue"],
             C["share_lagging"]: [F.percent(v * 100) for v in ranking["share_lagging"]],
             C["share_done"]: [F.percent(v * 100) for v in ranking["share_done"]]}),
-            hide_index=True, width="stretch", height=600)
+            # every row on the page: the weakest units sit at the bottom and must be in a screenshot too
+            hide_index=True, width="stretch", height=38 + 35 * len(ranking))
     with tab_card:
         names = sorted(data.agencies["name"])
         agency = st.selectbox(A["pick"], names, index=names.index(links.from_url("agency", names, L.DEFAULT_AGENCY)))

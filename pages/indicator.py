@@ -119,7 +119,8 @@ if data is not None:
         grid.show(tables.indicator_rows(own), hide_index=True, width="stretch")
         st.subheader(D["history"])
         hist = detail["history"]
-        hist = hist[hist["district"] == district]
+        # newest quarter first: the numbers a leader asks about are at the top of the table and of a screenshot
+        hist = hist[hist["district"] == district].sort_values("period", ascending=False, kind="stable")
         if hist.empty:
             st.info(L.NO_DATA_FOR_INDICATOR)
         else:

@@ -64,7 +64,7 @@ if data is not None:
         C["task_status"]: state, C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
         C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
         C["text"]: shown["text"]})
-    grid.show(table, hide_index=True, width="stretch", height=520,
+    grid.show(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 520),
                  column_config={C["text"]: st.column_config.TextColumn(width="large")})
 
     if not shown.empty:
