@@ -132,7 +132,7 @@ def _locked(username: str) -> dt.datetime | None:
 def _login(config: dict, users: dict) -> tuple[str, str] | None:
     """The login form; on success the session is logged in at once and the browser gets its cookie."""
     box = st.empty()
-    with box.container():
+    with box.container(key="login_box"):
         st.title(L.APP_TITLE)
         if st.session_state.pop("_logged_out", False):  # the session ended on the server; now the cookie goes
             _clear_cookie()

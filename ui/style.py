@@ -17,6 +17,11 @@ html, body, [class*="css"], .stMarkdown, .stDataFrame {{ font-family: {FONT_FAMI
 [data-testid="stMetricValue"] {{ font-size: 2.1rem; }}
 [data-testid="stMetricLabel"] p {{ font-size: 1rem; }}
 .block-container {{ padding-top: 2.2rem; max-width: 1800px; }}
+/* Streamlit's English "Press Enter to submit form" under inputs: Enter still submits, the UI speaks Chinese */
+[data-testid="InputInstructions"] {{ display: none; }}
+/* the login form: a card of readable width, not a field across the whole screen */
+.st-key-login_box {{ max-width: 480px; margin: 8vh auto 0 auto; }}
+.st-key-login_box h1 {{ font-size: 2rem; white-space: nowrap; }}
 @media (max-width: 640px) {{
   /* a phone: Streamlit already stacks columns one per row; rows of KPI tiles (st.metric or an HTML tile) keep two */
   {_TILE_ROW} {{ gap: 0.5rem; }}
