@@ -3,13 +3,16 @@
 Starting Chromium costs ~2.5 s, so the process keeps kaleido's global server. That server reports itself running
 even after its browser thread died (Chromium missing, killed, out of memory) and then queues work that nothing
 takes: a caller would wait forever. So every render runs beside a watchdog that checks the thread, and a dead server
-is reset and the render done once more without it (a browser of its own, whose errors are raised).
+is reset and the render done once more without it (a browser of its own, whose errors are raised). A browser that
+is alive but never answers (a hung tab, seen under load) is abandoned after RENDER_SECONDS the same way: kaleido's
+own close() would wait for it forever.
 """
 
 from __future__ import annotations
 
 import atexit
 import threading
+import time
 import warnings
 
 import kaleido
@@ -17,6 +20,8 @@ import plotly.io as pio
 
 TABS = 2  # kaleido tabs working in parallel: one per core here
 POLL_SECONDS = 0.2
+RENDER_SECONDS = 60.0  # allowance for one render call …
+PER_FIGURE_SECONDS = 10.0  # … plus this per figure; a healthy browser takes well under a second per figure
 _LOCK = threading.Lock()  # kaleido's shared server hands results back through one queue: one caller at a time
 _server = kaleido._global_server  # noqa: SLF001 - kaleido offers no public "is it alive"
 _exit_hook = False
@@ -35,6 +40,12 @@ def _ensure() -> None:
         if not _exit_hook:
             atexit.register(kaleido.stop_sync_server, silence_warnings=True)
             _exit_hook = True
+
+
+def _abandon() -> None:
+    """Forget a shared server whose browser hangs, without joining its thread (close() would wait forever); the
+    next render starts a new one. The hung daemon thread and its browser end with the process."""
+    _server._initialized = False  # noqa: SLF001
 
 
 def _write(figs, targets, scale, width, height) -> None:
@@ -57,9 +68,13 @@ def _shared_write(figs, targets, scale, width, height) -> bool:
 
     worker = threading.Thread(target=work, name="kaleido-render", daemon=True)
     worker.start()
+    deadline = time.monotonic() + RENDER_SECONDS + PER_FIGURE_SECONDS * len(figs)
     while worker.is_alive():
         worker.join(POLL_SECONDS)
         if worker.is_alive() and not _alive():
+            return False
+        if worker.is_alive() and time.monotonic() > deadline:
+            _abandon()
             return False
     if outcome["error"] is not None:
         raise outcome["error"]

@@ -71,3 +71,31 @@ def test_a_killed_chromium_is_replaced_and_the_chart_still_written(tmp_path):
     assert _run(KILL_THEN_RENDER, str(tmp_path)) == "ok"
     second = tmp_path / "second.png"
     assert second.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_render_that_never_answers_is_abandoned_and_done_again_with_a_fresh_browser(monkeypatch, tmp_path):
+    """A browser alive but hung (seen under load) must not hold a deck forever: after the allowance the shared
+    server is abandoned (not joined) and the figures rendered by a browser of their own."""
+    import threading
+
+    from reports import renderer
+
+    calls: list[int] = []
+
+    def write(figs, targets, scale, width, height):
+        calls.append(len(calls))
+        if len(calls) == 1:
+            threading.Event().wait()  # the shared browser never answers
+        Path(targets[0]).write_bytes(b"\x89PNG\r\n\x1a\n")
+
+    abandoned: list[bool] = []
+    monkeypatch.setattr(renderer, "_write", write)
+    monkeypatch.setattr(renderer, "_ensure", lambda: None)
+    monkeypatch.setattr(renderer, "_alive", lambda: True)
+    monkeypatch.setattr(renderer, "_abandon", lambda: abandoned.append(True))
+    monkeypatch.setattr(renderer.kaleido, "stop_sync_server", lambda **kwargs: None)
+    monkeypatch.setattr(renderer, "RENDER_SECONDS", 0.3)
+    monkeypatch.setattr(renderer, "PER_FIGURE_SECONDS", 0.0)
+    renderer.write(["figure"], [str(tmp_path / "a.png")], scale=1, width=10, height=10)
+    assert calls == [0, 1] and abandoned == [True]
+    assert (tmp_path / "a.png").read_bytes().startswith(b"\x89PNG")
