@@ -14,6 +14,7 @@ import atexit
 import threading
 import time
 import warnings
+from pathlib import Path
 
 import kaleido
 import plotly.io as pio
@@ -84,9 +85,13 @@ def _shared_write(figs, targets, scale, width, height) -> bool:
 def write(figs, targets: list[str], *, scale: float, width, height) -> None:
     """Write every figure to its target path (format from the suffix)."""
     with _LOCK:
+        for target in targets:  # written afresh: a file left from before must not pass for this render's
+            Path(target).unlink(missing_ok=True)
         _ensure()
         try:
-            if _shared_write(figs, targets, scale, width, height):
+            # a browser killed mid-render can answer without writing: only files on disk count as done
+            if _shared_write(figs, targets, scale, width, height) and all(
+                    Path(t).is_file() and Path(t).stat().st_size > 0 for t in targets):
                 return
         except Exception:  # noqa: BLE001 - a browser that failed is not trusted again: fall through to a fresh one
             pass
