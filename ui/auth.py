@@ -165,9 +165,13 @@ def _login(config: dict, users: dict) -> tuple[str, str] | None:
             st.session_state["_login_failures"] = failures + 1
             _audit(username or L.AUTH["unknown_user"], "login_failed", L.AUTH["failed_audit"])
             try:
+                locked_now = _locked(username)
                 left = sessions.LOCK_AFTER - _failures(username)
             except StoreError:
-                left = 0
+                locked_now, left = None, 0
+            if locked_now is not None:  # this failure locked the account: say so now, not at the next attempt
+                st.error(L.AUTH["locked"].format(until=locked_now.strftime("%H:%M")))
+                return None
             st.error(L.AUTH["failed"] + (L.AUTH["failed_left"].format(n=left, minutes=sessions.LOCK_WINDOW_MINUTES)
                                          if 0 < left < sessions.LOCK_AFTER else ""))
             return None
