@@ -347,13 +347,17 @@ def _agencies(deck: _Deck) -> None:
                       intro=D["agencies_intro"])
 
 
+def _nothing_to_list(deck: _Deck, title: str, text: str) -> None:
+    """An appendix slide that says, in grey, that nothing lags or is overdue."""
+    slide = deck.slide(title)
+    S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6), [Para(text, 18, colour=S.MUTED)])
+
+
 def _appendix(deck: _Deck) -> None:
     late = content.attention_tasks(deck.b)
     title = L.DECK_SLIDES["appendix"]
     if late.empty:
-        slide = deck.slide(title)
-        S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6),
-                   [Para(D["no_attention"], 18, colour=S.MUTED)])
+        _nothing_to_list(deck, title, D["no_attention"])
         return
     words = _task_words(late)
     rows = [[L.TASK_NO.format(n=int(r["task_no"])), r["sector"], w,
@@ -393,9 +397,7 @@ def _project_appendix(deck: _Deck) -> None:
     late = content.attention_projects(deck.b)
     title = L.DECK_SLIDES["project_appendix"]
     if late.empty:
-        slide = deck.slide(title)
-        S.text_box(slide, S.MARGIN, S.TOP, S.CONTENT_WIDTH, Inches(0.6),
-                   [Para(D["no_project_attention"], 18, colour=S.MUTED)])
+        _nothing_to_list(deck, title, D["no_project_attention"])
         return
     rows = [[row[0], sector, *row[1:]] for row, sector in zip(_project_rows(late), late["sector"], strict=True)]
     colours = {(i, 2): S.RED for i in range(len(rows))}
