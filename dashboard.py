@@ -4,31 +4,31 @@ from __future__ import annotations
 
 import streamlit as st
 
+from presentation import labels
 from store.errors import StoreError
 from ui import auth, context, links
-from ui import labels as L
 from ui.style import inject_css
 
-st.set_page_config(page_title=L.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="auto")
+st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="auto")
 
 # (file, title, icon); the navigation only lists what the session's role may open
 ALL_PAGES = [
-    ("pages/overview.py", L.PAGES["overview"], ":material/dashboard:"),
-    ("pages/sectors.py", L.PAGES["sectors"], ":material/category:"),
-    ("pages/agencies.py", L.PAGES["agencies"], ":material/account_balance:"),
-    ("pages/indicator.py", L.PAGES["indicator"], ":material/show_chart:"),
-    ("pages/tasks.py", L.PAGES["tasks"], ":material/checklist:"),
-    ("pages/projects.py", L.PAGES["projects"], ":material/construction:"),
-    ("pages/upload.py", L.PAGES["upload"], ":material/upload_file:"),
-    ("pages/data_admin.py", L.PAGES["manage"], ":material/manage_history:"),
-    ("pages/briefing.py", L.PAGES["export"], ":material/slideshow:"),
+    ("pages/overview.py", labels.PAGES["overview"], ":material/dashboard:"),
+    ("pages/sectors.py", labels.PAGES["sectors"], ":material/category:"),
+    ("pages/agencies.py", labels.PAGES["agencies"], ":material/account_balance:"),
+    ("pages/indicator.py", labels.PAGES["indicator"], ":material/show_chart:"),
+    ("pages/tasks.py", labels.PAGES["tasks"], ":material/checklist:"),
+    ("pages/projects.py", labels.PAGES["projects"], ":material/construction:"),
+    ("pages/upload.py", labels.PAGES["upload"], ":material/upload_file:"),
+    ("pages/data_admin.py", labels.PAGES["manage"], ":material/manage_history:"),
+    ("pages/briefing.py", labels.PAGES["export"], ":material/slideshow:"),
 ]
 
 
 def sidebar() -> None:
     """As-of period picker and presentation mode; both apply to every page."""
     with st.sidebar:
-        st.markdown(f"### {L.APP_TITLE}")
+        st.markdown(f"### {labels.APP_TITLE}")
         try:
             periods = context.available_periods()
         except StoreError as exc:
@@ -38,15 +38,15 @@ def sidebar() -> None:
             options = list(reversed(periods))
             if st.session_state.get("as_of") not in options:
                 st.session_state["as_of"] = links.from_url("as_of", options)
-            links.to_url("as_of", st.selectbox(L.AS_OF_PICKER, options, key="as_of"))
-        present = st.toggle(L.PRESENTATION_MODE, value=context.presentation_mode(), help=L.PRESENTATION_HELP)
+            links.to_url("as_of", st.selectbox(labels.AS_OF_PICKER, options, key="as_of"))
+        present = st.toggle(labels.PRESENTATION_MODE, value=context.presentation_mode(), help=labels.PRESENTATION_HELP)
         if present != context.presentation_mode():  # the CSS is injected before the sidebar: apply it now
             if present:
                 st.query_params["present"] = "1"
             else:
                 del st.query_params["present"]
             st.rerun()
-        st.caption(L.APP_SUBTITLE)
+        st.caption(labels.APP_SUBTITLE)
         auth.logout_button()
 
 
@@ -55,14 +55,14 @@ def _login_page() -> None:
 
 
 def _denied_page() -> None:
-    st.error(L.AUTH["denied"])
+    st.error(labels.AUTH["denied"])
 
 
 def _stand_in(render, file: str, default: bool = False) -> st.Page:
     """A hidden page at `file`'s URL that only calls `render`: a shared or typed link keeps its path and query
     (no "Page not found"), and nothing of the real page is sent."""
     slug = file.rsplit("/", 1)[-1].removesuffix(".py")
-    return st.Page(lambda: render(), title=L.APP_TITLE, url_path="login" if default else slug, default=default,
+    return st.Page(lambda: render(), title=labels.APP_TITLE, url_path="login" if default else slug, default=default,
                    visibility="hidden")
 
 
@@ -75,7 +75,7 @@ def _follow_link() -> None:
     file, query = target
     if auth.visible(file):
         st.switch_page(file, query_params=query)
-    st.error(L.AUTH["denied"])
+    st.error(labels.AUTH["denied"])
 
 
 inject_css(context.presentation_mode())
@@ -101,6 +101,6 @@ else:
         nav.run()
     except StoreError as exc:  # a user-facing failure no page caught: its message, no traceback
         st.error(exc.message)
-    if context.presentation_mode() and st.button(L.PRESENTATION_EXIT, key="leave_presentation"):
+    if context.presentation_mode() and st.button(labels.PRESENTATION_EXIT, key="leave_presentation"):
         del st.query_params["present"]
         st.rerun()

@@ -14,6 +14,7 @@ import pandas as pd
 
 import intake
 from metrics import periods
+from service import upload_flow
 from store import catalog as store_catalog
 from store import db as store_db
 from store import export as store_export
@@ -22,7 +23,6 @@ from store import uploads as store_uploads
 from store.errors import StoreError
 from store.ingest import ingest as run_ingest
 from store.uploads import KINDS
-from ui import upload_flow as flow
 
 # Streamlit (imported by the accounts commands) warns on calls made outside a running app ("missing
 # ScriptRunContext", "No runtime found", "run it with streamlit run"); a command line is always outside one, so those
@@ -143,7 +143,7 @@ def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
     notes = ([f"读取的工作表：{result.sheet}"] if result.sheet else []) + [f"注意：{n}" for n in result.notices]
     if not result.ok:
         click.echo(f"文件 {path.name} 有 {result.error_count} 处错误，未写入任何数据：", err=True)
-        _print_table(flow.error_table(result), limit=len(result.errors), err=True)
+        _print_table(upload_flow.error_table(result), limit=len(result.errors), err=True)
         for line in notes:
             click.echo(line, err=True)
         sys.exit(1)
@@ -151,7 +151,7 @@ def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
     summary = f"新增 {counts['add']} 行，修订 {counts['revise']} 行，未变 {counts['same']} 行"
     if result.unusual_count:
         click.echo(f"请核实：{result.unusual_count} 行的数值与历史相比异常：", err=True)
-        _print_table(flow.unusual_table(result.preview, _indicators(db)))
+        _print_table(upload_flow.unusual_table(result.preview, _indicators(db)))
     for line in notes:
         click.echo(line, err=True)
     if result.needs_confirmation:
@@ -159,7 +159,7 @@ def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
         sys.exit(1)
     if dry_run:  # the revised rows as the upload page shows them: 原数值, 新数值, 变化
         click.echo(f"预览（未写入）：{summary}")
-        _print_table(flow.revised_table(result.preview, _indicators(db)))
+        _print_table(upload_flow.revised_table(result.preview, _indicators(db)))
         if result.preview.duplicate_of is not None:
             click.echo(f"注意：相同文件已于第 {result.preview.duplicate_of} 号上传提交过。")
         return

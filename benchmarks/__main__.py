@@ -17,7 +17,7 @@ from pathlib import Path
 
 from benchmarks import fixture
 from benchmarks.common import Line, Outcome, fmt_s
-from metrics import periods as P
+from metrics import periods
 from store.ingest import ingest
 
 MEASURES = ("ingest", "metrics", "pages", "browser", "deck")
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         env = _setup(work, rows)
         print(f"setup: {env['indicators']:,} indicators × {len(fixture.DISTRICTS)} districts × {env['quarters']} "
-              f"quarters → {rows:,} rows (up to {P.latest_closed()}), in {fmt_s(time.perf_counter() - t)}",
+              f"quarters → {rows:,} rows (up to {periods.latest_closed()}), in {fmt_s(time.perf_counter() - t)}",
               flush=True)
         big = work / "big.duckdb"
         from benchmarks import ingest as m_ingest

@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from metrics import periods as P
+from metrics import periods
 from store import catalog
 from store import db as store_db
 
@@ -27,7 +27,7 @@ SEED = 20251231
 
 def indicators_for(n_rows: int, last: str | None = None) -> int:
     """~1,000 indicators; more when the allowed history (2015Q1 .. last) cannot hold n_rows with 1,000."""
-    quarters = len(P.span(EARLIEST, last or P.latest_closed()))
+    quarters = len(periods.span(EARLIEST, last or periods.latest_closed()))
     return max(INDICATORS, -(-n_rows // (quarters * len(DISTRICTS))))
 
 
@@ -81,10 +81,10 @@ def actuals_frame(n_rows: int, n_ind: int = INDICATORS, last: str | None = None)
     Series per (code, district) are a trend plus noise, within the unit's range ('%' in 0..100, '家' whole, ≥ 0).
     """
     rng = np.random.default_rng(SEED + 1)
-    last = last or P.latest_closed()
+    last = last or periods.latest_closed()
     series = n_ind * len(DISTRICTS)
     quarters = max(1, -(-n_rows // series))
-    periods = P.span(P.shift(last, -(quarters - 1)), last)
+    span = periods.span(periods.shift(last, -(quarters - 1)), last)
     inds, _ = catalog_frames(n_ind)
     unit = inds["unit"].to_numpy()
     start = np.repeat(_start_level(unit, inds["direction"].to_numpy(), rng), len(DISTRICTS))
@@ -100,7 +100,7 @@ def actuals_frame(n_rows: int, n_ind: int = INDICATORS, last: str | None = None)
     value = np.where(is_pct, np.clip(np.round(value, 2), 0, 100), np.maximum(np.round(value), 0))
     frame = pd.DataFrame({
         "指标代码": np.asarray(codes(n_ind))[s // len(DISTRICTS)],
-        "报告期": np.asarray(periods)[q],
+        "报告期": np.asarray(span)[q],
         "区": np.asarray(DISTRICTS)[s % len(DISTRICTS)],
         "数值": value,
     })

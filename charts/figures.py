@@ -11,16 +11,15 @@ from metrics import periods
 from metrics import status as metrics_status
 from metrics.settings import DEFAULT as METRIC_SETTINGS
 from metrics.settings import VERDICTS
-from ui import labels as L
-from ui import theme as T
-from ui.format import number, percent
+from presentation import labels, theme
+from presentation.formats import number, percent
 
-C = L.CHARTS
+C = labels.CHARTS
 
 
 def _empty(title: str, message: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, font=dict(size=16, color=T.MUTED), x=0.5, y=0.5,
+    fig.add_annotation(text=message, showarrow=False, font=dict(size=16, color=theme.MUTED), x=0.5, y=0.5,
                        xref="paper", yref="paper")
     fig.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=260)
     return fig
@@ -30,14 +29,14 @@ def status_counts(groups: list[tuple[str, list[tuple[str, int]]]], title: str = 
     """Indicators per status in labelled groups (the headline's results and progress), in the status colours.
 
     Args:
-        groups: (group title, [(status, count), …]) in display order, e.g. from ui.readings.headline_groups().
+        groups: (group title, [(status, count), …]) in display order, e.g. from presentation.readings.headline_groups().
     """
     shown = [(g, s, n) for g, counts in groups for s, n in counts]
     if not any(n for _, _, n in shown):
-        return _empty(title, L.EMPTY_DB)
+        return _empty(title, labels.EMPTY_DB)
     fig = go.Figure(go.Bar(
-        x=[[g for g, _, _ in shown], [L.STATUS[s] for _, s, _ in shown]], y=[n for _, _, n in shown],
-        marker_color=[L.STATUS_COLOR[s] for _, s, _ in shown], text=[L.COUNT.format(n=n) for _, _, n in shown],
+        x=[[g for g, _, _ in shown], [labels.STATUS[s] for _, s, _ in shown]], y=[n for _, _, n in shown],
+        marker_color=[labels.STATUS_COLOR[s] for _, s, _ in shown], text=[labels.COUNT.format(n=n) for _, _, n in shown],
         textposition="outside", cliponaxis=False, hovertemplate=C["status_hover"]))
     fig.update_layout(title=title, yaxis_title=C["indicator_count_axis"], height=420, showlegend=False,
                       yaxis_range=[0, max(n for _, _, n in shown) * 1.25], xaxis_tickangle=0,
@@ -60,33 +59,33 @@ def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figur
         return _empty(title, C["no_progress"])
     rows = rows.iloc[::-1]
     shown = rows["_reach"].clip(-20, 160)
-    labels = [C["bullet_label"].format(name=r["name"], year=int(r["target_year"])) for r in rows.to_dict("records")]
+    row_labels = [C["bullet_label"].format(name=r["name"], year=int(r["target_year"])) for r in rows.to_dict("records")]
     text = [C["bullet_text"].format(reach=reach, projected=number(p, u), target=number(t, u)) if pd.notna(p)
             else C["bullet_text_now"].format(reach=reach, value=number(v, u), target=number(t, u))
             for reach, p, v, u, t in zip(rows["_reach"], rows["projected_value"], rows["latest_value"], rows["unit"],
                                          rows["target_value"], strict=True)]
     fig = go.Figure()
     fig.add_trace(go.Bar(
-        y=labels, x=shown, orientation="h", name=C["reach_trace"],
-        marker_color=[L.STATUS_COLOR[s] for s in rows["status"]],
-        cliponaxis=False, customdata=[L.STATUS[s] for s in rows["status"]],
+        y=row_labels, x=shown, orientation="h", name=C["reach_trace"],
+        marker_color=[labels.STATUS_COLOR[s] for s in rows["status"]],
+        cliponaxis=False, customdata=[labels.STATUS[s] for s in rows["status"]],
         hovertemplate=C["reach_hover"]))
     fig.add_trace(go.Scatter(
-        y=labels, x=rows["progress_pct"].clip(-20, 160), mode="markers", name=C["progress_trace"],
-        marker=dict(symbol="diamond", size=11, color="white", line=dict(width=2, color=T.INK)),
+        y=row_labels, x=rows["progress_pct"].clip(-20, 160), mode="markers", name=C["progress_trace"],
+        marker=dict(symbol="diamond", size=11, color="white", line=dict(width=2, color=theme.INK)),
         hovertemplate=C["progress_hover"]))
     # The numbers sit right of the bar's end, or right of 0 for a bar below zero: Plotly's "outside" text of a
     # negative bar lands on the indicator names.
     fig.add_trace(go.Scatter(
-        y=labels, x=shown.clip(lower=0) + 2, mode="text", text=text, textposition="middle right",
-        textfont=dict(size=12, color=T.MUTED), showlegend=False, hoverinfo="skip", cliponaxis=False))
+        y=row_labels, x=shown.clip(lower=0) + 2, mode="text", text=text, textposition="middle right",
+        textfont=dict(size=12, color=theme.MUTED), showlegend=False, hoverinfo="skip", cliponaxis=False))
     # The thresholds of the status rule, as legend entries: a bar right of the green line is 按计划推进, and so on.
     for status, line in (("at_risk", METRIC_SETTINGS.AT_RISK), ("on_track", METRIC_SETTINGS.ON_TRACK)):
         fig.add_trace(go.Scatter(
-            x=[line * 100] * 2, y=[labels[0], labels[-1]], mode="lines", hoverinfo="skip",
-            name=C["threshold"].format(status=L.STATUS[status], value=f"{line * 100:.0f}"),
-            line=dict(color=L.STATUS_COLOR[status], width=1.5, dash="dot")))
-    fig.add_vline(x=0, line=dict(color=T.MUTED, width=1))
+            x=[line * 100] * 2, y=[row_labels[0], row_labels[-1]], mode="lines", hoverinfo="skip",
+            name=C["threshold"].format(status=labels.STATUS[status], value=f"{line * 100:.0f}"),
+            line=dict(color=labels.STATUS_COLOR[status], width=1.5, dash="dot")))
+    fig.add_vline(x=0, line=dict(color=theme.MUTED, width=1))
     fig.update_layout(title=title, height=max(320, 46 * len(rows) + 140), bargap=0.35,
                       xaxis=dict(title=C["reach_axis"], range=[-20, 230], ticksuffix="%"),
                       # Top right, across from the title: short indicator names must not pull it under the title.
@@ -110,7 +109,7 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
     """
     title = title or name
     if series.empty:
-        return _empty(title, L.NO_DATA_FOR_INDICATOR)
+        return _empty(title, labels.NO_DATA_FOR_INDICATOR)
     series = series.sort_values("period")
     targets = status_rows.dropna(subset=["target_year"])
     deadlines = [periods.year_end(int(y)) for y in targets["target_year"]]
@@ -119,7 +118,7 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
     suffix = unit if unit == "%" else (f" {unit}" if unit else "")
     fig.add_trace(go.Scatter(
         x=series["period"], y=series["value"], mode="lines+markers", name=C["actual"],
-        line=dict(color=T.ACCENT, width=3), marker=dict(size=8),
+        line=dict(color=theme.ACCENT, width=3), marker=dict(size=8),
         hovertemplate="%{x}：%{y}" + suffix + "<extra>" + C["actual"] + "</extra>"))
     for _, row in targets.iterrows():
         year = int(row["target_year"])
@@ -129,12 +128,12 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
             fig.add_trace(go.Scatter(
                 x=[series["period"].iloc[0], deadline], y=[row["target_value"]] * 2, mode="lines",
                 name=C["target_named"].format(year=year, value=number(row["target_value"], unit)),
-                line=dict(color=T.TARGET, width=2, dash="dash"),
+                line=dict(color=theme.TARGET, width=2, dash="dash"),
                 hovertemplate=C["target"].format(year=year) + "：%{y}" + suffix + "<extra></extra>"))
             if isinstance(base_p, str) and pd.notna(base_v):
                 fig.add_trace(go.Scatter(
                     x=[base_p, deadline], y=[base_v, row["target_value"]], mode="lines",
-                    name=C["trajectory"].format(year=year), line=dict(color=T.TRAJECTORY, width=1.5, dash="dot"),
+                    name=C["trajectory"].format(year=year), line=dict(color=theme.TRAJECTORY, width=1.5, dash="dot"),
                     hoverinfo="skip"))
         if pd.notna(row.get("projected_value")) and row.get("judged") and not row.get("final"):
             xs, ys = _projection_path(row, deadline)
@@ -143,7 +142,7 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
                 x=xs, y=ys, mode="lines+markers",
                 name=C["projection"].format(year=year, value=number(row["projected_value"], unit),
                                             note=C["projection_bound"][bound] if isinstance(bound, str) else ""),
-                line=dict(color=T.PROJECTION, width=2.5, dash="dash"), marker=dict(size=[0] * (len(xs) - 1) + [10]),
+                line=dict(color=theme.PROJECTION, width=2.5, dash="dash"), marker=dict(size=[0] * (len(xs) - 1) + [10]),
                 hovertemplate=C["projection_hover"] + suffix + "<extra></extra>"))
     if revisions is not None and not revisions.empty:
         fig.add_trace(go.Scatter(
@@ -187,10 +186,10 @@ def sector_status(rollup: pd.DataFrame, by: str, title: str) -> go.Figure:
     for status in reversed(VERDICTS):
         if rows[status].sum() == 0:
             continue
-        fig.add_trace(go.Bar(y=rows[by], x=rows[status], orientation="h", name=L.STATUS[status],
-                             marker_color=L.STATUS_COLOR[status], text=rows[status].where(rows[status] > 0, ""),
+        fig.add_trace(go.Bar(y=rows[by], x=rows[status], orientation="h", name=labels.STATUS[status],
+                             marker_color=labels.STATUS_COLOR[status], text=rows[status].where(rows[status] > 0, ""),
                              textposition="inside",
-                             hovertemplate=C["count_hover"] + "<extra>" + L.STATUS[status] + "</extra>"))
+                             hovertemplate=C["count_hover"] + "<extra>" + labels.STATUS[status] + "</extra>"))
     fig.update_layout(title=title, barmode="stack", height=max(300, 44 * len(rows) + 140),
                       xaxis=dict(title=C["indicator_count_axis"], dtick=1), legend_traceorder="reversed")
     return fig
@@ -201,7 +200,7 @@ def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
     if progress.empty:
         return _empty(title, C["no_tasks"])
     rows = progress.iloc[::-1]
-    state = L.TASK_STATE
+    state = labels.TASK_STATE
     parts = [("n_done", state["done"]), ("n_in_progress", state["in_progress"]), ("n_lagging", state["lagging"]),
              ("n_not_started", state["not_started"]), ("n_unreported", state["overdue"])]
     fig = go.Figure()
@@ -209,7 +208,7 @@ def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
         if col not in rows:
             continue
         fig.add_trace(go.Bar(y=rows[by], x=rows[col], orientation="h", name=label,
-                             marker_color=L.TASK_STATUS_COLOR[label], text=rows[col].where(rows[col] > 0, ""),
+                             marker_color=labels.TASK_STATUS_COLOR[label], text=rows[col].where(rows[col] > 0, ""),
                              textposition="inside",
                              hovertemplate=C["count_hover"] + "<extra>" + label + "</extra>"))
     fig.update_layout(title=title, barmode="stack", height=max(300, 44 * len(rows) + 140),
@@ -234,15 +233,15 @@ def district_values(rows: pd.DataFrame, name: str, unit: str, title: str,
             for d, v in zip(rows["district"], rows["latest_value"], strict=True)]
     fig = go.Figure(go.Bar(
         x=rows["district"], y=rows["latest_value"],
-        marker_color=[L.STATUS_COLOR[s] if s in VERDICTS else T.ACCENT for s in rows["status"]],
+        marker_color=[labels.STATUS_COLOR[s] if s in VERDICTS else theme.ACCENT for s in rows["status"]],
         text=text, textposition="outside", cliponaxis=False,
-        customdata=[L.STATUS[s] for s in rows["status"]],
+        customdata=[labels.STATUS[s] for s in rows["status"]],
         hovertemplate="%{x}：%{y}<br>%{customdata}<extra></extra>"))
     own = rows[rows["status"].isin(VERDICTS) & rows["target_value"].notna()]
     if not own.empty:
         fig.add_trace(go.Scatter(
             x=own["district"], y=own["target_value"], mode="markers", name=C["district_target"],
-            marker=dict(symbol="line-ew", size=30, line=dict(width=3, color=T.TARGET)),
+            marker=dict(symbol="line-ew", size=30, line=dict(width=3, color=theme.TARGET)),
             hovertemplate="%{x}：" + C["district_target"] + " %{y}<extra></extra>"))
     fig.update_layout(title=title, height=400, showlegend=False,
                       yaxis=dict(title=f"{name}（{unit}）" if unit else name), xaxis_title="")
@@ -257,14 +256,14 @@ def reporting_matrix(matrix: pd.DataFrame, title: str = C["matrix"]) -> go.Figur
     code = {c: i for i, c in enumerate(order)}
     grid = matrix.pivot(index="agency", columns="period", values="cell")
     z = grid.apply(lambda col: col.map(code)).to_numpy()
-    text = grid.apply(lambda col: col.map(L.REPORT_CELL)).to_numpy()
+    text = grid.apply(lambda col: col.map(labels.REPORT_CELL)).to_numpy()
     scale = []
     for i, c in enumerate(order):
-        scale += [[i / len(order), L.REPORT_CELL_COLOR[c]], [(i + 1) / len(order), L.REPORT_CELL_COLOR[c]]]
+        scale += [[i / len(order), labels.REPORT_CELL_COLOR[c]], [(i + 1) / len(order), labels.REPORT_CELL_COLOR[c]]]
     fig = go.Figure(go.Heatmap(
         z=z, x=list(grid.columns), y=list(grid.index), zmin=-0.5, zmax=len(order) - 0.5, colorscale=scale,
         text=text, hovertemplate="%{y} · %{x}：%{text}<extra></extra>", xgap=2, ygap=2,
-        colorbar=dict(tickvals=list(range(len(order))), ticktext=[L.REPORT_CELL[c] for c in order], title="")))
+        colorbar=dict(tickvals=list(range(len(order))), ticktext=[labels.REPORT_CELL[c] for c in order], title="")))
     fig.update_layout(title=title, height=max(360, 26 * len(grid) + 140), xaxis=dict(type="category", side="top"),
                       yaxis=dict(autorange="reversed"), margin=dict(l=16, r=24, t=110, b=16))
     return fig

@@ -11,7 +11,7 @@ UNASSIGNED = "未分类"
 COUNT_UNITS: tuple[str, ...] = ("家", "个")
 
 # The status registry. Worst first: roll-ups report the first status of this order that occurs in a group.
-# A new status is added here and in ui/labels.py (STATUS, STATUS_COLOR); tests check that both agree.
+# A new status is added here and in presentation/labels.py (STATUS, STATUS_COLOR); tests check that both agree.
 STATUS_ORDER: tuple[str, ...] = (
     "missed",
     "regressing",

@@ -8,17 +8,16 @@ import streamlit as st
 from charts import figures
 from metrics.ranking import RULE, rank_agencies
 from metrics.settings import TASK_LAGGING
-from ui import context, grid, links, tables
-from ui import format as F
-from ui import labels as L
+from presentation import formats, labels, tables
+from ui import context, grid, links
 from ui.auth import require_page
 
 require_page(__file__)
 
-A = L.AGENCIES
-C = L.COLUMNS
+A = labels.AGENCIES
+C = labels.COLUMNS
 
-data = context.header(L.PAGES["agencies"])
+data = context.header(labels.PAGES["agencies"])
 if data is not None:
     ranking = rank_agencies(data.agency_rollup, data.task_by_agency, data.project_by_agency)
     kinds = data.agencies.set_index("name")["kind"]
@@ -27,28 +26,28 @@ if data is not None:
         st.info(RULE)
         grid.show(pd.DataFrame({
             C["rank"]: ranking["rank"], C["agency"]: ranking["agency"],
-            C["kind"]: ranking["agency"].map(kinds).map(L.AGENCY_KIND).fillna(""),
+            C["kind"]: ranking["agency"].map(kinds).map(labels.AGENCY_KIND).fillna(""),
             C["n_lead_indicators"]: ranking["n_indicators"], C["n_red_indicators"]: ranking["n_red"],
             C["worst_indicator"]: [tables.status_word(s) for s in ranking["worst"]],
             C["n_held_tasks"]: ranking["n_tasks"], C["n_held_projects"]: ranking["n_projects"],
             C["n_overdue"]: ranking["n_overdue"],
-            C["share_lagging"]: [F.percent(v * 100) for v in ranking["share_lagging"]],
-            C["share_done"]: [F.percent(v * 100) for v in ranking["share_done"]]}),
+            C["share_lagging"]: [formats.percent(v * 100) for v in ranking["share_lagging"]],
+            C["share_done"]: [formats.percent(v * 100) for v in ranking["share_done"]]}),
             # every row on the page: the weakest units sit at the bottom and must be in a screenshot too
             hide_index=True, width="stretch", height=38 + 35 * len(ranking))
     with tab_card:
         names = sorted(data.agencies["name"])
-        agency = st.selectbox(A["pick"], names, index=names.index(links.from_url("agency", names, L.DEFAULT_AGENCY)))
+        agency = st.selectbox(A["pick"], names, index=names.index(links.from_url("agency", names, labels.DEFAULT_AGENCY)))
         links.to_url("agency", agency)
         led = data.headline[data.headline["lead"] == agency]
         held = data.responsibilities[(data.responsibilities["subject"] == "task")
                                      & (data.responsibilities["agency"] == agency)]
         tasks = data.tasks.merge(held[["subject_no", "role"]], left_on="task_no", right_on="subject_no")
         m = st.columns(4)
-        m[0].metric(A["led"], L.COUNT.format(n=len(led)))
+        m[0].metric(A["led"], labels.COUNT.format(n=len(led)))
         m[1].metric(A["held"], "/".join(str(int((tasks["role"] == r).sum())) for r in ("lead", "assist", "joint")))
-        m[2].metric(A["overdue"], L.COUNT.format(n=int((tasks["overdue"] & (tasks["role"] != "assist")).sum())))
-        m[3].metric(A["lagging"], L.COUNT.format(n=int((tasks["status"] == TASK_LAGGING).sum())))
+        m[2].metric(A["overdue"], labels.COUNT.format(n=int((tasks["overdue"] & (tasks["role"] != "assist")).sum())))
+        m[3].metric(A["lagging"], labels.COUNT.format(n=int((tasks["status"] == TASK_LAGGING).sum())))
         st.markdown(f"**{A['led_heading']}**")
         if led.empty:
             st.info(A["led_none"])
@@ -59,7 +58,7 @@ if data is not None:
             st.info(A["held_none"])
         else:
             grid.show(pd.DataFrame({
-                C["no"]: tasks["task_no"], C["role"]: tasks["role"].map(L.ROLE),
+                C["no"]: tasks["task_no"], C["role"]: tasks["role"].map(labels.ROLE),
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
                 C["text"]: tasks["text"]}), hide_index=True, width="stretch")
@@ -73,7 +72,7 @@ if data is not None:
         else:
             grid.show(pd.DataFrame({
                 C["no"]: projects["project_no"], C["project"]: projects["name"],
-                C["role"]: projects["role"].map(L.ROLE),
+                C["role"]: projects["role"].map(labels.ROLE),
                 C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),
                 C["image_progress"]: projects["progress_pct"], C["period"]: projects["period"].fillna("—"),
                 C["note"]: projects["note"].fillna("")}), hide_index=True, width="stretch",
@@ -82,5 +81,5 @@ if data is not None:
     with tab_matrix:
         st.caption(A["matrix_note"])
         matrix = data.matrix.dropna(subset=["cell"])
-        context.chart(figures.reporting_matrix(matrix), L.CHART_FILES["reporting"].format(period=data.as_of),
+        context.chart(figures.reporting_matrix(matrix), labels.CHART_FILES["reporting"].format(period=data.as_of),
                       key="matrix")

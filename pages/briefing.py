@@ -8,19 +8,19 @@ from pathlib import Path
 
 import streamlit as st
 
+from presentation import labels
 from reports import content, images, renderer
 from reports.deck import build_deck
 from store import db as store_db
 from store.catalog import sectors
 from store.errors import StoreError
 from ui import context
-from ui import labels as L
 from ui.auth import require_page
 
 require_page(__file__)
 
-ALL = L.ALL
-B = L.BRIEFING
+ALL = labels.ALL
+B = labels.BRIEFING
 
 
 def _deck_bytes(as_of, sector, agency, known_on) -> bytes:
@@ -42,10 +42,10 @@ def _offer(slot: str, key: tuple, label: str, file_name: str, mime: str) -> None
         st.download_button(label, built[1], file_name=file_name, mime=mime, on_click="ignore", key=f"dl_{slot}")
 
 
-data = context.header(L.PAGES["export"], B["caption"])
+data = context.header(labels.PAGES["export"], B["caption"])
 if data is not None:
     if data.empty:
-        st.info(L.EMPTY_DB)
+        st.info(labels.EMPTY_DB)
     else:
         renderer.warm_up()  # the chart renderer starts while the user picks the scope
     version = context.data_version()
@@ -54,8 +54,8 @@ if data is not None:
     st.subheader(B["deck"])
     st.caption(B["deck_help"])
     c1, c2, c3 = st.columns(3)
-    sector = c1.selectbox(L.COLUMNS["sector"], [ALL] + sectors(), key="deck_sector")
-    agency = c2.selectbox(L.COLUMNS["agency"], [ALL] + sorted(data.agencies["name"]), key="deck_agency")
+    sector = c1.selectbox(labels.COLUMNS["sector"], [ALL] + sectors(), key="deck_sector")
+    agency = c2.selectbox(labels.COLUMNS["agency"], [ALL] + sorted(data.agencies["name"]), key="deck_agency")
     day = c3.date_input(B["known_on"], value=None, key="deck_known_on", format="YYYY-MM-DD",
                         help=B["known_on_help"])
     known_on = dt.datetime.combine(day, dt.time.max) if day else None
@@ -68,20 +68,20 @@ if data is not None:
                     data.as_of, None if sector == ALL else sector, None if agency == ALL else agency, known_on))
             except StoreError as exc:
                 st.error(exc.message)
-    _offer("deck", choice, B["download_deck"], L.DECK_FILE.format(period=period).replace(".pptx", f"{scope}.pptx"),
+    _offer("deck", choice, B["download_deck"], labels.DECK_FILE.format(period=period).replace(".pptx", f"{scope}.pptx"),
            "application/vnd.openxmlformats-officedocument.presentationml.presentation")
 
     st.divider()
     st.subheader(B["charts"])
     st.caption(B["charts_help"])
-    page = st.selectbox(B["page"], list(L.EXPORT_PAGES), format_func=L.EXPORT_PAGES.get, key="zip_page")
+    page = st.selectbox(B["page"], list(labels.EXPORT_PAGES), format_func=labels.EXPORT_PAGES.get, key="zip_page")
     zip_choice = (version, data.as_of, page)
     if st.button(B["build_zip"], key="build_zip"):
         with st.spinner(B["building_zip"]):
             brief = _briefing(data.as_of)
             st.session_state["charts_zip"] = (zip_choice, images.charts_zip(images.page_figures(brief, page)))
     _offer("charts_zip", zip_choice, B["download_zip"],
-           B["zip_file"].format(page=L.EXPORT_PAGES[page], period=period), "application/zip")
+           B["zip_file"].format(page=labels.EXPORT_PAGES[page], period=period), "application/zip")
 
     st.divider()
     st.subheader(B["pdf"])

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
+from presentation import admin_tables, labels
 from store import audit, catalog, values
 from store import uploads as store_uploads
 from store.db import connect
 from store.errors import StoreError
-from ui import admin_tables as T
 from ui import context, grid
-from ui import labels as L
 from ui.auth import allowed, current_user, require_page
 
 require_page(__file__)
 
-A = L.ADMIN
+A = labels.ADMIN
 
 
 def _load(db: str) -> dict | None:
@@ -50,13 +49,13 @@ def _history(history) -> None:
     if history.empty:
         st.info(A["history_empty"])
         return
-    grid.show(T.history_table(history), hide_index=True, width="stretch")
+    grid.show(admin_tables.history_table(history), hide_index=True, width="stretch")
 
 
 def _rollback(history, user: str) -> None:
     st.subheader(A["rollback"])
     st.caption(A["rollback_help"])
-    choices = T.rollback_choices(history)
+    choices = admin_tables.rollback_choices(history)
     if not choices:
         st.info(A["rollback_none"])
         return
@@ -82,13 +81,13 @@ def _sample(history, user: str) -> None:
 
 def _targets(targets, indicators) -> None:
     st.subheader(A["targets"])
-    pending = T.pending_count(targets)
+    pending = admin_tables.pending_count(targets)
     if pending:
         st.info(A["targets_pending"].format(n=pending))
     else:
         st.caption(A["targets_all_set"])
     st.page_link("pages/upload.py", label=A["to_upload"], icon=":material/upload_file:")
-    grid.show(T.targets_table(targets, indicators), hide_index=True, width="stretch")
+    grid.show(admin_tables.targets_table(targets, indicators), hide_index=True, width="stretch")
 
 
 def _audit(audit) -> None:
@@ -96,7 +95,7 @@ def _audit(audit) -> None:
         if audit.empty:
             st.caption(A["audit_empty"])
         else:
-            grid.show(T.audit_table(audit), hide_index=True, width="stretch")
+            grid.show(admin_tables.audit_table(audit), hide_index=True, width="stretch")
 
 
 def main() -> None:
@@ -122,5 +121,5 @@ def main() -> None:
         _audit(loaded["audit"])
 
 
-if context.header(L.PAGES["manage"]) is not None:
+if context.header(labels.PAGES["manage"]) is not None:
     main()

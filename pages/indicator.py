@@ -7,18 +7,17 @@ import streamlit as st
 
 from charts import figures
 from metrics.settings import CITY, COUNT_UNITS, VERDICTS
+from presentation import formats, labels, readings, tables
 from store.catalog import DISTRICTS
-from ui import context, grid, links, readings, tables
-from ui import format as F
-from ui import labels as L
+from ui import context, grid, links
 from ui.auth import require_page
 
 require_page(__file__)
 
-C = L.COLUMNS
-D = L.INDICATOR
+C = labels.COLUMNS
+D = labels.INDICATOR
 
-data = context.header(L.PAGES["indicator"])
+data = context.header(labels.PAGES["indicator"])
 if data is not None:
     inds = data.indicators
     options = inds["code"].tolist()
@@ -43,54 +42,54 @@ if data is not None:
     colour = readings.colour(judged["status"])
     badge = "" if colour is None else (
         f"　<span style='background:{colour};color:white;padding:2px 10px;border-radius:4px;"
-        f"font-size:1rem'>{L.STATUS[judged['status']]}</span>")
+        f"font-size:1rem'>{labels.STATUS[judged['status']]}</span>")
     st.markdown(f"### {ind['name']}{badge}", unsafe_allow_html=True)
     st.markdown(f"**{district}**：{readings.sentence(judged, share)}")
     if judged["status"] == "not_judged":
         st.caption(D["no_verdict"])
     elif judged["baseline_assumed"]:
-        st.caption(f"{L.BASELINE_ASSUMED}（{judged['baseline_period']}：{F.number(judged['baseline_value'], unit)}）")
+        st.caption(f"{labels.BASELINE_ASSUMED}（{judged['baseline_period']}：{formats.number(judged['baseline_value'], unit)}）")
 
     latest_help = D["period_help"].format(as_of=data.as_of, period=judged["latest_period"] or "—")
     if judged["status"] == "not_judged":
         m = st.columns(4)
-        m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit), help=latest_help)
-        m[1].metric(D["share"], F.percent(share), help=D["share_help"])
-        m[2].metric(C["recent_rate"], F.rate(judged["recent_rate"], unit), help=D["recent_help"])
-        m[3].metric(D["projected"], F.number(judged["projected_value"], unit), help=D["projected_help"],
+        m[0].metric(C["latest_value"], formats.number(judged["latest_value"], unit), help=latest_help)
+        m[1].metric(D["share"], formats.percent(share), help=D["share_help"])
+        m[2].metric(C["recent_rate"], formats.rate(judged["recent_rate"], unit), help=D["recent_help"])
+        m[3].metric(D["projected"], formats.number(judged["projected_value"], unit), help=D["projected_help"],
                     delta=readings.bound_note(judged), delta_arrow="off", delta_color="gray")
     else:
         final = bool(judged["final"])
         m = st.columns(5 if final else 6)
-        m[0].metric(C["latest_value"], F.number(judged["latest_value"], unit), help=latest_help)
+        m[0].metric(C["latest_value"], formats.number(judged["latest_value"], unit), help=latest_help)
         rest = m[1:]
         if final:  # the expired target's own figure: the value it is judged on
             year = int(judged["target_year"])
-            rest[0].metric(D["judged"].format(year=year), F.number(judged["judged_value"], unit),
+            rest[0].metric(D["judged"].format(year=year), formats.number(judged["judged_value"], unit),
                            help=D["judged_help"].format(year=year, period=judged["judged_period"] or "—"))
             rest = rest[1:]
-        rest[0].metric(C["target_value"], F.number(judged["target_value"], unit)
-                       if pd.notna(judged["target_value"]) else L.TABLES["pending"],
+        rest[0].metric(C["target_value"], formats.number(judged["target_value"], unit)
+                       if pd.notna(judged["target_value"]) else labels.TABLES["pending"],
                        help=D["year_help"].format(year=int(judged["target_year"]))
                        if pd.notna(judged["target_year"]) else None)
-        rest[1].metric(C["progress_pct"], F.percent(judged["progress_pct"]),
+        rest[1].metric(C["progress_pct"], formats.percent(judged["progress_pct"]),
                        help=D["progress_help"].format(period=judged["baseline_period"] or "—",
-                                                      value=F.number(judged["baseline_value"], unit)))
+                                                      value=formats.number(judged["baseline_value"], unit)))
         if not final:  # the schedule and the trend only matter while the target is open
             delta = readings.lag(judged)
-            rest[2].metric(C["expected_pct"], F.percent(judged["expected_pct"]), help=D["expected_help"],
+            rest[2].metric(C["expected_pct"], formats.percent(judged["expected_pct"]), help=D["expected_help"],
                            delta=delta.text if delta else None, delta_arrow=delta.arrow if delta else "auto",
                            delta_color=delta.colour if delta else "normal")
             rest = rest[1:]
-        rest[2].metric(C["gap"], F.gap(judged["gap"], unit), help=D["gap_help"])
+        rest[2].metric(C["gap"], formats.gap(judged["gap"], unit), help=D["gap_help"])
         if not final:
             note = readings.bound_note(judged)
-            rest[3].metric(D["projected"], F.number(judged["projected_value"], unit), help=D["projected_help"],
+            rest[3].metric(D["projected"], formats.number(judged["projected_value"], unit), help=D["projected_help"],
                            delta=note, delta_arrow="off", delta_color="gray")
 
         pace = st.columns(4)
-        pace[0].metric(C["required_rate"], F.rate(judged["required_rate"], unit), help=D["required_help"])
-        pace[1].metric(C["recent_rate"], F.rate(judged["recent_rate"], unit), help=D["recent_help"])
+        pace[0].metric(C["required_rate"], formats.rate(judged["required_rate"], unit), help=D["required_help"])
+        pace[1].metric(C["recent_rate"], formats.rate(judged["recent_rate"], unit), help=D["recent_help"])
         pace[2].metric(D["attainment"], judged["attainment_period"] or D["never_attained"]
                        if judged["status"] not in ("target_pending", "no_data") else "—")
         cagr = judged["status_cagr"]
@@ -111,7 +110,7 @@ if data is not None:
         title = D["districts_title"].format(period=data.as_of) + (
             D["districts_target"] if judged_any else D["districts_count"] if is_count else D["districts_plain"])
         context.chart(figures.district_values(district_rows, ind["name"], unit, title, shares=shares),
-                      L.CHART_FILES["districts"].format(code=code, period=data.as_of), key="districts")
+                      labels.CHART_FILES["districts"].format(code=code, period=data.as_of), key="districts")
 
     left, right = st.columns([1, 1])
     with left:
@@ -122,12 +121,12 @@ if data is not None:
         # newest quarter first: the numbers a leader asks about are at the top of the table and of a screenshot
         hist = hist[hist["district"] == district].sort_values("period", ascending=False, kind="stable")
         if hist.empty:
-            st.info(L.NO_DATA_FOR_INDICATOR)
+            st.info(labels.NO_DATA_FOR_INDICATOR)
         else:
             grid.show(pd.DataFrame({
-                C["period"]: hist["period"], C["value"]: [F.number(v, unit) for v in hist["value"]],
+                C["period"]: hist["period"], C["value"]: [formats.number(v, unit) for v in hist["value"]],
                 C["counts"]: [D["current"] if c else
-                              (L.UPLOAD_STATE["rolled_back"] if pd.notna(r) else D["superseded"])
+                              (labels.UPLOAD_STATE["rolled_back"] if pd.notna(r) else D["superseded"])
                               for c, r in zip(hist["counts"], hist["rolled_back_at"], strict=True)],
                 C["upload_id"]: hist["upload_id"],
                 C["uploaded_at"]: hist["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
@@ -135,11 +134,11 @@ if data is not None:
     with right:
         st.subheader(D["source"])
         proj = data.projects.set_index("project_no").loc[int(ind["project_no"])]
-        st.markdown(f"**{L.PROJECT_TITLE.format(no=int(ind['project_no']), name=proj['name'])}**")
+        st.markdown(f"**{labels.PROJECT_TITLE.format(no=int(ind['project_no']), name=proj['name'])}**")
         st.write(proj["text"])
         units = [(C["lead"], proj["lead"]), (C["assist"], proj["assist"]), (C["joint"], proj["joint"])]
         st.markdown("　".join(f"**{k}**：{v}" for k, v in units if v))
-        st.caption(D["about"].format(direction=L.DIRECTION[ind["direction"]], unit=unit or D["no_unit"],
+        st.caption(D["about"].format(direction=labels.DIRECTION[ind["direction"]], unit=unit or D["no_unit"],
                                      sector=ind["sector"]))
         st.subheader(D["why"])
         linked = data.indicator_tasks[data.indicator_tasks["code"] == code]["task_no"]
@@ -148,7 +147,7 @@ if data is not None:
             st.info(D["no_linked"])
         else:
             grid.show(pd.DataFrame({
-                C["task"]: tasks["task_no"].map(lambda n: L.TASK_NO.format(n=int(n))),
+                C["task"]: tasks["task_no"].map(lambda n: labels.TASK_NO.format(n=int(n))),
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
                 C["responsible"]: [lead or joint

@@ -9,9 +9,8 @@ from charts import figures
 from metrics import status as metrics_status
 from metrics.ranking import RED
 from metrics.settings import STATUS_ORDER, TASK_LAGGING
-from ui import context, grid, readings, tables
-from ui import format as F
-from ui import labels as L
+from presentation import formats, labels, readings, tables
+from ui import context, grid
 from ui.auth import require_page
 
 require_page(__file__)
@@ -22,13 +21,13 @@ URGENT_LIMIT = 10
 REVISIONS_LIMIT = 20
 OVERDUE_LIMIT = 20
 TABLE_ROWS = 15  # rows a table shows before it scrolls
-V = L.OVERVIEW
-C = L.COLUMNS
+V = labels.OVERVIEW
+C = labels.COLUMNS
 
-data = context.header(L.PAGES["overview"], L.APP_SUBTITLE)
+data = context.header(labels.PAGES["overview"], labels.APP_SUBTITLE)
 if data is not None:
     if data.empty:
-        st.info(L.EMPTY_DB)
+        st.info(labels.EMPTY_DB)
     head = data.headline
     # Two labelled groups from one helper: the tiles, the chart and the 2025 table count the same rows.
     results, progress = readings.headline_groups(data.status)
@@ -37,9 +36,9 @@ if data is not None:
         cols = st.columns(len(STATUS_ORDER))
         for col, (status, n) in zip(cols, group.counts, strict=False):
             col.html(
-                f"<div style='border-left:6px solid {L.STATUS_COLOR[status]};padding:6px 12px;background:#f7f8fa;"
-                f"border-radius:4px'><div style='font-size:0.95rem;color:#4a5561'>{L.STATUS[status]}</div>"
-                f"<div style='font-size:2rem;font-weight:700;color:{L.STATUS_COLOR[status]}'>"
+                f"<div style='border-left:6px solid {labels.STATUS_COLOR[status]};padding:6px 12px;background:#f7f8fa;"
+                f"border-radius:4px'><div style='font-size:0.95rem;color:#4a5561'>{labels.STATUS[status]}</div>"
+                f"<div style='font-size:2rem;font-weight:700;color:{labels.STATUS_COLOR[status]}'>"
                 f"{n}<span style='font-size:1rem;color:#6b7785'> {V['card_unit']}</span>"
                 "</div></div>")
     overdue = data.tasks[data.tasks["overdue"]]
@@ -52,11 +51,11 @@ if data is not None:
         if len(shown) > BULLET_LIMIT:  # a bar per indicator stops being readable (and fast) past a few dozen
             shown = metrics_status.worst_first(shown).head(BULLET_LIMIT)
             st.caption(V["bullets_capped"].format(limit=BULLET_LIMIT))
-        context.chart(figures.progress_bullets(shown), L.CHART_FILES["overview_progress"].format(period=data.as_of),
+        context.chart(figures.progress_bullets(shown), labels.CHART_FILES["overview_progress"].format(period=data.as_of),
                       key="bullets")
     with right:
         context.chart(figures.status_counts([(g.title, g.counts) for g in (results, progress)]),
-                      L.CHART_FILES["overview_status"].format(period=data.as_of), key="counts")
+                      labels.CHART_FILES["overview_status"].format(period=data.as_of), key="counts")
 
     st.subheader(results.title)
     final = results.rows.merge(data.indicators[["code", "name"]], on="code")
@@ -64,7 +63,7 @@ if data is not None:
         st.info(V["final_not_due"])
     else:
         st.markdown(V["final_counts"].format(counts="，".join(
-            L.COUNT_OF.format(status=L.STATUS[s], n=n) for s, n in results.counts)))
+            labels.COUNT_OF.format(status=labels.STATUS[s], n=n) for s, n in results.counts)))
         table = pd.DataFrame({
             C["indicator"]: final["name"], C["result"]: [readings.word(s) for s in final["status"]],
             C["latest_value"]: [readings.latest(r) for r in final.to_dict("records")],
@@ -83,7 +82,7 @@ if data is not None:
                 C["indicator"]: moved["name"],
                 C["previous_quarter"]: [tables.status_word(s) for s in moved["status_before"]],
                 C["this_quarter"]: [tables.status_word(s) for s in moved["status_after"]],
-                C["move"]: [("▲ " if m == "up" else "▼ ") + L.MOVE[m] for m in moved["move"]]}),
+                C["move"]: [("▲ " if m == "up" else "▼ ") + labels.MOVE[m] for m in moved["move"]]}),
                 hide_index=True, width="stretch")
         revs = data.revisions
         if len(revs) > REVISIONS_LIMIT:
@@ -96,7 +95,7 @@ if data is not None:
             grid.show(pd.DataFrame({
                 C["indicator"]: revs["code"].map(names), C["period"]: revs["period"],
                 C["district"]: revs["district"],
-                C["old_new"]: [f"{F.number(o, units[c])} → {F.number(n, units[c])}"
+                C["old_new"]: [f"{formats.number(o, units[c])} → {formats.number(n, units[c])}"
                              for c, o, n in zip(revs["code"], revs["old_value"], revs["new_value"], strict=True)],
                 C["revised_at"]: revs["uploaded_at"].dt.strftime("%Y-%m-%d")}), hide_index=True, width="stretch")
     with c2:
@@ -105,18 +104,18 @@ if data is not None:
         if urgent.empty:
             st.success(V["no_urgent"])
         for _, row in urgent.head(URGENT_LIMIT).iterrows():
-            st.markdown(f"<span style='color:{L.STATUS_COLOR[row['status']]};font-weight:700'>"
-                        f"【{L.STATUS[row['status']]}】</span> **{row['name']}**（{row['lead']}）："
+            st.markdown(f"<span style='color:{labels.STATUS_COLOR[row['status']]};font-weight:700'>"
+                        f"【{labels.STATUS[row['status']]}】</span> **{row['name']}**（{row['lead']}）："
                         f"{readings.sentence(row)}", unsafe_allow_html=True)
         if len(urgent) > URGENT_LIMIT:
             st.caption(V["urgent_more"].format(n=len(urgent) - URGENT_LIMIT))
         if not overdue.empty:
-            listed = "、".join(L.TASK_NO.format(n=int(n)) for n in overdue["task_no"].head(OVERDUE_LIMIT))
+            listed = "、".join(labels.TASK_NO.format(n=int(n)) for n in overdue["task_no"].head(OVERDUE_LIMIT))
             more = V["overdue_more"] if len(overdue) > OVERDUE_LIMIT else ""
             st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：{listed}{more}")
         late = data.projects[data.projects["overdue"] | (data.projects["status"] == TASK_LAGGING)]
         if not late.empty:  # the key projects count where the tasks do (issue 20)
-            listed = "、".join(f"{L.PROJECT_TITLE.format(no=int(r['project_no']), name=r['name'])}（{w}）"
+            listed = "、".join(f"{labels.PROJECT_TITLE.format(no=int(r['project_no']), name=r['name'])}（{w}）"
                               for (_, r), w in zip(late.head(OVERDUE_LIMIT).iterrows(),
                                                    tables.task_words(late["status"].head(OVERDUE_LIMIT),
                                                                      late["overdue"].head(OVERDUE_LIMIT)),

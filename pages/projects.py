@@ -6,16 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from presentation import labels, readings, tables
 from store.catalog import sectors
-from ui import context, grid, readings, tables
-from ui import labels as L
+from ui import context, grid
 from ui.auth import require_page
 
 require_page(__file__)
 
-C = L.COLUMNS
-P = L.PROJECTS
-OVERDUE, NEVER = L.TASK_STATE["overdue"], L.TASK_STATE["never_reported"]
+C = labels.COLUMNS
+P = labels.PROJECTS
+OVERDUE, NEVER = labels.TASK_STATE["overdue"], labels.TASK_STATE["never_reported"]
 STATUS_CHOICES = [TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, OVERDUE, NEVER]
 RESPONSIBLE = ("lead", "joint")  # the units that report a project (牵头, or 按职责分工负责 where no lead is named)
 
@@ -40,28 +40,28 @@ def _overdue_by_unit(data) -> pd.DataFrame:
     rows = rows[rows["role"].isin(RESPONSIBLE) & (rows["n_overdue"] > 0)]
     rows = rows.sort_values(["n_overdue", "agency"], ascending=[False, True])
     return pd.DataFrame({
-        C["agency"]: rows["agency"], C["role"]: rows["role"].map(L.ROLE),
+        C["agency"]: rows["agency"], C["role"]: rows["role"].map(labels.ROLE),
         C["n_projects"]: rows["n_projects"], C["n_overdue"]: rows["n_overdue"],
         C["overdue_projects"]: ["、".join(P["project_no"].format(n=n) for n in ns) for ns in rows["overdue_projects"]],
     }).reset_index(drop=True)
 
 
-data = context.header(L.PAGES["projects"])
+data = context.header(labels.PAGES["projects"])
 if data is not None:
     projects = data.projects
     resp = data.responsibilities[data.responsibilities["subject"] == "project"]
     linked = _linked(data.indicators)
     f1, f2, f3, f4 = st.columns(4)
     query = f1.text_input(P["search"], placeholder=P["search_hint"])
-    sector = f2.multiselect(C["sector"], [s for s in sectors() if s in set(projects["sector"])], placeholder=L.ANY)
-    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=L.ANY)
-    agency = f4.selectbox(C["responsible"], [L.ALL] + sorted(resp["agency"].unique()))
+    sector = f2.multiselect(C["sector"], [s for s in sectors() if s in set(projects["sector"])], placeholder=labels.ANY)
+    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=labels.ANY)
+    agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
 
     state = projects["status"].fillna(NEVER).where(~projects["overdue"] | projects["status"].isna(), OVERDUE)
     counts = st.columns(len(STATUS_CHOICES))
     for col, choice in zip(counts, STATUS_CHOICES, strict=True):
         n = int((state == choice).sum()) if choice in (OVERDUE, NEVER) else int((projects["status"] == choice).sum())
-        col.metric(choice, L.COUNT.format(n=n))
+        col.metric(choice, labels.COUNT.format(n=n))
 
     shown, shown_state = projects, state
     if query.strip():
@@ -72,7 +72,7 @@ if data is not None:
     if sector:
         keep = shown["sector"].isin(sector)
         shown, shown_state = shown[keep], shown_state[keep]
-    if agency != L.ALL:
+    if agency != labels.ALL:
         keep = shown["project_no"].isin(resp[resp["agency"] == agency]["subject_no"])
         shown, shown_state = shown[keep], shown_state[keep]
     if status:
@@ -104,10 +104,10 @@ if data is not None:
 
     if not shown.empty:
         pick = st.selectbox(P["pick"], shown["project_no"].tolist(),
-                            format_func=lambda n: L.PROJECT_TITLE.format(
+                            format_func=lambda n: labels.PROJECT_TITLE.format(
                                 no=int(n), name=projects.set_index("project_no").at[n, "name"]))
         project = projects.set_index("project_no").loc[pick]
-        st.subheader(L.PROJECT_TITLE.format(no=int(pick), name=project["name"]))
+        st.subheader(labels.PROJECT_TITLE.format(no=int(pick), name=project["name"]))
         st.write(project["text"])
         st.caption(P["path"].format(category=project["category_name"], sector=project["sector"]))
         st.markdown("　".join(f"**{C[col]}**：{project[col]}" for col in ("lead", "assist", "joint") if project[col]))
@@ -132,7 +132,7 @@ if data is not None:
                 C["image_progress"]: hist["progress_pct"], C["investment"]: _amounts(hist["investment"]),
                 C["note"]: hist["note"], C["reporting_unit"]: hist["unit"],
                 C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
-                C["revised_flag"]: hist["revised"].map({True: L.REPORT_CELL["revised"], False: ""})}),
+                C["revised_flag"]: hist["revised"].map({True: labels.REPORT_CELL["revised"], False: ""})}),
                 hide_index=True, width="stretch",
                 column_config={C["image_progress"]: st.column_config.ProgressColumn(
                     min_value=0, max_value=100, format="%.0f%%")})

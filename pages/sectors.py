@@ -6,33 +6,32 @@ import pandas as pd
 import streamlit as st
 
 from charts import figures
+from presentation import formats, labels, tables
 from store.catalog import sectors
-from ui import context, grid, links, tables
-from ui import format as F
-from ui import labels as L
+from ui import context, grid, links
 from ui.auth import require_page
 
 require_page(__file__)
 
-C = L.COLUMNS
-S = L.SECTORS
+C = labels.COLUMNS
+S = labels.SECTORS
 
-data = context.header(L.PAGES["sectors"])
+data = context.header(labels.PAGES["sectors"])
 if data is not None:
     order = sectors()
     roll = data.sector_rollup.set_index("sector").reindex(order).reset_index()
-    count_cols = [c for c in L.STATUS if c in roll.columns]
+    count_cols = [c for c in labels.STATUS if c in roll.columns]
     roll[count_cols] = roll[count_cols].fillna(0).astype(int)
     roll["total"] = roll["total"].fillna(0).astype(int)
     tasks = data.task_by_sector.set_index("sector").reindex(order).reset_index()
     projects_by = data.project_by_sector.set_index("sector").reindex(order).reset_index()
     left, right = st.columns(2)
     with left:
-        context.chart(figures.sector_status(roll[roll["total"] > 0], "sector", L.CHARTS["sector_status"]),
-                      L.CHART_FILES["sector_status"].format(period=data.as_of), key="sector_status")
+        context.chart(figures.sector_status(roll[roll["total"] > 0], "sector", labels.CHARTS["sector_status"]),
+                      labels.CHART_FILES["sector_status"].format(period=data.as_of), key="sector_status")
     with right:
-        context.chart(figures.task_progress(tasks.dropna(subset=["n_tasks"]), "sector", L.CHARTS["sector_tasks"]),
-                      L.CHART_FILES["sector_tasks"].format(period=data.as_of), key="sector_tasks")
+        context.chart(figures.task_progress(tasks.dropna(subset=["n_tasks"]), "sector", labels.CHARTS["sector_tasks"]),
+                      labels.CHART_FILES["sector_tasks"].format(period=data.as_of), key="sector_tasks")
     summary = pd.DataFrame({
         C["sector"]: order,
         C["n_indicators"]: roll["total"],
@@ -40,8 +39,8 @@ if data is not None:
                             for s, t in zip(roll["worst"], roll["total"], strict=True)],
         C["n_red"]: roll[["missed", "regressing", "off_track"]].sum(axis=1),
         C["n_tasks"]: tasks["n_tasks"].fillna(0).astype(int),
-        C["share_done"]: [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_done"]],
-        C["share_lagging"]: [F.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_lagging"]],
+        C["share_done"]: [formats.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_done"]],
+        C["share_lagging"]: [formats.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_lagging"]],
         C["n_overdue"]: tasks["n_overdue"].fillna(0).astype(int),
         C["n_projects"]: projects_by["n_projects"].fillna(0).astype(int),
         C["n_lagging_projects"]: projects_by["n_lagging"].fillna(0).astype(int),

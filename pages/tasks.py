@@ -6,34 +6,34 @@ import pandas as pd
 import streamlit as st
 
 from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from presentation import labels
 from store.catalog import sectors
 from ui import context, grid
-from ui import labels as L
 from ui.auth import require_page
 
 require_page(__file__)
 
-C = L.COLUMNS
-T = L.TASKS
-OVERDUE, NEVER = L.TASK_STATE["overdue"], L.TASK_STATE["never_reported"]
+C = labels.COLUMNS
+T = labels.TASKS
+OVERDUE, NEVER = labels.TASK_STATE["overdue"], labels.TASK_STATE["never_reported"]
 STATUS_CHOICES = [TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, OVERDUE, NEVER]
 
-data = context.header(L.PAGES["tasks"])
+data = context.header(labels.PAGES["tasks"])
 if data is not None:
     tasks = data.tasks
     resp = data.responsibilities[data.responsibilities["subject"] == "task"]
     f1, f2, f3, f4 = st.columns(4)
     query = f1.text_input(T["search"], placeholder=T["search_hint"])
-    sector = f2.multiselect(C["sector"], sectors(), placeholder=L.ANY)
-    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=L.ANY)
-    agency = f4.selectbox(C["responsible"], [L.ALL] + sorted(resp["agency"].unique()))
+    sector = f2.multiselect(C["sector"], sectors(), placeholder=labels.ANY)
+    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=labels.ANY)
+    agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
     g1, g2, g3 = st.columns(3)
     part = g1.multiselect(C["part_name"], sorted(tasks["part_name"].unique(), key=lambda n: tasks[
-        tasks["part_name"] == n]["part_no"].iloc[0]), placeholder=L.ANY)
+        tasks["part_name"] == n]["part_no"].iloc[0]), placeholder=labels.ANY)
     area = g2.multiselect(C["area_name"],
                           list(dict.fromkeys(tasks[tasks["part_name"].isin(part) | (not part)]["area_name"])),
-                          placeholder=L.ANY)
-    role = g3.multiselect(C["role"], list(L.ROLE), format_func=L.ROLE.get, placeholder=L.ANY)
+                          placeholder=labels.ANY)
+    role = g3.multiselect(C["role"], list(labels.ROLE), format_func=labels.ROLE.get, placeholder=labels.ANY)
 
     shown = tasks
     if query.strip():
@@ -46,9 +46,9 @@ if data is not None:
         shown = shown[shown["part_name"].isin(part)]
     if area:
         shown = shown[shown["area_name"].isin(area)]
-    if agency != L.ALL or role:
+    if agency != labels.ALL or role:
         held = resp
-        if agency != L.ALL:
+        if agency != labels.ALL:
             held = held[held["agency"] == agency]
         if role:
             held = held[held["role"].isin(role)]
@@ -68,9 +68,9 @@ if data is not None:
                  column_config={C["text"]: st.column_config.TextColumn(width="large")})
 
     if not shown.empty:
-        pick = st.selectbox(T["pick"], shown["task_no"].tolist(), format_func=lambda n: L.TASK_NO.format(n=int(n)))
+        pick = st.selectbox(T["pick"], shown["task_no"].tolist(), format_func=lambda n: labels.TASK_NO.format(n=int(n)))
         task = tasks.set_index("task_no").loc[pick]
-        st.subheader(f"{L.TASK_NO.format(n=int(pick))} · {task['group_name']}")
+        st.subheader(f"{labels.TASK_NO.format(n=int(pick))} · {task['group_name']}")
         st.write(task["text"])
         st.caption(T["path"].format(part=task["part_name"], area=task["area_name"], group=task["group_name"],
                                     sector=task["sector"]))
@@ -83,5 +83,5 @@ if data is not None:
                 C["period"]: hist["period"], C["status"]: hist["status"], C["note"]: hist["note"],
                 C["reporting_unit"]: hist["unit"],
                 C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
-                C["revised_flag"]: hist["revised"].map({True: L.REPORT_CELL["revised"], False: ""})}),
+                C["revised_flag"]: hist["revised"].map({True: labels.REPORT_CELL["revised"], False: ""})}),
                 hide_index=True, width="stretch")

@@ -7,16 +7,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from metrics import periods as P
-from metrics import rollups
+from metrics import periods, rollups
 from metrics import tasks as task_metrics
 from metrics.ranking import rank_agencies
 from metrics.settings import CITY, TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from presentation import labels, readings
 from service import snapshot as snap
 from store import catalog, values
 from store.errors import NotFound
-from ui import labels as L
-from ui import readings
 
 
 @dataclass
@@ -35,7 +33,7 @@ class Briefing:
     @property
     def period(self) -> str:
         """The as-of period (the latest closed quarter for an empty store)."""
-        return self.data.as_of or P.latest_closed()
+        return self.data.as_of or periods.latest_closed()
 
     @property
     def codes(self) -> list[str]:
@@ -54,13 +52,13 @@ def agency_names(data: snap.Snapshot) -> dict[str, str]:
 def _check_scope(data: snap.Snapshot, sector: str | None, agency: str | None) -> str | None:
     """Refuse an unknown sector or agency with the valid names; returns the agency's canonical name."""
     if sector is not None and sector not in catalog.sectors():
-        raise NotFound(L.DECK["unknown_sector"].format(name=sector, names="、".join(catalog.sectors())))
+        raise NotFound(labels.DECK["unknown_sector"].format(name=sector, names="、".join(catalog.sectors())))
     if agency is None:
         return None
     names = agency_names(data)
     if agency not in names:
         canonical = sorted(set(names.values()))
-        raise NotFound(L.DECK["unknown_agency"].format(name=agency, names="、".join(canonical)))
+        raise NotFound(labels.DECK["unknown_agency"].format(name=agency, names="、".join(canonical)))
     return names[agency]
 
 
@@ -83,7 +81,7 @@ def collect(con, as_of: str | None = None, known_on: dt.datetime | None = None, 
     head, tasks = head.reset_index(drop=True), tasks.reset_index(drop=True)
     status = data.status[(data.status["district"] == CITY) & data.status["code"].isin(head["code"])]
     status = status.merge(data.indicators[["code", "name"]], on="code").sort_values(["code", "target_year"])
-    effective = data.as_of or P.latest_closed()
+    effective = data.as_of or periods.latest_closed()
     series = values.actuals(con, as_of=effective, known_on=known_on, codes=head["code"].tolist(), district=CITY)
     shown = [s for s in catalog.sectors() if s == sector or sector is None and
              ((head["sector"] == s).any() or (tasks["sector"] == s).any())]
@@ -125,7 +123,7 @@ def revisions(b: Briefing) -> pd.DataFrame:
 def task_counts(tasks: pd.DataFrame) -> dict[str, int]:
     """Counts of task states: total, done, in_progress, lagging, not_started, never_reported, overdue.
 
-    Every key but total is a key of ui.labels.TASK_STATE, which gives the words the deck shows.
+    Every key but total is a key of presentation.labels.TASK_STATE, which gives the words the deck shows.
     """
     s = tasks["status"]
     return {"total": len(tasks), "done": int((s == TASK_DONE).sum()),

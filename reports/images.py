@@ -12,11 +12,10 @@ import plotly.graph_objects as go
 
 from charts import figures
 from metrics.settings import CITY
+from presentation import labels, readings, tables, theme
+from presentation.theme import PNG_SCALE
 from reports import content, renderer
 from store.catalog import sectors as all_sectors
-from ui import labels as L
-from ui import readings, tables, theme
-from ui.theme import PNG_SCALE
 
 theme.register()
 
@@ -64,19 +63,19 @@ def _sector_frames(b: content.Briefing) -> tuple[pd.DataFrame, pd.DataFrame]:
 def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
     """The charts of one dashboard page ('overview', 'sectors', 'agencies', 'indicators'), by file stem."""
     period = b.period
-    name = {k: v.format(period=period) for k, v in L.CHART_FILES.items() if k != "districts"}
+    name = {k: v.format(period=period) for k, v in labels.CHART_FILES.items() if k != "districts"}
     if page == "overview":
         return {name["overview_progress"]: figures.progress_bullets(content.progress_rows(b)),
                 name["overview_status"]: figures.status_counts(_group_counts(b))}
     if page == "sectors":
         roll, progress = _sector_frames(b)
-        return {name["sector_status"]: figures.sector_status(roll, "sector", L.CHARTS["sector_status"]),
-                name["sector_tasks"]: figures.task_progress(progress, "sector", L.CHARTS["sector_tasks"])}
+        return {name["sector_status"]: figures.sector_status(roll, "sector", labels.CHARTS["sector_status"]),
+                name["sector_tasks"]: figures.task_progress(progress, "sector", labels.CHARTS["sector_tasks"])}
     if page == "agencies":
         matrix = b.data.matrix.dropna(subset=["cell"])
         return {name["reporting"]: figures.reporting_matrix(matrix),
                 name["agency_status"]: figures.sector_status(
-                    content.rollups.by_agency(b.headline, b.data.indicators), "agency", L.CHARTS["agency_status"])}
+                    content.rollups.by_agency(b.headline, b.data.indicators), "agency", labels.CHARTS["agency_status"])}
     if page == "indicators":
         return {f"{code}_{CITY}_{period}": indicator_figure(b, code) for code in b.codes}
     raise ValueError(f"unknown page {page!r}")
@@ -119,28 +118,28 @@ def overview_pdf(b: content.Briefing) -> bytes:
     """
     from PIL import Image
 
-    head = f"{L.PAGES['overview']} · {L.DATA_AS_OF.format(period=b.period)}"
+    head = f"{labels.PAGES['overview']} · {labels.DATA_AS_OF.format(period=b.period)}"
     if b.data.known_on is not None:
-        head += " · " + L.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}")
+        head += " · " + labels.KNOWN_ON.format(date=f"{b.data.known_on:%Y-%m-%d}")
     if b.data.has_sample:
-        head += f" · {L.DECK_SAMPLE_FOOTER}"
-    C = L.COLUMNS
-    figs = [figures.progress_bullets(content.progress_rows(b), title=f"{head}<br><sup>{L.CHARTS['progress']}</sup>"),
-            figures.status_counts(_group_counts(b), title=f"{head}<br><sup>{L.CHARTS['status_counts']}</sup>")]
+        head += f" · {labels.DECK_SAMPLE_FOOTER}"
+    C = labels.COLUMNS
+    figs = [figures.progress_bullets(content.progress_rows(b), title=f"{head}<br><sup>{labels.CHARTS['progress']}</sup>"),
+            figures.status_counts(_group_counts(b), title=f"{head}<br><sup>{labels.CHARTS['status_counts']}</sup>")]
     final = content.final_results(b)
     if not final.empty:
         figs.append(_table_figure(
-            f"{head}<br><sup>{L.OVERVIEW['final_results']}</sup>", [C["indicator"], C["result"], C["result_note"]],
+            f"{head}<br><sup>{labels.OVERVIEW['final_results']}</sup>", [C["indicator"], C["result"], C["result_note"]],
             [final["name"].tolist(), [tables.status_word(s) for s in final["status"]],
              [readings.sentence(r) for r in final.to_dict("records")]], [3, 1.2, 7]))
     moved = content.changes(b)
     if not moved.empty:
         figs.append(_table_figure(
-            f"{head}<br><sup>{L.OVERVIEW['changes'].format(period=b.data.extra['previous_period'])}</sup>",
+            f"{head}<br><sup>{labels.OVERVIEW['changes'].format(period=b.data.extra['previous_period'])}</sup>",
             [C["indicator"], C["previous_quarter"], C["this_quarter"], C["move"]],
             [moved["name"].tolist(), [tables.status_word(s) for s in moved["status_before"]],
              [tables.status_word(s) for s in moved["status_after"]],
-             [("▲ " if m == "up" else "▼ ") + L.MOVE[m] for m in moved["move"]]], [4, 2, 2, 1.5]))
+             [("▲ " if m == "up" else "▼ ") + labels.MOVE[m] for m in moved["move"]]], [4, 2, 2, 1.5]))
     for fig in figs:
         fig.update_layout(margin_t=130, title_y=0.97, title_yanchor="top")
     with tempfile.TemporaryDirectory() as tmp:

@@ -111,8 +111,7 @@ def new_presentation() -> Presentation:
 
 def add_slide(prs, title: str, footer: str, sample: bool, *, bar: bool = True):
     """A blank slide with the blue title bar, the footer line and, for sample data, the red sample notice."""
-    from ui import labels as L
-
+    from presentation import labels
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     if bar:
         rect = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, WIDTH, BAR_HEIGHT)
@@ -128,7 +127,7 @@ def add_slide(prs, title: str, footer: str, sample: bool, *, bar: bool = True):
              [Para(f"{number}", 10, colour=MUTED, space_after=0)], align=PP_ALIGN.RIGHT)
     if sample:
         text_box(slide, WIDTH - MARGIN - Inches(4.2), Inches(6.98), Inches(3.0), Inches(0.4),
-                 [Para(L.DECK_SAMPLE_FOOTER, 11, True, RED, 0)], align=PP_ALIGN.RIGHT)
+                 [Para(labels.DECK_SAMPLE_FOOTER, 11, True, RED, 0)], align=PP_ALIGN.RIGHT)
     return slide
 
 

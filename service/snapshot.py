@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from metrics import periods as P
+from metrics import periods, reporting, rollups
 from metrics import projects as project_metrics
-from metrics import reporting, rollups
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
 from metrics.settings import CITY
@@ -66,16 +65,16 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     found = values.periods(con, known_on=known_on)
     if as_of is None:
         as_of = found[-1] if found else None
-    effective = as_of or P.latest_closed()
+    effective = as_of or periods.latest_closed()
     indicators = catalog.indicators(con)
     targets = values.targets(con, known_on=known_on)
-    deadlines = sorted({P.year_end(int(y)) for y in targets["target_year"].dropna()})
+    deadlines = sorted({periods.year_end(int(y)) for y in targets["target_year"].dropna()})
     # One quarter more than the trend window, so last quarter's status (for "what changed") is exact too.
     actuals = views.actuals_for_status(con, as_of=effective, deadlines=deadlines,
                                        window=METRIC_SETTINGS.PROJECTION_WINDOW + 1, known_on=known_on)
     status = metrics_status.indicator_status(indicators, targets, actuals, effective)
     headline = _headline(status, indicators)
-    prev = P.previous(effective)
+    prev = periods.previous(effective)
     # "What changed" compares headlines (全市) only, and a row's status reads only its own series: 全市 suffices.
     city_before = actuals[(actuals["period"] <= prev) & (actuals["district"] == CITY)]
     prev_status = metrics_status.indicator_status(indicators, targets, city_before, prev)
@@ -94,7 +93,7 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
         reporting.reporting_matrix(project_catalog[["project_no"]], resp, project_history, matrix_periods,
                                    subject="project", key="project_no"),
     ) if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
-    prev_end = dt.datetime.combine(P.last_day(prev), dt.time.max)
+    prev_end = dt.datetime.combine(periods.last_day(prev), dt.time.max)
     revs = values.revisions(con, known_on=known_on)
     revs = revs[revs["period"] <= effective]
     live = uploads.history(con)

@@ -12,11 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from access import accounts
 from access.roles import can, may_open
+from presentation import admin_tables, labels
 from store import audit
 from store import db as store_db
 from tests.helpers import ROOT
-from ui import admin_tables
-from ui import labels as L
 
 
 @pytest.fixture
@@ -101,7 +100,7 @@ def test_wrong_password_is_refused_and_audited(sample_db, accounts_file, monkeyp
     assert (log["action"] == "login_failed").any()
     assert log[log["action"] == "login_failed"]["user"].iloc[0] == "ana"
     shown = admin_tables.audit_table(log)  # what 数据管理 shows: the action in words, not the key
-    assert L.AUDIT_ACTION["login_failed"] in set(shown[L.AUDIT_HEADERS["action"]])
+    assert labels.AUDIT_ACTION["login_failed"] in set(shown[labels.AUDIT_HEADERS["action"]])
 
 
 @pytest.mark.anonymous
@@ -123,7 +122,7 @@ def test_page_run_without_the_rights_shows_nothing_of_it(sample_db, monkeypatch,
     at.session_state["_entry"] = True
     at.session_state["user"], at.session_state["role"] = "boss", "viewer"
     at.run()
-    assert [e.value for e in at.error] == [L.AUTH["denied"]]
+    assert [e.value for e in at.error] == [labels.AUTH["denied"]]
     assert not at.title and not at.get("file_uploader") and not at.dataframe
 
 

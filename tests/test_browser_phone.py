@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from access import accounts
+from presentation import labels
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, full_page_screenshot, running_app
-from ui import labels as L
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
@@ -18,8 +18,8 @@ expect = None if playwright is None else playwright.expect
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 # (url path, heading) of every page the public viewer may open
-VIEWER_PAGES = [("", L.PAGES["overview"]), ("sectors", L.PAGES["sectors"]), ("agencies", L.PAGES["agencies"]),
-                ("indicator", L.PAGES["indicator"]), ("tasks", L.PAGES["tasks"])]
+VIEWER_PAGES = [("", labels.PAGES["overview"]), ("sectors", labels.PAGES["sectors"]), ("agencies", labels.PAGES["agencies"]),
+                ("indicator", labels.PAGES["indicator"]), ("tasks", labels.PAGES["tasks"])]
 # A phone's browser says "Mobile" (an iPhone 13's User-Agent), a tablet's says "iPad"
 PHONE = dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=3,
              user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
@@ -123,13 +123,13 @@ def test_on_a_tablet_the_page_comes_first_and_fits_the_width(tablet, path, headi
 
 def test_on_a_phone_the_as_of_period_is_one_tap_away(phone):
     url, page = phone
-    _open(page, url, "", L.PAGES["overview"])
+    _open(page, url, "", labels.PAGES["overview"])
     page.locator("[data-testid='stExpandSidebarButton']").click()
-    expect(page.locator("[data-testid='stSidebar']").get_by_text(L.AS_OF_PICKER)).to_be_visible(timeout=10_000)
+    expect(page.locator("[data-testid='stSidebar']").get_by_text(labels.AS_OF_PICKER)).to_be_visible(timeout=10_000)
 
 
-@pytest.mark.parametrize(("path", "heading", "tile"), [("", L.PAGES["overview"], "stHtml"),
-                                                       ("indicator", L.PAGES["indicator"], "stMetric")])
+@pytest.mark.parametrize(("path", "heading", "tile"), [("", labels.PAGES["overview"], "stHtml"),
+                                                       ("indicator", labels.PAGES["indicator"], "stMetric")])
 def test_on_a_phone_kpi_tiles_stand_two_per_row(phone, path, heading, tile):
     url, page = phone
     _open(page, url, path, heading)
@@ -145,7 +145,7 @@ def test_on_a_desktop_the_sidebar_stays_open(app):
     url, browser = app
     context = browser.new_context(locale="zh-CN", **DESKTOP)
     page = context.new_page()
-    _open(page, url, "", L.PAGES["overview"])
+    _open(page, url, "", labels.PAGES["overview"])
     expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "false")
-    expect(page.locator("[data-testid='stSidebar']").get_by_text(L.AS_OF_PICKER)).to_be_visible()
+    expect(page.locator("[data-testid='stSidebar']").get_by_text(labels.AS_OF_PICKER)).to_be_visible()
     context.close()

@@ -14,13 +14,13 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
+from presentation import labels
 from reports import deck as report_deck
 from reports import images
 from store.ingest import ingest
 from tests.helpers import ROOT, open_app, run
-from ui import labels as L
 
-C = L.COLUMNS
+C = labels.COLUMNS
 HYPERLINK = '=HYPERLINK("http://x","y")'
 DDE = "+1+cmd|' /C calc'!A0"
 PLAIN = "按计划推进，已完成 80%"
@@ -93,9 +93,9 @@ def test_the_decks_task_appendix_holds_formula_notes_as_text(notes_db, tmp_path,
     rows = [[cell.text for cell in row.cells]
             for slide in Presentation(str(out)).slides for shape in slide.shapes if shape.has_table
             for row in shape.table.rows]
-    appendix = {r[0]: r for r in rows if r[0] in (L.TASK_NO.format(n=1), L.TASK_NO.format(n=2))}
+    appendix = {r[0]: r for r in rows if r[0] in (labels.TASK_NO.format(n=1), labels.TASK_NO.format(n=2))}
     notes = {no: r[5] for no, r in appendix.items()}
-    assert notes == {L.TASK_NO.format(n=1): "'" + HYPERLINK, L.TASK_NO.format(n=2): "'" + DDE}
+    assert notes == {labels.TASK_NO.format(n=1): "'" + HYPERLINK, labels.TASK_NO.format(n=2): "'" + DDE}
     cells = [c for r in rows for c in r]
     assert not [c for c in cells if c.lstrip(" ").startswith(("=", "+", "@", "\t", "\r"))]
     assert "市发展改革委" in cells and "2025Q4" in cells                 # ordinary text unchanged

@@ -16,11 +16,10 @@ import duckdb
 import pytest
 
 from service import snapshot as snap
-from service import snapshot_cache
+from service import snapshot_cache, upload_flow
 from store import ingest as store_ingest
 from store.errors import DatabaseBusy, DiskFull
 from tests.helpers import ROOT, open_app, run, snapshot, upload_history
-from ui import upload_flow as flow
 
 FULL = "磁盘空间不足"
 GOOD = ("指标代码,报告期,区,数值,备注\r\n"
@@ -117,7 +116,7 @@ def full_disk(monkeypatch):
 
 
 def test_the_upload_flow_turns_a_full_disk_into_an_error_message(db, full_disk):
-    outcome = flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张敏")
+    outcome = upload_flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张敏")
     assert outcome.level == "error" and outcome.message.startswith(FULL)
     assert upload_history(db).empty
 

@@ -45,6 +45,5 @@ def test_quarter_days(period, first, last):
 
 
 def test_every_status_of_the_registry_has_a_label_and_a_colour():
-    from ui import labels as L
-
-    assert set(L.STATUS) == set(STATUS_ORDER) == set(L.STATUS_COLOR)
+    from presentation import labels
+    assert set(labels.STATUS) == set(STATUS_ORDER) == set(labels.STATUS_COLOR)

@@ -42,8 +42,8 @@ def test_zip_and_pdf_buttons_build_their_files(monkeypatch, sample_db):
     at.button(key="build_zip").click().run()
     at.button(key="build_pdf").click().run()
     assert not at.exception and not at.error
-    labels = [b.proto.label for b in downloads(at)]
-    assert labels == ["下载图表压缩包", "下载总览 PDF"]
+    shown = [b.proto.label for b in downloads(at)]
+    assert shown == ["下载图表压缩包", "下载总览 PDF"]
     archive = zipfile.ZipFile(io.BytesIO(at.session_state["charts_zip"][1]))
     names = archive.namelist()
     assert "png/总览_状态分布_2026Q3.png" in names and "svg/总览_状态分布_2026Q3.svg" in names

@@ -8,12 +8,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from presentation import admin_tables, labels
+from service import upload_flow
 from store import db as store_db
 from store import values
 from tests.helpers import open_app, upload_history
-from ui import admin_tables as T
-from ui import labels as L
-from ui import upload_flow as flow
 
 FIRST = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2025Q4,全市,34\r\n".encode()
 SECOND = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2025Q4,全市,36\r\n".encode()
@@ -35,30 +34,30 @@ def _value_now(db_file: Path) -> float:
 
 @pytest.fixture
 def two_uploads(db) -> Path:
-    assert flow.commit_upload(db, FIRST, "first.csv", "actuals", user="张三").ok
-    assert flow.commit_upload(db, SECOND, "second.csv", "actuals", user="李四").ok
+    assert upload_flow.commit_upload(db, FIRST, "first.csv", "actuals", user="张三").ok
+    assert upload_flow.commit_upload(db, SECOND, "second.csv", "actuals", user="李四").ok
     return db
 
 
 def test_page_renders_the_sample_history_newest_first_with_states_in_words(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/data_admin.py")
-    assert at.title[0].value == L.PAGES["manage"]
+    assert at.title[0].value == labels.PAGES["manage"]
     table = _table(at, "上传编号")
     stored = upload_history(sample_db)
     assert len(table) == len(stored) > 0
     assert table["上传编号"].tolist() == sorted(stored["upload_id"], reverse=True)
-    assert table["状态"].tolist() == [L.UPLOAD_STATE[s] for s in stored["state"]]
+    assert table["状态"].tolist() == [labels.UPLOAD_STATE[s] for s in stored["state"]]
     assert "已生效" in set(table["状态"])
     assert set(table["示例数据"]) == {"示例"}
-    assert set(table["类型"]) <= set(L.UPLOAD_KIND.values())
+    assert set(table["类型"]) <= set(labels.UPLOAD_KIND.values())
     assert at.button(key="sample_button").disabled  # until confirmed
-    assert at.expander[0].label == L.ADMIN["audit"]
+    assert at.expander[0].label == labels.ADMIN["audit"]
 
 
 def test_page_renders_on_an_empty_database(db, monkeypatch):
     at = open_app(db, monkeypatch, "pages/data_admin.py")
-    assert L.ADMIN["history_empty"] in [i.value for i in at.info]
-    assert L.ADMIN["rollback_none"] in [i.value for i in at.info]
+    assert labels.ADMIN["history_empty"] in [i.value for i in at.info]
+    assert labels.ADMIN["rollback_none"] in [i.value for i in at.info]
     assert "sample_button" not in [b.key for b in at.button]
     targets = _table(at, "目标值")
     assert len(targets) > 0
@@ -69,11 +68,11 @@ def test_targets_show_which_are_pending_and_point_to_the_upload_page(db, monkeyp
     with store_db.connect(db) as con:
         pending = int(values.targets(con)["target_value"].isna().sum())
     assert pending > 0
-    assert L.ADMIN["targets_pending"].format(n=pending) in [i.value for i in at.info]
+    assert labels.ADMIN["targets_pending"].format(n=pending) in [i.value for i in at.info]
     table = _table(at, "目标值")
-    assert (table["目标值"] == L.STATUS["target_pending"]).sum() == pending
-    assert table["目标值"].iloc[0] == L.STATUS["target_pending"]  # pending first
-    assert set(table["来源"]) == {L.ADMIN["targets_source_catalog"]}
+    assert (table["目标值"] == labels.STATUS["target_pending"]).sum() == pending
+    assert table["目标值"].iloc[0] == labels.STATUS["target_pending"]  # pending first
+    assert set(table["来源"]) == {labels.ADMIN["targets_source_catalog"]}
     assert at.get("page_link")[0].proto.page.endswith("upload")  # the link to 数据上传
 
 
@@ -91,15 +90,15 @@ def test_rollback_via_the_page_marks_the_upload_and_restores_the_previous_value(
     assert not at.button(key="rollback_button").disabled
     at.button(key="rollback_button").click().run()
     assert not at.exception
-    assert at.success[0].value == L.ADMIN["rolled_back"].format(id=2)
+    assert at.success[0].value == labels.ADMIN["rolled_back"].format(id=2)
     table = _table(at, "上传编号")
     assert table.set_index("上传编号")["状态"].to_dict() == {2: "已回滚", 1: "已生效"}
     assert table.set_index("上传编号")["回滚人"][2] == "test-admin"  # the logged-in account
     assert _value_now(two_uploads) == 34
     with store_db.connect(two_uploads) as con:  # the viewers' next page reads the snapshot of the data after the rollback
         assert con.execute("SELECT data_version FROM snapshot_cache").fetchall() == [(store_db.data_version(con),)]
-    assert list(T.rollback_choices(upload_history(two_uploads))) == [1]
-    assert at.selectbox(key="rollback_pick").options == [T.rollback_choices(upload_history(two_uploads))[1]]
+    assert list(admin_tables.rollback_choices(upload_history(two_uploads))) == [1]
+    assert at.selectbox(key="rollback_pick").options == [admin_tables.rollback_choices(upload_history(two_uploads))[1]]
     audit = _table(at, "操作")
     assert audit["操作"].tolist()[:1] == ["回滚"]
 
@@ -121,10 +120,10 @@ def test_removing_the_sample_data_via_the_page(sample_db, monkeypatch):
     at.checkbox(key="sample_confirm").check().run()
     at.button(key="sample_button").click().run()
     assert not at.exception
-    assert at.success[0].value == L.ADMIN["sample_removed"].format(n=n)
+    assert at.success[0].value == labels.ADMIN["sample_removed"].format(n=n)
     assert upload_history(sample_db).empty
     assert "sample_button" not in [b.key for b in at.button]
-    assert not [w for w in at.warning if w.value == L.SAMPLE_BANNER]
+    assert not [w for w in at.warning if w.value == labels.SAMPLE_BANNER]
 
 
 def test_history_table_headers_and_words():
@@ -135,11 +134,11 @@ def test_history_table_headers_and_words():
         "state": ["committed", "rolled_back"], "rolled_back_at": pd.to_datetime([None, "2026-01-03 10:00"]),
         "rolled_back_by": [None, "王五"], "is_sample": [False, True],
     })
-    table = T.history_table(history)
+    table = admin_tables.history_table(history)
     assert list(table.columns) == ["上传编号", "类型", "文件名", "上传人", "上传时间", "新增", "修订", "未变", "状态",
                                    "示例数据", "回滚时间", "回滚人"]
     assert table.values.tolist() == [
         [2, "目标值", "t.csv", "李四", "2026-01-02 08:00", 1, 0, 0, "已生效", "", "", ""],
         [1, "指标数据", "a.xlsx", "张三", "2026-01-01 09:30", 5, 2, 1, "已回滚", "示例", "2026-01-03 10:00", "王五"],
     ]
-    assert T.rollback_choices(history) == {2: "第 2 号 · 目标值 · 2026-01-02 08:00 · t.csv"}
+    assert admin_tables.rollback_choices(history) == {2: "第 2 号 · 目标值 · 2026-01-02 08:00 · t.csv"}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from presentation import labels
 from tests.helpers import open_app
-from ui import labels as L
 
 PAGE = "pages/projects.py"
-C = L.COLUMNS
+C = labels.COLUMNS
 
 
 def _table(at, index: int = 0):
@@ -15,7 +15,7 @@ def _table(at, index: int = 0):
 
 def test_the_page_lists_all_25_projects_with_latest_state_progress_units_and_indicators(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, PAGE)
-    assert at.title[0].value == L.PAGES["projects"]
+    assert at.title[0].value == labels.PAGES["projects"]
     assert "数据截至 2026Q3" in at.caption[0].value
     table = _table(at)
     assert len(table) == 25 and table[C["no"]].tolist() == list(range(1, 26))
@@ -57,7 +57,7 @@ def test_a_project_shows_its_indicator_and_its_quarterly_history_newest_first(sa
     at = open_app(sample_db, monkeypatch, PAGE)
     at.selectbox[-1].set_value(17).run()
     assert not at.exception
-    assert at.subheader[-1].value == L.PROJECT_TITLE.format(no=17, name="建筑垃圾资源化利用工程")
+    assert at.subheader[-1].value == labels.PROJECT_TITLE.format(no=17, name="建筑垃圾资源化利用工程")
     linked = at.dataframe[2].value
     assert linked[C["code"]].tolist() == ["P17_CW_RECYCLING"]
     history = at.dataframe[3].value
@@ -68,7 +68,7 @@ def test_a_project_shows_its_indicator_and_its_quarterly_history_newest_first(sa
 def test_a_project_without_an_indicator_says_so(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, PAGE)
     at.selectbox[-1].set_value(21).run()
-    assert L.PROJECTS["no_linked"] in [c.value for c in at.caption]
+    assert labels.PROJECTS["no_linked"] in [c.value for c in at.caption]
 
 
 def test_the_page_renders_on_an_empty_database(db, monkeypatch):
@@ -78,7 +78,7 @@ def test_the_page_renders_on_an_empty_database(db, monkeypatch):
 
 def test_the_overview_lists_lagging_and_overdue_projects_beside_the_overdue_tasks(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch)
-    line = next(m.value for m in at.markdown if L.OVERVIEW["attention_projects"].format(n=6) in m.value)
+    line = next(m.value for m in at.markdown if labels.OVERVIEW["attention_projects"].format(n=6) in m.value)
     assert "重点工程（3）实施重点行业清洁生产改造工程（滞后）" in line
     assert "重点工程（20）交通领域清洁生产标杆创建工程（逾期未报 · 推进中）" in line
 

@@ -7,11 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import intake
+from presentation import labels
+from service import upload_flow
 from store import db as store_db
 from store.errors import DatabaseBusy
 from tests.helpers import ROOT, open_app, upload_history
-from ui import labels as L
-from ui import upload_flow as flow
 
 FILES = ROOT / "tests" / "files"
 GOOD = ("指标代码,报告期,区,数值,备注\r\n"
@@ -57,26 +57,26 @@ def _rendered_as_markup(at: AppTest) -> str:
 @pytest.mark.parametrize("fixture", ["sample_db", "db"])
 def test_upload_page_renders_with_templates_and_an_uploader(request, monkeypatch, fixture):
     at = open_app(request.getfixturevalue(fixture), monkeypatch, "pages/upload.py")
-    assert at.title[0].value == L.PAGES["upload"]
-    labels = [b.label for b in at.download_button]
-    assert labels == [L.UPLOAD[f"template_{fmt}"].format(kind=L.UPLOAD_KIND[k])
-                      for k in flow.KINDS for fmt in ("csv", "xlsx")]
+    assert at.title[0].value == labels.PAGES["upload"]
+    shown = [b.label for b in at.download_button]
+    assert shown == [labels.UPLOAD[f"template_{fmt}"].format(kind=labels.UPLOAD_KIND[k])
+                      for k in upload_flow.KINDS for fmt in ("csv", "xlsx")]
     assert len(at.file_uploader) == 1
     assert set(at.file_uploader[0].allowed_type) >= {".csv", ".xlsx", ".xls", ".txt"}
-    assert at.info[0].value == L.UPLOAD["waiting"]
-    assert [o for o in at.selectbox(key="upload_kind").options] == [L.UPLOAD_KIND[k] for k in flow.KINDS]
+    assert at.info[0].value == labels.UPLOAD["waiting"]
+    assert [o for o in at.selectbox(key="upload_kind").options] == [labels.UPLOAD_KIND[k] for k in upload_flow.KINDS]
 
 
 def test_template_names_carry_the_kind_and_the_period():
-    assert flow.template_name("actuals", "xlsx", "2026Q3") == "指标数据模板_2026Q3.xlsx"
-    assert flow.template_name("task-status", "csv", "2026Q3") == "任务进展模板_2026Q3.csv"
+    assert upload_flow.template_name("actuals", "xlsx", "2026Q3") == "指标数据模板_2026Q3.xlsx"
+    assert upload_flow.template_name("task-status", "csv", "2026Q3") == "任务进展模板_2026Q3.csv"
 
 
-@pytest.mark.parametrize("kind", flow.KINDS)
+@pytest.mark.parametrize("kind", upload_flow.KINDS)
 def test_templates_are_an_xlsx_workbook_and_a_csv_with_a_bom(db, kind):
-    data = flow.template_bytes(db, kind, "xlsx")
+    data = upload_flow.template_bytes(db, kind, "xlsx")
     assert data[:2] == b"PK"
-    csv = flow.template_bytes(db, kind, "csv")
+    csv = upload_flow.template_bytes(db, kind, "csv")
     assert csv.startswith("\ufeff".encode())
 
 
@@ -84,60 +84,60 @@ def test_templates_are_an_xlsx_workbook_and_a_csv_with_a_bom(db, kind):
 
 def test_a_bad_file_gives_the_error_table_and_writes_nothing(db):
     before = upload_history(db)
-    result = flow.handle_upload(db, BAD, "bad.csv", "actuals")
+    result = upload_flow.handle_upload(db, BAD, "bad.csv", "actuals")
     assert not result.ok and result.error_count == 3  # unknown code; bad period and value on row 4
-    table = flow.error_table(result)
+    table = upload_flow.error_table(result)
     assert list(table.columns) == ["行号", "列", "值", "问题", "修改建议"]
     assert set(table["行号"]) == {"3", "4"}
     assert "P99_NOPE" in set(table["值"])
-    outcome = flow.commit_upload(db, BAD, "bad.csv", "actuals", user="测试")
+    outcome = upload_flow.commit_upload(db, BAD, "bad.csv", "actuals", user="测试")
     assert outcome.level == "error" and "文件未写入任何数据" in outcome.message
     assert upload_history(db).equals(before)
 
 
 def test_a_whole_file_refusal_has_a_blank_row_number(db):
     data = (FILES / "bad" / "old_format.xls").read_bytes()
-    table = flow.error_table(flow.handle_upload(db, data, "old_format.xls", "actuals"))
+    table = upload_flow.error_table(upload_flow.handle_upload(db, data, "old_format.xls", "actuals"))
     assert table["行号"].tolist() == [""]
     assert ".xls" in table["问题"][0]
 
 
 def test_a_good_file_previews_then_commits_the_same_bytes(db):
     seen: list[float] = []
-    result = flow.handle_upload(db, GOOD, "good.csv", "actuals", progress=lambda v, t: seen.append(v))
+    result = upload_flow.handle_upload(db, GOOD, "good.csv", "actuals", progress=lambda v, t: seen.append(v))
     assert result.ok and result.preview.counts == {"add": 2, "revise": 0, "same": 0}
     assert seen and seen == sorted(seen)
     assert upload_history(db).empty  # a preview writes nothing
     names = pd.DataFrame({"code": ["P17_CW_RECYCLING"], "name": ["建筑垃圾综合利用率"], "unit": ["%"]})
-    added = flow.added_table(result.preview, names)
+    added = upload_flow.added_table(result.preview, names)
     assert list(added.columns) == ["行号", "指标代码", "指标名称", "报告期", "区", "单位", "数值", "备注"]
     assert added["单位"].tolist() == ["%", "%"]
     assert added["数值"].tolist() == [34.0, 34.5]
     assert added["指标名称"].tolist() == ["建筑垃圾综合利用率"] * 2
 
-    outcome = flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三")
+    outcome = upload_flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三")
     assert outcome.ok and outcome.upload_id == 1
     assert "第 1 号上传" in outcome.message and "新增 2 条" in outcome.message
     history = upload_history(db)
     assert history[["upload_id", "user", "file_name", "state"]].values.tolist() == [[1, "张三", "good.csv", "committed"]]
-    assert history["sha256"][0] == flow.sha256(GOOD)
+    assert history["sha256"][0] == upload_flow.sha256(GOOD)
 
 
 def test_a_revision_shows_old_and_new_values(db):
-    assert flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
+    assert upload_flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
     changed = GOOD.replace(b"34.5", b"36")
-    preview = flow.handle_upload(db, changed, "good2.csv", "actuals").preview
+    preview = upload_flow.handle_upload(db, changed, "good2.csv", "actuals").preview
     assert preview.counts == {"add": 0, "revise": 1, "same": 1}
-    revised = flow.revised_table(preview)
+    revised = upload_flow.revised_table(preview)
     assert list(revised.columns) == ["行号", "指标代码", "指标名称", "报告期", "区", "单位", "原数值", "新数值", "变化",
                                      "备注"]
     assert revised[["区", "原数值", "新数值", "变化"]].values.tolist() == [["福田区", 34.5, 36.0, 1.5]]
 
 
 def test_the_same_file_twice_is_a_warning_with_the_upload_number(db):
-    assert flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
-    assert flow.handle_upload(db, GOOD, "again.csv", "actuals").preview.duplicate_of == 1
-    outcome = flow.commit_upload(db, GOOD, "again.csv", "actuals", user="李四")
+    assert upload_flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
+    assert upload_flow.handle_upload(db, GOOD, "again.csv", "actuals").preview.duplicate_of == 1
+    outcome = upload_flow.commit_upload(db, GOOD, "again.csv", "actuals", user="李四")
     assert outcome.level == "warning" and "第 1 号上传" in outcome.message
     assert len(upload_history(db)) == 1
 
@@ -146,27 +146,27 @@ def test_a_busy_database_is_a_clean_error(db, monkeypatch):
     def busy(*args, **kwargs):
         raise DatabaseBusy("数据库正被另一个程序使用，请稍后重试。")
 
-    monkeypatch.setattr(flow.store_ingest, "ingest", busy)
-    outcome = flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三")
+    monkeypatch.setattr(upload_flow.store_ingest, "ingest", busy)
+    outcome = upload_flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三")
     assert outcome.level == "error" and "请稍后重试" in outcome.message
 
 
 def test_files_above_the_limit_or_empty_are_refused_before_reading():
     limits = intake.Limits(max_bytes=1024)
-    assert flow.refusal(1024, limits) is None
-    assert "超过上限" in flow.refusal(1025, limits)
-    assert "空" in flow.refusal(0, limits)
-    assert flow.max_upload_mb() == 200
+    assert upload_flow.refusal(1024, limits) is None
+    assert "超过上限" in upload_flow.refusal(1025, limits)
+    assert "空" in upload_flow.refusal(0, limits)
+    assert upload_flow.max_upload_mb() == 200
 
 
 def test_session_state_keeps_only_the_latest_file_by_hash():
     state: dict = {}
-    first = flow.remember(state, b"a")
-    assert flow.recall(state, first) == b"a"
-    second = flow.remember(state, b"b")
-    assert flow.recall(state, first) is None and flow.recall(state, second) == b"b"
-    flow.forget(state)
-    assert flow.recall(state, second) is None
+    first = upload_flow.remember(state, b"a")
+    assert upload_flow.recall(state, first) == b"a"
+    second = upload_flow.remember(state, b"b")
+    assert upload_flow.recall(state, first) is None and upload_flow.recall(state, second) == b"b"
+    upload_flow.forget(state)
+    assert upload_flow.recall(state, second) is None
 
 
 # --- the page with a file dropped on it ---
@@ -196,9 +196,9 @@ def test_page_previews_then_commits_and_shows_the_upload_number(db, monkeypatch)
 
 
 def test_page_warns_about_a_file_already_committed(db, monkeypatch):
-    assert flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
+    assert upload_flow.commit_upload(db, GOOD, "good.csv", "actuals", user="张三").ok
     at = _drop(open_app(db, monkeypatch, "pages/upload.py"), "good.csv", GOOD)
-    assert L.UPLOAD["duplicate"].format(id=1) in [w.value for w in at.warning]
+    assert labels.UPLOAD["duplicate"].format(id=1) in [w.value for w in at.warning]
     assert at.button(key="upload_commit").disabled
 
 
@@ -225,7 +225,7 @@ def test_uploaded_html_in_notes_and_file_names_is_shown_as_text(db, monkeypatch)
     notes = at.dataframe[0].value["备注"].tolist()
     assert notes == ["<script>alert(1)</script>", "<b>x</b>"]
     markup = _rendered_as_markup(at)
-    assert L.PAGES["upload"] in markup and L.UPLOAD["preview"] in markup  # the walk sees the page's markdown
+    assert labels.PAGES["upload"] in markup and labels.UPLOAD["preview"] in markup  # the walk sees the page's markdown
     assert "<script>" not in markup and "<b>x</b>" not in markup
 
     at.button(key="upload_commit").click().run()
@@ -234,7 +234,7 @@ def test_uploaded_html_in_notes_and_file_names_is_shown_as_text(db, monkeypatch)
     assert not at.exception
     assert at.dataframe[0].value["文件名"].tolist() == [HOSTILE_NAME]
     markup = _rendered_as_markup(at)
-    assert L.ADMIN["history"] in markup
+    assert labels.ADMIN["history"] in markup
     assert "<script>" not in markup and "<b>x</b>" not in markup
 
 
@@ -283,8 +283,8 @@ def test_page_refuses_two_data_sheets_by_name_then_reads_the_one_picked(db, monk
     refused = at.error[0].value
     assert "“福田区”、“南山区”" in refused and "不会只读其中一个" in refused and "请选择要上传的工作表" in refused
     assert "upload_commit" not in [b.key for b in at.button]
-    picker = next(s for s in at.selectbox if s.label == L.UPLOAD["sheet"])
-    assert picker.options == [L.UPLOAD["sheet_auto"], "福田区", "南山区"]
+    picker = next(s for s in at.selectbox if s.label == labels.UPLOAD["sheet"])
+    assert picker.options == [labels.UPLOAD["sheet_auto"], "福田区", "南山区"]
     picker.set_value("南山区").run()
     assert not at.exception
     assert "读取的工作表：南山区" in "\n".join(i.value for i in at.info)
@@ -308,6 +308,6 @@ def test_page_needs_a_confirmation_for_values_that_look_wrong(sample_db, monkeyp
 def test_commit_without_confirmation_writes_nothing(sample_db):
     data = "指标代码,报告期,区,数值\r\nP17_CW_RECYCLING,2026Q3,全市,0.88\r\n".encode()
     before = len(upload_history(sample_db))
-    outcome = flow.commit_upload(sample_db, data, "fraction.csv", "actuals", user="张三")
-    assert outcome.level == "warning" and outcome.message == L.UPLOAD["unusual_needed"]
+    outcome = upload_flow.commit_upload(sample_db, data, "fraction.csv", "actuals", user="张三")
+    assert outcome.level == "warning" and outcome.message == labels.UPLOAD["unusual_needed"]
     assert len(upload_history(sample_db)) == before

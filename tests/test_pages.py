@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from presentation import labels
 from service.status import compute
 from store import db as store_db
 from tests.helpers import ROOT, open_app
-from ui import labels as L
 
 PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py",
          "pages/projects.py"]
@@ -51,7 +51,7 @@ def test_every_page_renders_on_sample_data_and_says_as_of_and_sample(sample_db, 
         at.switch_page(page).run()
     assert not at.exception
     assert "数据截至 2026Q3" in at.caption[0].value
-    assert at.warning and L.SAMPLE_BANNER in at.warning[0].value
+    assert at.warning and labels.SAMPLE_BANNER in at.warning[0].value
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -82,20 +82,20 @@ def test_overview_tiles_count_two_groups_that_agree_with_the_2025_table_and_the_
     titles = [m.value for m in at.markdown]
     assert "**2025 年目标结果（已到期）**" in titles and "**2030 年目标进展（按近期趋势）**" in titles
     results, progress = dict(tiles[:3]), dict(tiles[3:])
-    table = next(df.value for df in at.dataframe if L.COLUMNS["result"] in df.value.columns)
-    assert results == table[L.COLUMNS["result"]].value_counts().to_dict() == {"已达成": 6, "未达成": 4, "目标待定": 1}
-    expected = city[(city["target_year"] == 2030)]["status"].map(L.STATUS).value_counts().to_dict()
+    table = next(df.value for df in at.dataframe if labels.COLUMNS["result"] in df.value.columns)
+    assert results == table[labels.COLUMNS["result"]].value_counts().to_dict() == {"已达成": 6, "未达成": 4, "目标待定": 1}
+    expected = city[(city["target_year"] == 2030)]["status"].map(labels.STATUS).value_counts().to_dict()
     assert {k: v for k, v in progress.items() if v} == expected
-    assert set(progress) == {L.STATUS[s] for s in ("on_track", "at_risk", "off_track", "regressing", "no_data")}
+    assert set(progress) == {labels.STATUS[s] for s in ("on_track", "at_risk", "off_track", "regressing", "no_data")}
     assert "已达成 6 项，未达成 4 项" in _texts(at)
 
 
 def test_overview_table_shows_the_newest_value_beside_the_year_end_value(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch)
-    table = next(df.value for df in at.dataframe if L.COLUMNS["result"] in df.value.columns)
-    audit = table[table[L.COLUMNS["indicator"]] == "完成清洁生产审核的工业企业数"].iloc[0]
-    assert audit[L.COLUMNS["latest_value"]] == "455 家（2026Q3）"
-    assert audit[L.COLUMNS["result_note"]].startswith("2025 年终值 402 家（2025Q4），目标 400 家，已达成（超出 2 家）")
+    table = next(df.value for df in at.dataframe if labels.COLUMNS["result"] in df.value.columns)
+    audit = table[table[labels.COLUMNS["indicator"]] == "完成清洁生产审核的工业企业数"].iloc[0]
+    assert audit[labels.COLUMNS["latest_value"]] == "455 家（2026Q3）"
+    assert audit[labels.COLUMNS["result_note"]].startswith("2025 年终值 402 家（2025Q4），目标 400 家，已达成（超出 2 家）")
 
 
 def test_overview_bars_are_coloured_by_the_rule_they_show(sample_db, monkeypatch):
@@ -109,14 +109,14 @@ def test_overview_bars_are_coloured_by_the_rule_they_show(sample_db, monkeypatch
     words = bars["customdata"]
     assert len(lengths) == 10  # the ten 2030 targets
     for length, colour, status_word in zip(lengths, bars["marker"]["color"], words, strict=True):
-        status = next(s for s, w in L.STATUS.items() if w == status_word)
+        status = next(s for s, w in labels.STATUS.items() if w == status_word)
         assert grade([length / 100])[0] == status, (length, status_word)
-        assert colour == L.STATUS_COLOR[status]
+        assert colour == labels.STATUS_COLOR[status]
 
 
 def test_overview_on_empty_database_explains_how_to_get_data(db, monkeypatch):
     at = open_app(db, monkeypatch)
-    assert any(L.EMPTY_DB in i.value for i in at.info)
+    assert any(labels.EMPTY_DB in i.value for i in at.info)
 
 
 def test_overview_lists_status_moves_and_revisions(sample_db, monkeypatch):
@@ -218,12 +218,12 @@ def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, mon
     urgent = [m.value for m in at.markdown if "合成指标" in m.value and "【" in m.value]
     assert len(urgent) == 10
     captions = [c.value for c in at.caption]
-    assert L.OVERVIEW["urgent_more"].format(n=15) in captions
-    assert L.OVERVIEW["revisions_capped"].format(n=50, limit=20) in captions
-    revisions = next(df.value for df in at.dataframe if L.COLUMNS["old_new"] in df.value.columns)
+    assert labels.OVERVIEW["urgent_more"].format(n=15) in captions
+    assert labels.OVERVIEW["revisions_capped"].format(n=50, limit=20) in captions
+    revisions = next(df.value for df in at.dataframe if labels.COLUMNS["old_new"] in df.value.columns)
     assert len(revisions) == 20
     overdue = next(m.value for m in at.markdown if "逾期未报的任务" in m.value)  # no task has reported here
-    assert overdue.endswith(L.OVERVIEW["overdue_more"]) and overdue.count("项、") == 19
+    assert overdue.endswith(labels.OVERVIEW["overdue_more"]) and overdue.count("项、") == 19
     bars, _, values = _specs(at)[0]["data"][:3]
     assert values["mode"] == "text"  # the numbers sit right of each bar, never on the indicator names
     assert min(_numbers(values["x"])) >= 0 and min(_numbers(bars["x"])) < 0  # even where progress fell below 0
@@ -234,18 +234,18 @@ def test_a_write_by_another_process_shows_on_the_next_rerun(db, monkeypatch):
     from store.ingest import ingest
 
     at = open_app(db, monkeypatch)
-    assert L.EMPTY_DB in [i.value for i in at.info]
+    assert labels.EMPTY_DB in [i.value for i in at.info]
     text = "指标代码,报告期,区,数值\nP17_CW_RECYCLING,2025Q4,全市,34\n"
     assert ingest(db, text.encode(), "cli.csv", "actuals", user="cli").upload_id
     at.run()
     assert not at.exception
     assert "数据截至 2025Q4" in at.caption[0].value
-    assert L.EMPTY_DB not in [i.value for i in at.info]
+    assert labels.EMPTY_DB not in [i.value for i in at.info]
 
 
 def test_task_filters_speak_chinese_when_empty(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/tasks.py")
-    assert at.multiselect and all(m.placeholder == L.ANY for m in at.multiselect)  # not Streamlit's "Choose options"
+    assert at.multiselect and all(m.placeholder == labels.ANY for m in at.multiselect)  # not Streamlit's "Choose options"
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
@@ -277,11 +277,11 @@ def test_a_district_without_its_own_target_shows_no_status_colour(sample_db, mon
     at.radio[0].set_value("南山区").run()
     assert not at.exception
     heading = next(m.value for m in at.markdown if m.value.startswith("### "))
-    verdict_colours = {c for s, c in L.STATUS_COLOR.items() if s != "not_judged"}
+    verdict_colours = {c for s, c in labels.STATUS_COLOR.items() if s != "not_judged"}
     assert not any(c in heading for c in verdict_colours)
     sentence = next(m.value for m in at.markdown if m.value.startswith("**南山区**"))
     assert "不作判断" in sentence and "占全市" in sentence and "严重滞后" not in sentence
-    assert "不会达标" not in _texts(at) and L.COLUMNS["progress_pct"] not in _metrics(at)
+    assert "不会达标" not in _texts(at) and labels.COLUMNS["progress_pct"] not in _metrics(at)
     districts = next(s for s in _specs(at) if "各区最新值" in s["layout"]["title"]["text"])
     colours = districts["data"][0]["marker"]["color"]
     assert isinstance(colours, list) and not verdict_colours & set(colours)

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 import manage
+from presentation import labels
 from reports.deck import build_deck
 from service.status import indicator_status_export
 from store import db as store_db
@@ -20,7 +21,6 @@ from store import uploads
 from store.catalog import sectors
 from store.errors import NotFound
 from store.ingest import ingest
-from ui import labels as L
 
 pytestmark = pytest.mark.filterwarnings("ignore:The kopts argument is ignored:UserWarning")
 KNOWN_ON = dt.datetime(2026, 10, 20, 23, 59, 59)
@@ -83,9 +83,9 @@ def headline(sample_file):
 def test_slide_count_is_fixed_slides_plus_sectors_indicators_agencies_appendix(prs, headline):
     n_indicators = len(headline)
     n_sectors = len(sectors())  # every sample sector has tasks, so each gets a slide
-    n_agency = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["agencies"])])
-    n_appendix = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["appendix"])])
-    n_projects = len([s for s in prs.slides if _title(s).startswith(L.DECK_SLIDES["project_appendix"])])
+    n_agency = len([s for s in prs.slides if _title(s).startswith(labels.DECK_SLIDES["agencies"])])
+    n_appendix = len([s for s in prs.slides if _title(s).startswith(labels.DECK_SLIDES["appendix"])])
+    n_projects = len([s for s in prs.slides if _title(s).startswith(labels.DECK_SLIDES["project_appendix"])])
     n_sector_projects = len([s for s in prs.slides if _title(s).endswith("重点工程进展")])
     assert n_agency >= 1 and n_appendix >= 1 and n_projects == 1 and n_sector_projects >= 1
     assert len(prs.slides) == 3 + n_sectors + n_sector_projects + n_indicators + n_agency + n_appendix + n_projects
@@ -94,7 +94,7 @@ def test_slide_count_is_fixed_slides_plus_sectors_indicators_agencies_appendix(p
 
 def test_the_last_slide_lists_the_lagging_and_overdue_key_projects(prs):
     last = prs.slides[len(prs.slides) - 1]
-    assert _title(last) == L.DECK_SLIDES["project_appendix"]
+    assert _title(last) == labels.DECK_SLIDES["project_appendix"]
     cells = texts(last)
     listed = [c for c in cells if c.startswith("重点工程（")]
     assert [c.split("）")[0] for c in listed] == ["重点工程（3", "重点工程（8", "重点工程（13", "重点工程（18",
@@ -125,7 +125,7 @@ def test_recycling_slide_states_the_2025_result_in_words(prs, sample_file):
     assert "2025 年终值 86.6%（2025Q4），目标 90%，差 3.4 个百分点，未达成" in text
     assert "最新值：87%（2026Q3）" in text
     later = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2030)].iloc[0]
-    assert f"{later['latest_period']} 为 87%" in text and L.STATUS[later["status"]] in text
+    assert f"{later['latest_period']} 为 87%" in text and labels.STATUS[later["status"]] in text
     assert "市住房建设局" in text and "第74项" in text
 
 
@@ -159,7 +159,7 @@ def test_changes_slide_shows_moves_and_the_revision(prs):
 
 def test_every_slide_says_sample_data(prs):
     for slide in prs.slides:
-        assert L.DECK_SAMPLE_FOOTER in texts(slide)
+        assert labels.DECK_SAMPLE_FOOTER in texts(slide)
 
 
 def test_every_run_has_the_cjk_font(prs):
@@ -211,7 +211,7 @@ def test_agency_filter_keeps_its_indicators_and_accepts_an_alias(sample_file, tm
     path = build_deck(sample_file, tmp_path / "a.pptx", agency="市住房城乡建设局")
     titles = [_title(s) for s in Presentation(str(path)).slides]
     assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
-    agency_rows = [t for s in Presentation(str(path)).slides if _title(s) == L.DECK_SLIDES["agencies"]
+    agency_rows = [t for s in Presentation(str(path)).slides if _title(s) == labels.DECK_SLIDES["agencies"]
                    for t in texts(s)]
     assert "市住房建设局" in agency_rows and "市交通运输局" not in agency_rows
 
@@ -241,13 +241,13 @@ def test_known_on_reproduces_the_deck_after_a_revision_and_a_rollback(sample_fil
     assert now != before
     assert any("91.5%" in t for slide in now for t in slide)
     assert not any("91.5%" in t for slide in before for t in slide)
-    assert any(L.KNOWN_ON.format(date="2026-10-20") in t for t in before[0])
+    assert any(labels.KNOWN_ON.format(date="2026-10-20") in t for t in before[0])
 
 
 def test_empty_database_builds_a_deck_without_sample_notice(db, tmp_path):
     prs = Presentation(str(build_deck(db, tmp_path / "empty.pptx")))
     assert len(prs.slides) >= 3
-    assert not any(L.DECK_SAMPLE_FOOTER in texts(s) for s in prs.slides)
+    assert not any(labels.DECK_SAMPLE_FOOTER in texts(s) for s in prs.slides)
 
 
 def test_report_command_writes_the_deck(sample_file, tmp_path):

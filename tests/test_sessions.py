@@ -9,10 +9,10 @@ from streamlit.testing.v1 import AppTest
 
 from access import accounts, sessions
 from access.roles import may_open
+from presentation import labels
 from store import audit
 from store import db as store_db
 from tests.helpers import ROOT
-from ui import labels as L
 
 KEY = "k" * 64
 
@@ -128,7 +128,7 @@ def test_a_password_reset_ends_an_open_session_at_its_next_rerun(sample_db, acco
     accounts.set_account("ana", "analyst-pass-2", "analyst")
     at.run()
     assert "总览" not in _titles(at)
-    assert any(L.AUTH["ended"] == i.value for i in at.info)
+    assert any(labels.AUTH["ended"] == i.value for i in at.info)
 
 
 @pytest.mark.anonymous

@@ -1,11 +1,10 @@
-"""The one reading of a status row (ui.readings) and the numbers of ui.format, on literal rows."""
+"""The one reading of a status row (presentation.readings) and the numbers of presentation.formats, on literal rows."""
 
 import math
 
 import pytest
 
-from ui import format as F
-from ui import readings
+from presentation import formats, readings
 
 NAN = math.nan
 
@@ -24,7 +23,7 @@ def row(**over):
     (NAN, "家", "—"), (-0.04, "%", "0%"),
 ])
 def test_precision_by_unit(value, unit, text):
-    assert F.number(value, unit) == text
+    assert formats.number(value, unit) == text
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
@@ -32,14 +31,14 @@ def test_precision_by_unit(value, unit, text):
     (-0.6, "%", "超出 0.6 个百分点"), (0.0, "%", "恰好达到目标"), (-0.2, "家", "恰好达到目标"),
 ])
 def test_gaps_are_words_never_negative_numbers(value, unit, text):
-    assert F.gap(value, unit) == text
+    assert formats.gap(value, unit) == text
 
 
 @pytest.mark.parametrize(("value", "unit", "text"), [
     (3.4706, "家", "+3.5 家/季度"), (-0.1824, "%", "-0.18 个百分点/季度"), (0.002, "", "+0.002/季度"),
 ])
 def test_rates_per_quarter(value, unit, text):
-    assert F.rate(value, unit) == text
+    assert formats.rate(value, unit) == text
 
 
 def test_lagging_is_red_and_points_down_ahead_is_green_and_points_up():

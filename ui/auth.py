@@ -17,12 +17,12 @@ import streamlit as st
 
 from access import accounts, sessions
 from access.roles import ROLE_LABEL, can, may_open, strongest
+from presentation import labels
 from store import audit
 from store import db as store_db
 from store.errors import StoreError
-from ui import labels as L
 
-PUBLIC_USER = L.AUTH["public_user"]
+PUBLIC_USER = labels.AUTH["public_user"]
 _SESSION_KEYS = ("user", "role", "_session_version")
 
 
@@ -78,7 +78,7 @@ def gate() -> tuple[str, str] | None:
         st.session_state.update(user=PUBLIC_USER, role="public")
         return PUBLIC_USER, "public"
     if not users:
-        st.error(L.AUTH["no_accounts"])
+        st.error(labels.AUTH["no_accounts"])
         return None
     return _login(config, users)
 
@@ -133,16 +133,16 @@ def _login(config: dict, users: dict) -> tuple[str, str] | None:
     """The login form; on success the session is logged in at once and the browser gets its cookie."""
     box = st.empty()
     with box.container(key="login_box"):
-        st.title(L.APP_TITLE)
+        st.title(labels.APP_TITLE)
         if st.session_state.pop("_logged_out", False):  # the session ended on the server; now the cookie goes
             _clear_cookie()
         if st.session_state.pop("_ended", False):
-            st.info(L.AUTH["ended"])
+            st.info(labels.AUTH["ended"])
         with st.form("login"):
-            username = st.text_input(L.LOGIN_FIELDS["Username"], key="login_user")
-            password = st.text_input(L.LOGIN_FIELDS["Password"], type="password", key="login_password")
-            submitted = st.form_submit_button(L.LOGIN_FIELDS["Login"], type="primary")
-        if st.session_state.get("_want_login") and st.button(L.AUTH["back_public"], key="back_public"):
+            username = st.text_input(labels.LOGIN_FIELDS["Username"], key="login_user")
+            password = st.text_input(labels.LOGIN_FIELDS["Password"], type="password", key="login_password")
+            submitted = st.form_submit_button(labels.LOGIN_FIELDS["Login"], type="primary")
+        if st.session_state.get("_want_login") and st.button(labels.AUTH["back_public"], key="back_public"):
             st.session_state.pop("_want_login")
             st.rerun()
         if not submitted:
@@ -154,8 +154,8 @@ def _login(config: dict, users: dict) -> tuple[str, str] | None:
             st.error(exc.message)
             return None
         if locked is not None:
-            _audit(username, "login_locked", L.AUTH["locked_audit"])
-            st.error(L.AUTH["locked"].format(until=locked.strftime("%H:%M")))
+            _audit(username, "login_locked", labels.AUTH["locked_audit"])
+            st.error(labels.AUTH["locked"].format(until=locked.strftime("%H:%M")))
             return None
         failures = st.session_state.get("_login_failures", 0)
         if failures >= sessions.SLOW_AFTER:  # a burst from one browser is slowed
@@ -163,16 +163,16 @@ def _login(config: dict, users: dict) -> tuple[str, str] | None:
         account = users.get(username)
         if account is None or not _password_ok(password, account):
             st.session_state["_login_failures"] = failures + 1
-            _audit(username or L.AUTH["unknown_user"], "login_failed", L.AUTH["failed_audit"])
+            _audit(username or labels.AUTH["unknown_user"], "login_failed", labels.AUTH["failed_audit"])
             try:
                 locked_now = _locked(username)
                 left = sessions.LOCK_AFTER - _failures(username)
             except StoreError:
                 locked_now, left = None, 0
             if locked_now is not None:  # this failure locked the account: say so now, not at the next attempt
-                st.error(L.AUTH["locked"].format(until=locked_now.strftime("%H:%M")))
+                st.error(labels.AUTH["locked"].format(until=locked_now.strftime("%H:%M")))
                 return None
-            st.error(L.AUTH["failed"] + (L.AUTH["failed_left"].format(n=left, minutes=sessions.LOCK_WINDOW_MINUTES)
+            st.error(labels.AUTH["failed"] + (labels.AUTH["failed_left"].format(n=left, minutes=sessions.LOCK_WINDOW_MINUTES)
                                          if 0 < left < sessions.LOCK_AFTER else ""))
             return None
     box.empty()
@@ -180,7 +180,7 @@ def _login(config: dict, users: dict) -> tuple[str, str] | None:
     version = sessions.version(path, username)
     token = sessions.issue(_key(), username, version, accounts.cookie_lifetime_seconds(config))
     _set_cookie(sessions.ticket_for(token))
-    _audit(username, "login", L.AUTH["login_audit"])
+    _audit(username, "login", labels.AUTH["login_audit"])
     st.session_state.pop("_login_failures", None)
     st.session_state.pop("_want_login", None)
     st.session_state.update(user=username, role=_role(account), _session_version=version)
@@ -212,14 +212,14 @@ fetch('/_auth/logout', {method: 'POST', credentials: 'same-origin'})
 def logout_button() -> None:
     """Sidebar: who is logged in, and logout (or, for a public visitor, a way to log in)."""
     user, role = st.session_state.get("user"), st.session_state.get("role")
-    st.caption(L.AUTH["current_user"].format(user=user, role=ROLE_LABEL.get(role, role)))
+    st.caption(labels.AUTH["current_user"].format(user=user, role=ROLE_LABEL.get(role, role)))
     if user == PUBLIC_USER:
-        if st.button(L.AUTH["login_link"], key="public_login"):
+        if st.button(labels.AUTH["login_link"], key="public_login"):
             _forget()
             st.session_state["_want_login"] = True
             st.rerun()
         return
-    if st.button(L.AUTH["logout"], key="logout"):
+    if st.button(labels.AUTH["logout"], key="logout"):
         if "_session_version" in st.session_state:  # every session of this account ends, its cookies too
             sessions.end_sessions(accounts.accounts_file(), user)
         _forget()
@@ -247,7 +247,7 @@ def require_page(page_file: str) -> None:
         st.session_state["_arrived"] = True
         st.switch_page("dashboard.py")
     if not may_open(st.session_state.get("role"), page_file):
-        st.error(L.AUTH["denied"])
+        st.error(labels.AUTH["denied"])
         st.stop()
 
 

@@ -6,13 +6,13 @@ import datetime as dt
 
 import streamlit as st
 
+from presentation import labels, theme
 from service import snapshot as snap
 from service import snapshot_cache
 from store import db as store_db
 from store import values
 from store.errors import StoreError
-from ui import labels as L
-from ui import phone, theme
+from ui import phone
 
 theme.register()
 
@@ -97,12 +97,12 @@ def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
         return None
     st.title(title)
     period = data.as_of or "—"
-    line = L.DATA_AS_OF.format(period=period)
+    line = labels.DATA_AS_OF.format(period=period)
     if caption:
         line += f" · {caption}"
     st.caption(line)
     if data.has_sample:
-        st.warning(L.SAMPLE_BANNER, icon="⚠️")
+        st.warning(labels.SAMPLE_BANNER, icon="⚠️")
     return data
 
 

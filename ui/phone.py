@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from ui import theme as T
+from presentation import theme
 
 # Characters of a title line on a phone (a CJK character is about 16 px at the phone's title size)
 TITLE_LINE = 20
@@ -60,7 +60,7 @@ def _names_above_bars(fig: go.Figure) -> None:
                       margin=dict(l=8, r=8, t=margin_top, b=margin_bottom))
     for name in names:
         fig.add_annotation(text=name, x=0, xref="paper", xanchor="left", y=name, yref="y", yanchor="middle",
-                           yshift=BAR_ROW * 0.38, showarrow=False, font=dict(size=13, color=T.INK),
+                           yshift=BAR_ROW * 0.38, showarrow=False, font=dict(size=13, color=theme.INK),
                            bgcolor="rgba(255,255,255,0.85)")
     for trace in fig.data:  # per-bar text keeps its percentage: the rest would run off a phone's screen
         if trace.type == "scatter" and trace.mode == "text" and trace.text is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.theme import FONT_FAMILY
+from presentation.theme import FONT_FAMILY
 
 # A row of st.columns holding KPI tiles: one of its columns holds an st.metric or an HTML tile (the overview's)
 _TILE = '[data-testid="stColumn"] > [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]'

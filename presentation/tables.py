@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui import format as F
-from ui import labels as L
-from ui import readings
+from presentation import formats, labels, readings
 
-C = L.COLUMNS
-T = L.TABLES
+C = labels.COLUMNS
+T = labels.TABLES
 
 
 def status_word(status) -> str:
@@ -18,8 +16,8 @@ def status_word(status) -> str:
 
 def task_words(statuses, overdue) -> list[str]:
     """Latest task states in words: '逾期未报 · 推进中' when overdue, '未报送' when a task never reported."""
-    prefix = f"{L.TASK_STATE['overdue']} · "
-    return [(prefix if o else "") + (s or L.TASK_STATE["not_reported"])
+    prefix = f"{labels.TASK_STATE['overdue']} · "
+    return [(prefix if o else "") + (s or labels.TASK_STATE["not_reported"])
             for s, o in zip(statuses, overdue, strict=True)]
 
 
@@ -34,9 +32,9 @@ def indicator_rows(rows: pd.DataFrame) -> pd.DataFrame:
         C["target"]: [_target(r) for r in records],
         C["latest_value"]: [readings.latest(r) for r in records],
         C["judged_value"]: [readings.judged(r) for r in records],
-        C["progress_pct"]: [F.percent(v) for v in rows["progress_pct"]],
-        C["expected_pct"]: [F.percent(v) for v in rows["expected_pct"]],
-        C["gap"]: [F.gap(v, u) for v, u in zip(rows["gap"], rows["unit"], strict=True)],
+        C["progress_pct"]: [formats.percent(v) for v in rows["progress_pct"]],
+        C["expected_pct"]: [formats.percent(v) for v in rows["expected_pct"]],
+        C["gap"]: [formats.gap(v, u) for v, u in zip(rows["gap"], rows["unit"], strict=True)],
         C["projected_value"]: [readings.projection(r) for r in records],
         C["status"]: [status_word(s) for s in rows["status"]],
     })
@@ -53,4 +51,4 @@ def _target(row) -> str:
         return T["pending"]
     if pd.isna(value):
         return T["target_pending"].format(year=int(year))
-    return T["target"].format(year=int(year), value=F.number(value, row["unit"]))
+    return T["target"].format(year=int(year), value=formats.number(value, row["unit"]))

@@ -10,11 +10,11 @@ import pandas as pd
 
 import intake
 from metrics import periods
+from presentation import labels
 from store import ingest as store_ingest
 from store.db import connect
 from store.errors import DuplicateUpload, StoreError
 from store.ingest import IngestResult, Progress
-from ui import labels as L
 
 KINDS = intake.KINDS  # declared once, in intake.schemas
 FILE_TYPES = ["csv", "xlsx", "xls", "txt"]  # .xls is accepted only to be refused with intake's message
@@ -64,9 +64,9 @@ def refusal(size: int, limits: intake.Limits | None = None) -> str | None:
     """A Chinese message when a file must be refused before reading it (too large or empty), else None."""
     limits = limits or intake.DEFAULT_LIMITS
     if size > limits.max_bytes:
-        return L.UPLOAD["too_large"].format(size=size_text(size), limit=size_text(limits.max_bytes))
+        return labels.UPLOAD["too_large"].format(size=size_text(size), limit=size_text(limits.max_bytes))
     if size == 0:
-        return L.UPLOAD["empty_file"]
+        return labels.UPLOAD["empty_file"]
     return None
 
 
@@ -126,11 +126,11 @@ def commit_upload(db, data: bytes, name: str, kind: str, *, user: str, sheet: st
     except StoreError as exc:  # DatabaseBusy and the like: nothing was written
         return Outcome("error", exc.message)
     if not result.ok:
-        return Outcome("error", L.UPLOAD["errors"].format(count=result.error_count), result=result)
+        return Outcome("error", labels.UPLOAD["errors"].format(count=result.error_count), result=result)
     if result.needs_confirmation:
-        return Outcome("warning", L.UPLOAD["unusual_needed"], result=result)
+        return Outcome("warning", labels.UPLOAD["unusual_needed"], result=result)
     counts = result.preview.counts
-    message = L.UPLOAD["committed"].format(id=result.upload_id, add=counts["add"], revise=counts["revise"],
+    message = labels.UPLOAD["committed"].format(id=result.upload_id, add=counts["add"], revise=counts["revise"],
                                            same=counts["same"])
     return Outcome("success", message, upload_id=result.upload_id, result=result)
 
@@ -139,12 +139,12 @@ def error_table(result: IngestResult) -> pd.DataFrame:
     """The error table with Chinese headers: 行号, 列, 值, 问题, 修改建议 (row blank for a whole-file problem)."""
     errors = result.errors
     if errors is None or errors.empty:
-        return pd.DataFrame(columns=list(L.ERROR_HEADERS.values()))
-    out = errors[list(L.ERROR_HEADERS)].copy()
+        return pd.DataFrame(columns=list(labels.ERROR_HEADERS.values()))
+    out = errors[list(labels.ERROR_HEADERS)].copy()
     out["row"] = ["" if pd.isna(r) else str(int(r)) for r in out["row"]]
     for col in ("column", "value", "problem", "fix"):
         out[col] = out[col].fillna("").astype(str)
-    return out.rename(columns=L.ERROR_HEADERS).reset_index(drop=True)
+    return out.rename(columns=labels.ERROR_HEADERS).reset_index(drop=True)
 
 
 def _with_names(rows: pd.DataFrame, indicators: pd.DataFrame | None) -> pd.DataFrame:
@@ -158,7 +158,7 @@ def _with_names(rows: pd.DataFrame, indicators: pd.DataFrame | None) -> pd.DataF
 
 
 def _header(col: str) -> str:
-    return L.PREVIEW_HEADERS[col]
+    return labels.PREVIEW_HEADERS[col]
 
 
 def revised_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -171,8 +171,8 @@ def revised_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFra
         out[_header(col)] = rows[col]
     for col in compared:
         label = _header(col)
-        out[L.PREVIEW_HEADERS["old"].format(label=label)] = rows[f"old_{col}"]
-        out[L.PREVIEW_HEADERS["new"].format(label=label)] = rows[col]
+        out[labels.PREVIEW_HEADERS["old"].format(label=label)] = rows[f"old_{col}"]
+        out[labels.PREVIEW_HEADERS["new"].format(label=label)] = rows[col]
         if pd.api.types.is_numeric_dtype(rows[col]):
             out[_header("delta")] = (rows[col] - rows[f"old_{col}"]).round(6)
     for col in extra:
@@ -185,7 +185,7 @@ def added_table(preview, indicators: pd.DataFrame | None = None, limit: int = AD
     keys, compared, extra = _DISPLAY[preview.kind]
     rows = _with_names(preview.rows[preview.rows["change"] == "add"].head(limit), indicators)
     cols = (["row"] if "row" in rows.columns else []) + keys + compared + extra
-    return rows[cols].rename(columns=L.PREVIEW_HEADERS).reset_index(drop=True)
+    return rows[cols].rename(columns=labels.PREVIEW_HEADERS).reset_index(drop=True)
 
 
 def sheet_choices(data: bytes, name: str) -> list[str]:
@@ -201,7 +201,7 @@ def unusual_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFra
         return pd.DataFrame()
     rows = _with_names(rows[rows["unusual"].notna()], indicators)
     cols = ["row", "code", "name", "period", "district", "value", "measure", "unusual"]
-    return rows[cols].rename(columns=L.PREVIEW_HEADERS).reset_index(drop=True)
+    return rows[cols].rename(columns=labels.PREVIEW_HEADERS).reset_index(drop=True)
 
 
 def template_period() -> str:
@@ -211,7 +211,7 @@ def template_period() -> str:
 
 def template_name(kind: str, fmt: str, period: str | None = None) -> str:
     """'指标数据模板_2026Q3.xlsx'."""
-    return L.UPLOAD["template_file"].format(kind=L.UPLOAD_KIND[kind], period=period or template_period(), ext=fmt)
+    return labels.UPLOAD["template_file"].format(kind=labels.UPLOAD_KIND[kind], period=period or template_period(), ext=fmt)
 
 
 def template_bytes(db, kind: str, fmt: str) -> bytes:

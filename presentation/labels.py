@@ -128,7 +128,7 @@ AUTH = {
     "back_public": "返回公开页面",
 }
 
-# --- Display tables and sentences (ui/tables.py, ui/readings.py) ---
+# --- Display tables and sentences (presentation/tables.py, presentation/readings.py) ---
 TABLES = {
     "target": "{year}年 {value}",
     "target_pending": "{year}年 待定",
@@ -147,7 +147,7 @@ TABLES = {
     "not_judged": "{period} 为 {value}{share}；近期趋势 {rate}。该区未设分区目标，不与全市目标比较，不作判断。",
     "share": "，占全市 {share}",
 }
-# Distances to a target (ui/format.gap): never a negative gap.
+# Distances to a target (presentation/formats.gap): never a negative gap.
 GAP = {"short": "差 {amount}", "beyond": "超出 {amount}", "on_target": "恰好达到目标"}
 POINTS_UNIT = "个百分点"
 PER_QUARTER = "{value}{unit}/季度"
@@ -406,7 +406,7 @@ CHARTS = {
     "agency_status": "各单位牵头指标状态",
 }
 
-# --- Upload and data management pages (pages/upload.py, pages/data_admin.py, ui/upload_flow.py) ---
+# --- Upload and data management pages (pages/upload.py, pages/data_admin.py, service/upload_flow.py) ---
 UPLOAD = {
     "intro": "上传各单位报送的季度数据（CSV 或 Excel .xlsx）。文件先逐行检查并预览，确认提交后才写入，且可在“数据管理”页回滚。",
     "kind": "数据类型",

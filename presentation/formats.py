@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from metrics.settings import COUNT_UNITS
-from ui import labels as L
+from presentation import labels
 
 # Decimals of a value by unit: percentages one, coefficients (no unit) three, counts whole; other units one.
 DIGITS = {"%": 1, "": 3, **{u: 0 for u in COUNT_UNITS}}
@@ -43,7 +43,7 @@ def difference(value, unit: str) -> str:
     if _missing(value):
         return "—"
     if unit == "%":
-        return L.POINTS.format(value=_plain(float(value), DIGITS["%"]))
+        return labels.POINTS.format(value=_plain(float(value), DIGITS["%"]))
     return number(value, unit)
 
 
@@ -52,8 +52,8 @@ def gap(value, unit: str) -> str:
     if _missing(value):
         return "—"
     if round(abs(float(value)), DIGITS.get(unit or "", 1)) == 0:
-        return L.GAP["on_target"]
-    word = L.GAP["short"] if value > 0 else L.GAP["beyond"]
+        return labels.GAP["on_target"]
+    word = labels.GAP["short"] if value > 0 else labels.GAP["beyond"]
     return word.format(amount=difference(abs(float(value)), unit))
 
 
@@ -63,15 +63,15 @@ def rate(value, unit: str) -> str:
         return "—"
     shown = _plain(float(value), RATE_DIGITS.get(unit or "", 2))
     sign = "+" if float(value) > 0 and shown != "0" else ""
-    per = L.POINTS_UNIT if unit == "%" else unit
-    return L.PER_QUARTER.format(value=f"{sign}{shown}", unit=f" {per}" if per else "")
+    per = labels.POINTS_UNIT if unit == "%" else unit
+    return labels.PER_QUARTER.format(value=f"{sign}{shown}", unit=f" {per}" if per else "")
 
 
 def points(value) -> str:
     """A difference of two percentages: '3.2 个百分点'."""
     if _missing(value):
         return "—"
-    return L.POINTS.format(value=_plain(float(value), 1))
+    return labels.POINTS.format(value=_plain(float(value), 1))
 
 
 def percent(value, digits: int = 1) -> str:

@@ -11,10 +11,9 @@ import pandas as pd
 
 from metrics import status as metrics_status
 from metrics.settings import COUNT_UNITS, PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
-from ui import format as F
-from ui import labels as L
+from presentation import formats, labels
 
-T = L.TABLES
+T = labels.TABLES
 GOOD = ("on_track", "achieved")  # statuses a green delta may stand beside
 
 
@@ -38,12 +37,12 @@ class Group:
 
 def colour(status) -> str | None:
     """The status colour of a verdict; None for a row that is no verdict (not_judged) or no status."""
-    return L.STATUS_COLOR[status] if status in VERDICTS else None
+    return labels.STATUS_COLOR[status] if status in VERDICTS else None
 
 
 def word(status) -> str:
     """The status in words ('—' for none)."""
-    return L.STATUS.get(status, "—") if isinstance(status, str) else "—"
+    return labels.STATUS.get(status, "—") if isinstance(status, str) else "—"
 
 
 def _missing(value) -> bool:
@@ -54,7 +53,7 @@ def latest(row) -> str:
     """The newest value with its period: '161 家（2026Q3）'; '—' without one."""
     if not isinstance(row["latest_period"], str):
         return "—"
-    return T["latest"].format(value=F.number(row["latest_value"], row["unit"]), period=row["latest_period"])
+    return T["latest"].format(value=formats.number(row["latest_value"], row["unit"]), period=row["latest_period"])
 
 
 def judged(row) -> str:
@@ -62,16 +61,16 @@ def judged(row) -> str:
     that is no verdict."""
     if not row["final"] or not isinstance(row["judged_period"], str) or row["status"] not in VERDICTS:
         return "—"
-    return T["latest"].format(value=F.number(row["judged_value"], row["unit"]), period=row["judged_period"])
+    return T["latest"].format(value=formats.number(row["judged_value"], row["unit"]), period=row["judged_period"])
 
 
 def projection(row) -> str:
     """The projected value at the deadline, saying when the indicator's bounds held it: '100%（…按上限 100% 计）'."""
-    value = F.number(row["projected_value"], row["unit"])
+    value = formats.number(row["projected_value"], row["unit"])
     bound = row.get("projection_bound")
     if _missing(row["projected_value"]) or not isinstance(bound, str):
         return value
-    return value + L.PROJECTION_BOUND[bound].format(bound=value)
+    return value + labels.PROJECTION_BOUND[bound].format(bound=value)
 
 
 def bound_note(row) -> str | None:
@@ -79,7 +78,7 @@ def bound_note(row) -> str | None:
     bound = row.get("projection_bound")
     if _missing(row["projected_value"]) or not isinstance(bound, str):
         return None
-    return L.PROJECTION_BOUND[bound].format(bound=F.number(row["projected_value"], row["unit"]))[1:-1]
+    return labels.PROJECTION_BOUND[bound].format(bound=formats.number(row["projected_value"], row["unit"]))[1:-1]
 
 
 def lag(row) -> Delta | None:
@@ -89,26 +88,26 @@ def lag(row) -> Delta | None:
     if _missing(points) or row["status"] not in VERDICTS or row["final"]:
         return None
     if round(float(points), 1) == 0:
-        return Delta(L.INDICATOR["on_schedule"], "off", "gray")
+        return Delta(labels.INDICATOR["on_schedule"], "off", "gray")
     # The arrow follows the words; the colour only where the status agrees (ahead of the schedule but projected to
     # fall short is grey, not a green that contradicts an amber 需加力).
     good = row["status"] in GOOD
     if points > 0:
-        return Delta(L.INDICATOR["behind"].format(points=F.points(points)), "down", "gray" if good else "red")
-    return Delta(L.INDICATOR["ahead"].format(points=F.points(-points)), "up", "green" if good else "gray")
+        return Delta(labels.INDICATOR["behind"].format(points=formats.points(points)), "down", "gray" if good else "red")
+    return Delta(labels.INDICATOR["ahead"].format(points=formats.points(-points)), "up", "green" if good else "gray")
 
 
 def final_result(row) -> str:
     """'2025 年终值 146 家（2025Q4），目标 140 家，已达成（超出 6 家）' for a final target."""
     unit = row["unit"]
-    head = T["final_head"].format(year=int(row["target_year"]), value=F.number(row["judged_value"], unit),
-                                  period=row["judged_period"], target=F.number(row["target_value"], unit))
+    head = T["final_head"].format(year=int(row["target_year"]), value=formats.number(row["judged_value"], unit),
+                                  period=row["judged_period"], target=formats.number(row["target_value"], unit))
     gap = row["gap"]
     if row["status"] == "achieved":
-        beyond = not _missing(gap) and gap < 0 and F.gap(gap, unit) != L.GAP["on_target"]
-        return T["achieved"].format(head=head) + (T["exceeded"].format(gap=F.gap(gap, unit)) if beyond else "")
+        beyond = not _missing(gap) and gap < 0 and formats.gap(gap, unit) != labels.GAP["on_target"]
+        return T["achieved"].format(head=head) + (T["exceeded"].format(gap=formats.gap(gap, unit)) if beyond else "")
     if row["status"] == "missed":
-        return T["missed"].format(head=head, gap=F.gap(gap, unit))
+        return T["missed"].format(head=head, gap=formats.gap(gap, unit))
     return f"{head}，{word(row['status'])}"
 
 
@@ -125,20 +124,20 @@ def sentence(row, share: float | None = None) -> str:
         if not isinstance(row["latest_period"], str):
             return T["no_data"]
         return T["not_judged"].format(
-            period=row["latest_period"], value=F.number(row["latest_value"], unit),
-            share=T["share"].format(share=F.percent(share)) if share is not None and not _missing(share) else "",
-            rate=F.rate(row["recent_rate"], unit))
+            period=row["latest_period"], value=formats.number(row["latest_value"], unit),
+            share=T["share"].format(share=formats.percent(share)) if share is not None and not _missing(share) else "",
+            rate=formats.rate(row["recent_rate"], unit))
     if status == "target_pending":
-        value = F.number(row["latest_value"], unit) if not _missing(row["latest_value"]) else L.STATUS["no_data"]
+        value = formats.number(row["latest_value"], unit) if not _missing(row["latest_value"]) else labels.STATUS["no_data"]
         return T["pending_sentence"].format(note=row.get("note") or T["pending_note"], latest=value)
     if status == "no_data":
         return T["no_data"]
     if row["final"]:
         return final_result(row) + "。"
     text = T["progress"].format(
-        period=row["latest_period"], value=F.number(row["latest_value"], unit), year=int(row["target_year"]),
-        target=F.number(row["target_value"], unit), gap=F.gap(row["gap"], unit),
-        progress=F.percent(row["progress_pct"]), expected=F.percent(row["expected_pct"]))
+        period=row["latest_period"], value=formats.number(row["latest_value"], unit), year=int(row["target_year"]),
+        target=formats.number(row["target_value"], unit), gap=formats.gap(row["gap"], unit),
+        progress=formats.percent(row["progress_pct"]), expected=formats.percent(row["expected_pct"]))
     if not _missing(row["projected_value"]):
         text += T["projection"].format(year=int(row["target_year"]), value=projection(row))
     return text + f"，{word(status)}。"
@@ -163,8 +162,8 @@ def headline_groups(status_df: pd.DataFrame) -> tuple[Group, Group]:
     year = int(results["target_year"].max()) if not results.empty else None
     years = sorted({int(y) for y in progress["target_year"].dropna()})
     return (
-        Group(L.HEADLINE["results"].format(year=year) if year else L.HEADLINE["no_results"], results,
+        Group(labels.HEADLINE["results"].format(year=year) if year else labels.HEADLINE["no_results"], results,
               _counts(results, RESULT_STATUSES)),
-        Group(L.HEADLINE["progress"].format(years="、".join(map(str, years))) if len(years) == 1
-              else L.HEADLINE["progress_any"], progress, _counts(progress, PROGRESS_STATUSES)),
+        Group(labels.HEADLINE["progress"].format(years="、".join(map(str, years))) if len(years) == 1
+              else labels.HEADLINE["progress_any"], progress, _counts(progress, PROGRESS_STATUSES)),
     )

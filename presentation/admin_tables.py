@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui import format as F
-from ui import labels as L
+from presentation import formats, labels
 
-A = L.ADMIN
+A = labels.ADMIN
 _TIME = "%Y-%m-%d %H:%M"
 
 
@@ -17,17 +16,17 @@ def _time(series: pd.Series) -> pd.Series:
 
 def history_table(history: pd.DataFrame) -> pd.DataFrame:
     """store.uploads.history -> 上传编号, 类型, 文件名, 上传人, 上传时间, 新增, 修订, 未变, 状态, 示例数据, 回滚时间, 回滚人."""
-    C = L.COLUMNS
+    C = labels.COLUMNS
     return pd.DataFrame({
         C["upload_id"]: history["upload_id"].astype(int),
-        C["kind"]: history["kind"].map(L.UPLOAD_KIND).fillna(history["kind"]),
+        C["kind"]: history["kind"].map(labels.UPLOAD_KIND).fillna(history["kind"]),
         C["file_name"]: history["file_name"].astype(str),
         C["user"]: history["user"].fillna("").astype(str),
         C["uploaded_at"]: _time(history["uploaded_at"]),
         C["rows_added"]: history["rows_added"].astype(int),
         C["rows_revised"]: history["rows_revised"].astype(int),
         C["rows_unchanged"]: history["rows_unchanged"].astype(int),
-        C["state"]: history["state"].map(L.UPLOAD_STATE).fillna(history["state"]),
+        C["state"]: history["state"].map(labels.UPLOAD_STATE).fillna(history["state"]),
         A["sample_col"]: [A["sample_flag"] if s else "" for s in history["is_sample"]],
         C["rolled_back_at"]: _time(history["rolled_back_at"]),
         A["rolled_back_by"]: history["rolled_back_by"].fillna("").astype(str),
@@ -39,7 +38,7 @@ def rollback_choices(history: pd.DataFrame) -> dict[int, str]:
     live = history[history["state"] == "committed"]
     return {
         int(r.upload_id): A["rollback_option"].format(
-            id=int(r.upload_id), kind=L.UPLOAD_KIND.get(r.kind, r.kind),
+            id=int(r.upload_id), kind=labels.UPLOAD_KIND.get(r.kind, r.kind),
             at=pd.Timestamp(r.uploaded_at).strftime(_TIME), name=r.file_name)
         for r in live.itertuples()
     }
@@ -47,11 +46,11 @@ def rollback_choices(history: pd.DataFrame) -> dict[int, str]:
 
 def audit_table(audit: pd.DataFrame) -> pd.DataFrame:
     """store.audit.entries -> 时间, 操作人, 操作, 详情."""
-    H = L.AUDIT_HEADERS
+    H = labels.AUDIT_HEADERS
     return pd.DataFrame({
         H["at"]: _time(audit["at"]),
         H["user"]: audit["user"].fillna("").astype(str),
-        H["action"]: audit["action"].map(L.AUDIT_ACTION).fillna(audit["action"]),
+        H["action"]: audit["action"].map(labels.AUDIT_ACTION).fillna(audit["action"]),
         H["detail"]: audit["detail"].fillna("").astype(str),
     }).reset_index(drop=True)
 
@@ -61,7 +60,7 @@ def targets_table(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFra
 
     A pending target (no value) reads '目标待定'; pending targets come first.
     """
-    C, T = L.COLUMNS, L.TARGET_HEADERS
+    C, T = labels.COLUMNS, labels.TARGET_HEADERS
     rows = targets.merge(indicators[["code", "name", "unit"]], on="code", how="left")
     rows["pending"] = rows["target_value"].isna()
     rows = rows.sort_values(["pending", "code", "target_year"], ascending=[False, True, True], kind="stable")
@@ -71,7 +70,7 @@ def targets_table(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFra
         C["name"]: rows["name"].fillna(""),
         C["unit"]: unit,
         C["target_year"]: rows["target_year"].astype(int),
-        C["target_value"]: [L.STATUS["target_pending"] if pd.isna(v) else F.number(v, u)
+        C["target_value"]: [labels.STATUS["target_pending"] if pd.isna(v) else formats.number(v, u)
                             for v, u in zip(rows["target_value"], unit, strict=True)],
         T["source"]: [A["targets_source_catalog"] if pd.isna(u) else A["targets_source_upload"].format(id=int(u))
                       for u in rows["upload_id"]],
