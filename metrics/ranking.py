@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-RED = ("missed", "regressing", "off_track")
+from metrics.settings import RED
 
 RULE = (
     "排名规则（依次比较，越少/越高越靠前）：① 牵头指标中未达成、逆向变化、严重滞后的项数（越少越好）；"

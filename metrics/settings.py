@@ -10,26 +10,54 @@ UNASSIGNED = "未分类"
 # Units of counts: whole numbers, district values add up to the city's (so a district has a share of it).
 COUNT_UNITS: tuple[str, ...] = ("家", "个")
 
-# The status registry. Worst first: roll-ups report the first status of this order that occurs in a group.
-# A new status is added here and in presentation/labels.py (STATUS, STATUS_COLOR); tests check that both agree.
-STATUS_ORDER: tuple[str, ...] = (
-    "missed",
-    "regressing",
-    "off_track",
-    "at_risk",
-    "no_data",
-    "target_pending",
-    "on_track",
-    "achieved",
-    "not_judged",  # a district without its own target: shown, never judged, counted or coloured
+
+@dataclass(frozen=True)
+class Status:
+    """One status of an indicator as the rules treat it (its words and colour: presentation.labels.STATUS*).
+
+    Attributes:
+        name: the key every frame, label and colour uses ('at_risk').
+        severity: 0 = worst; roll-ups report the most severe status of a group, lists put it first.
+        group: where the headline counts it: 'result' (a target whose year has ended), 'progress' (the next
+            target), or None (never counted).
+        red: counts as red: the agency ranking's first key, the sectors' 红色指标, the overview's 需重点关注.
+        good: a green delta (ahead of schedule) may stand beside it.
+        verdict: a verdict on a target, counted and coloured; False for a row shown only (not_judged).
+    """
+
+    name: str
+    severity: int
+    group: str | None
+    red: bool = False
+    good: bool = False
+    verdict: bool = True
+
+
+# The status registry: the one place a status is declared (a new one also needs its words and colour in
+# presentation/labels.py; tests/test_metrics_settings.py fails until it has them). Listed in the headline's order.
+STATUSES: tuple[Status, ...] = (
+    Status("achieved", 7, "result", good=True),
+    Status("missed", 0, "result", red=True),
+    Status("target_pending", 5, "result"),
+    Status("on_track", 6, "progress", good=True),
+    Status("at_risk", 3, "progress"),
+    Status("off_track", 2, "progress", red=True),
+    Status("regressing", 1, "progress", red=True),
+    Status("no_data", 4, "progress"),
+    Status("not_judged", 8, None, verdict=False),  # a district without its own target: shown, never judged
 )
-# Statuses that are a verdict on a target (what roll-ups count and colours mean); the rest are shown only.
-VERDICTS: tuple[str, ...] = tuple(s for s in STATUS_ORDER if s != "not_judged")
+STATUS_RULES: dict[str, Status] = {s.name: s for s in STATUSES}
+# Worst first: roll-ups report the first status of this order that occurs in a group.
+STATUS_ORDER: tuple[str, ...] = tuple(s.name for s in sorted(STATUSES, key=lambda s: s.severity))
+SEVERITY: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+# Statuses that are a verdict on a target (what roll-ups count and colours mean), worst first; the rest are shown only.
+VERDICTS: tuple[str, ...] = tuple(s for s in STATUS_ORDER if STATUS_RULES[s].verdict)
+RED: tuple[str, ...] = tuple(s for s in STATUS_ORDER if STATUS_RULES[s].red)
+GOOD: tuple[str, ...] = tuple(s for s in STATUS_ORDER if STATUS_RULES[s].good)
 # The headline's two groups: how the targets whose year has ended came out, and how the next ones are going.
 # A status outside its group's list is shown too when it occurs (e.g. a 2030 target achieved early).
-RESULT_STATUSES: tuple[str, ...] = ("achieved", "missed", "target_pending")
-PROGRESS_STATUSES: tuple[str, ...] = ("on_track", "at_risk", "off_track", "regressing", "no_data")
-SEVERITY: dict[str, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
+RESULT_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.group == "result")
+PROGRESS_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.group == "progress")
 
 TASK_STATUSES: tuple[str, ...] = ("未启动", "推进中", "已完成", "滞后")
 TASK_NOT_STARTED, TASK_IN_PROGRESS, TASK_DONE, TASK_LAGGING = TASK_STATUSES

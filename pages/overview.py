@@ -7,8 +7,7 @@ import streamlit as st
 
 from charts import figures
 from metrics import status as metrics_status
-from metrics.ranking import RED
-from metrics.settings import STATUS_ORDER, TASK_LAGGING
+from metrics.settings import RED, STATUS_ORDER, TASK_LAGGING
 from presentation import formats, labels, readings, tables
 from ui import context, grid
 from ui.auth import require_page

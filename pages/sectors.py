@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts import figures
+from metrics.settings import RED, VERDICTS
 from presentation import formats, labels, tables
 from store.catalog import sectors
 from ui import context, grid, links
@@ -20,7 +21,7 @@ data = context.header(labels.PAGES["sectors"])
 if data is not None:
     order = sectors()
     roll = data.sector_rollup.set_index("sector").reindex(order).reset_index()
-    count_cols = [c for c in labels.STATUS if c in roll.columns]
+    count_cols = [c for c in VERDICTS if c in roll.columns]
     roll[count_cols] = roll[count_cols].fillna(0).astype(int)
     roll["total"] = roll["total"].fillna(0).astype(int)
     tasks = data.task_by_sector.set_index("sector").reindex(order).reset_index()
@@ -37,7 +38,7 @@ if data is not None:
         C["n_indicators"]: roll["total"],
         C["worst_status"]: [tables.status_word(s) if t else "—"
                             for s, t in zip(roll["worst"], roll["total"], strict=True)],
-        C["n_red"]: roll[["missed", "regressing", "off_track"]].sum(axis=1),
+        C["n_red"]: roll[list(RED)].sum(axis=1),
         C["n_tasks"]: tasks["n_tasks"].fillna(0).astype(int),
         C["share_done"]: [formats.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_done"]],
         C["share_lagging"]: [formats.percent(v * 100) if pd.notna(v) else "—" for v in tasks["share_lagging"]],

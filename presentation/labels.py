@@ -5,6 +5,7 @@ from __future__ import annotations
 APP_TITLE = "清洁生产目标进度监测"
 APP_SUBTITLE = "深圳市贯彻落实广东省全面推行清洁生产实施方案 · 重点任务和重点工程"
 
+# page key (the file stem of pages/, see sitemap.PAGES) -> title
 PAGES = {
     "overview": "总览",
     "sectors": "分领域",
@@ -13,10 +14,11 @@ PAGES = {
     "tasks": "重点任务",
     "projects": "重点工程",
     "upload": "数据上传",
-    "manage": "数据管理",
-    "export": "汇报导出",
+    "data_admin": "数据管理",
+    "briefing": "汇报导出",
 }
 
+# Words and colours of the statuses of metrics.settings.STATUSES (the registry), one entry each.
 STATUS = {
     "achieved": "已达成",
     "on_track": "按计划推进",
@@ -314,7 +316,8 @@ DECK_SLIDES = {
     "project_appendix": "附：逾期未报或滞后的重点工程",
     "sector_projects": "{sector} · 重点工程进展",
 }
-EXPORT_PAGES = {"overview": "总览", "sectors": "分领域", "agencies": "分单位", "indicators": "各指标"}
+# sitemap page key -> name of its chart ZIP on the briefing page (pages with charts=True)
+EXPORT_PAGES = {"overview": "总览", "sectors": "分领域", "agencies": "分单位", "indicator": "各指标"}
 DECK = {
     "unknown_sector": "没有名为“{name}”的领域。可选领域：{names}。",
     "unknown_agency": "没有名为“{name}”的单位。可选单位：{names}。",

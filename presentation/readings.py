@@ -10,11 +10,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics import status as metrics_status
-from metrics.settings import COUNT_UNITS, PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
+from metrics.settings import COUNT_UNITS, GOOD, PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
 from presentation import formats, labels
 
 T = labels.TABLES
-GOOD = ("on_track", "achieved")  # statuses a green delta may stand beside
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,17 @@ import datetime as dt
 import pytest
 
 from metrics import periods
-from metrics.settings import DEFAULT, STATUS_ORDER, Settings, worst
+from metrics.settings import (
+    DEFAULT,
+    PROGRESS_STATUSES,
+    RED,
+    RESULT_STATUSES,
+    STATUS_ORDER,
+    STATUSES,
+    VERDICTS,
+    Settings,
+    worst,
+)
 
 
 def test_defaults():
@@ -44,6 +54,25 @@ def test_quarter_days(period, first, last):
     assert periods.first_day(period) == first and periods.last_day(period) == last
 
 
-def test_every_status_of_the_registry_has_a_label_and_a_colour():
+@pytest.mark.parametrize("status", STATUSES, ids=lambda s: s.name)
+def test_every_status_of_the_registry_has_a_label_a_colour_an_order_and_a_group(status):
     from presentation import labels
-    assert set(labels.STATUS) == set(STATUS_ORDER) == set(labels.STATUS_COLOR)
+    assert labels.STATUS.get(status.name), f"presentation/labels.py STATUS lacks {status.name!r}"
+    assert str(labels.STATUS_COLOR.get(status.name, "")).startswith("#"), f"STATUS_COLOR lacks {status.name!r}"
+    assert status.group in ("result", "progress", None)
+    assert status.verdict or not (status.red or status.good or status.group), "a row that is no verdict is never counted"
+
+
+def test_the_registry_orders_every_status_once_and_labels_name_no_other():
+    from presentation import labels
+    names = [s.name for s in STATUSES]
+    assert len(set(names)) == len(names)
+    assert sorted(s.severity for s in STATUSES) == list(range(len(STATUSES))), "severities are 0…n-1, each once"
+    assert set(labels.STATUS) == set(names) == set(labels.STATUS_COLOR)
+
+
+def test_the_lists_the_rules_read_are_derived_from_the_registry():
+    assert RED == ("missed", "regressing", "off_track")
+    assert VERDICTS == tuple(s for s in STATUS_ORDER if s != "not_judged")
+    assert RESULT_STATUSES == ("achieved", "missed", "target_pending")
+    assert PROGRESS_STATUSES == ("on_track", "at_risk", "off_track", "regressing", "no_data")
