@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+import sitemap
 from presentation import labels
 from store.errors import StoreError
 from ui import auth, context, links
 from ui.style import inject_css
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="auto")
-
-# (file, title, icon); the navigation only lists what the session's role may open
-ALL_PAGES = [
-    ("pages/overview.py", labels.PAGES["overview"], ":material/dashboard:"),
-    ("pages/sectors.py", labels.PAGES["sectors"], ":material/category:"),
-    ("pages/agencies.py", labels.PAGES["agencies"], ":material/account_balance:"),
-    ("pages/indicator.py", labels.PAGES["indicator"], ":material/show_chart:"),
-    ("pages/tasks.py", labels.PAGES["tasks"], ":material/checklist:"),
-    ("pages/projects.py", labels.PAGES["projects"], ":material/construction:"),
-    ("pages/upload.py", labels.PAGES["upload"], ":material/upload_file:"),
-    ("pages/data_admin.py", labels.PAGES["manage"], ":material/manage_history:"),
-    ("pages/briefing.py", labels.PAGES["export"], ":material/slideshow:"),
-]
 
 
 def sidebar() -> None:
@@ -58,12 +46,11 @@ def _denied_page() -> None:
     st.error(labels.AUTH["denied"])
 
 
-def _stand_in(render, file: str, default: bool = False) -> st.Page:
-    """A hidden page at `file`'s URL that only calls `render`: a shared or typed link keeps its path and query
+def _stand_in(render, page: sitemap.Page, default: bool = False) -> st.Page:
+    """A hidden page at `page`'s URL that only calls `render`: a shared or typed link keeps its path and query
     (no "Page not found"), and nothing of the real page is sent."""
-    slug = file.rsplit("/", 1)[-1].removesuffix(".py")
-    return st.Page(lambda: render(), title=labels.APP_TITLE, url_path="login" if default else slug, default=default,
-                   visibility="hidden")
+    return st.Page(lambda: render(), title=labels.APP_TITLE, url_path="login" if default else page.key,
+                   default=default, visibility="hidden")
 
 
 def _follow_link() -> None:
@@ -84,16 +71,16 @@ if (st.session_state.pop("_arrived", False) or "_settled" not in st.session_stat
     # settles on this entry point's navigation before any form is drawn (otherwise the first submission of the
     # login form is dropped). AppTest has no browser (no headers) and no frontend page state to settle.
     st.session_state["_settled"] = True
-    st.navigation([_stand_in(_login_page, file, default=i == 0) for i, (file, _, _) in enumerate(ALL_PAGES)],
+    st.navigation([_stand_in(_login_page, page, default=i == 0) for i, page in enumerate(sitemap.PAGES)],
                   position="hidden")
     st.rerun()
 if auth.gate() is None:
-    st.navigation([_stand_in(_login_page, file, default=i == 0) for i, (file, _, _) in enumerate(ALL_PAGES)],
+    st.navigation([_stand_in(_login_page, page, default=i == 0) for i, page in enumerate(sitemap.PAGES)],
                   position="hidden").run()
 else:
     st.session_state["_entry"] = True  # pages refuse to run without this entry point (see ui/auth.require_page)
-    pages = [st.Page(file, title=title, icon=icon, default=i == 0) if auth.visible(file)
-             else _stand_in(_denied_page, file) for i, (file, title, icon) in enumerate(ALL_PAGES)]
+    pages = [st.Page(page.file, title=page.title, icon=page.icon, url_path=page.key, default=i == 0)
+             if auth.visible(page.file) else _stand_in(_denied_page, page) for i, page in enumerate(sitemap.PAGES)]
     nav = st.navigation(pages, position="hidden" if context.presentation_mode() else "sidebar")
     _follow_link()
     sidebar()

@@ -1,23 +1,12 @@
-"""Roles and their rights, in one table: viewers look, analysts upload, admins set targets and roll back."""
+"""Roles and their rights: viewers look, analysts upload, admins set targets and roll back (pages: sitemap.PAGES)."""
 
 from __future__ import annotations
+
+import sitemap
 
 # public: a visitor in public viewer mode (no login): reads the dashboard, starts no deck or PDF build
 ROLES = ("public", "viewer", "analyst", "admin")
 ROLE_LABEL = {"public": "公开访问", "viewer": "查看人员", "analyst": "分析人员", "admin": "管理员"}
-
-# page file -> lowest role that may open it
-PAGE_ROLE = {
-    "pages/overview.py": "public",
-    "pages/sectors.py": "public",
-    "pages/agencies.py": "public",
-    "pages/indicator.py": "public",
-    "pages/tasks.py": "public",
-    "pages/projects.py": "public",
-    "pages/briefing.py": "viewer",  # builds decks and PDFs (Chromium): not for anonymous public visitors
-    "pages/upload.py": "analyst",
-    "pages/data_admin.py": "analyst",
-}
 
 # action -> lowest role that may do it (checked again on the server side, not only by hiding a button)
 ACTION_ROLE = {
@@ -40,8 +29,9 @@ def can(role: str | None, action: str) -> bool:
 
 
 def may_open(role: str | None, page: str) -> bool:
-    """True when `role` may open the page file."""
-    return rank(role) >= rank(PAGE_ROLE.get(page, "admin"))
+    """True when `role` may open the page file ('pages/x.py'); a file not in sitemap.PAGES is for admins only."""
+    registered = sitemap.BY_FILE.get(page)
+    return rank(role) >= rank(registered.role if registered else "admin")
 
 
 def strongest(roles) -> str | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+import sitemap
 from presentation import labels
 from reports import content, images, renderer
 from reports.deck import build_deck
@@ -42,7 +43,7 @@ def _offer(slot: str, key: tuple, label: str, file_name: str, mime: str) -> None
         st.download_button(label, built[1], file_name=file_name, mime=mime, on_click="ignore", key=f"dl_{slot}")
 
 
-data = context.header(labels.PAGES["export"], B["caption"])
+data = context.header(labels.PAGES["briefing"], B["caption"])
 if data is not None:
     if data.empty:
         st.info(labels.EMPTY_DB)
@@ -74,7 +75,7 @@ if data is not None:
     st.divider()
     st.subheader(B["charts"])
     st.caption(B["charts_help"])
-    page = st.selectbox(B["page"], list(labels.EXPORT_PAGES), format_func=labels.EXPORT_PAGES.get, key="zip_page")
+    page = st.selectbox(B["page"], [p.key for p in sitemap.chart_pages()], format_func=labels.EXPORT_PAGES.get, key="zip_page")
     zip_choice = (version, data.as_of, page)
     if st.button(B["build_zip"], key="build_zip"):
         with st.spinner(B["building_zip"]):

@@ -121,5 +121,5 @@ def main() -> None:
         _audit(loaded["audit"])
 
 
-if context.header(labels.PAGES["manage"]) is not None:
+if context.header(labels.PAGES["data_admin"]) is not None:
     main()

@@ -61,7 +61,8 @@ def _sector_frames(b: content.Briefing) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
-    """The charts of one dashboard page ('overview', 'sectors', 'agencies', 'indicators'), by file stem."""
+    """The charts of one dashboard page, by its sitemap key (a page with charts=True: 'overview', 'sectors',
+    'agencies', 'indicator')."""
     period = b.period
     name = {k: v.format(period=period) for k, v in labels.CHART_FILES.items() if k != "districts"}
     if page == "overview":
@@ -76,7 +77,7 @@ def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
         return {name["reporting"]: figures.reporting_matrix(matrix),
                 name["agency_status"]: figures.sector_status(
                     content.rollups.by_agency(b.headline, b.data.indicators), "agency", labels.CHARTS["agency_status"])}
-    if page == "indicators":
+    if page == "indicator":
         return {f"{code}_{CITY}_{period}": indicator_figure(b, code) for code in b.codes}
     raise ValueError(f"unknown page {page!r}")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import sitemap
 from access import accounts
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, full_page_screenshot, running_app
 
@@ -14,9 +15,8 @@ playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-PAGES = {"": "总览", "sectors": "分领域", "agencies": "分单位", "indicator": "指标详情", "tasks": "重点任务",
-         "projects": "重点工程",
-         "upload": "数据上传", "data_admin": "数据管理", "briefing": "汇报导出"}
+# URL path (the default page's is empty) -> title, for every page of the sitemap
+PAGES = {("" if i == 0 else page.key): page.title for i, page in enumerate(sitemap.PAGES)}
 CHARTED = {"", "sectors", "agencies", "indicator"}
 
 

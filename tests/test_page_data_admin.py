@@ -41,7 +41,7 @@ def two_uploads(db) -> Path:
 
 def test_page_renders_the_sample_history_newest_first_with_states_in_words(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/data_admin.py")
-    assert at.title[0].value == labels.PAGES["manage"]
+    assert at.title[0].value == labels.PAGES["data_admin"]
     table = _table(at, "上传编号")
     stored = upload_history(sample_db)
     assert len(table) == len(stored) > 0

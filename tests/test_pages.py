@@ -12,13 +12,13 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import sitemap
 from presentation import labels
 from service.status import compute
 from store import db as store_db
 from tests.helpers import ROOT, open_app
 
-PAGES = ["pages/overview.py", "pages/sectors.py", "pages/agencies.py", "pages/indicator.py", "pages/tasks.py",
-         "pages/projects.py"]
+PAGES = [page.file for page in sitemap.PAGES if page.role == "public"]  # the leader-facing pages
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
