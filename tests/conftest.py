@@ -1,18 +1,29 @@
-"""Shared fixtures: a throwaway DuckDB file per test (initialised, or with the sample data), closed after it."""
+"""Shared fixtures: a throwaway DuckDB file per test (initialised, or with the sample data), closed after it; the
+hypothesis profiles."""
 
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import HealthCheck, settings
 
 from metrics import periods
 from store import catalog as store_catalog
 from store import db as store_db
 from store import sample as store_sample
+
+# Property tests draw as many examples as the profile says: `ci` (the default; `make test`) is quick and the same
+# on every run; `thorough` is for a deep local run: HYPOTHESIS_PROFILE=thorough or --hypothesis-profile=thorough.
+# Examples call pandas- and parser-heavy code, so no per-example deadline.
+settings.register_profile("ci", max_examples=25, deadline=None, derandomize=True, database=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def _build_once(tmp_path_factory, name: str, build) -> Path:

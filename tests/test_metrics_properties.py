@@ -1,9 +1,14 @@
-"""Properties of the status rules: direction symmetry, monotonicity, and roll-ups that add up."""
+"""Properties of the status rules: direction symmetry, monotonicity, and roll-ups that add up.
+
+How many examples each test draws is the hypothesis profile's (tests/conftest.py: `ci` by default, `thorough` for a
+deep local run). One `indicator_status` call costs about the same for one series as for ten, so the tests that can
+judge several series in one call draw a batch of them.
+"""
 
 import math
 
 import pandas as pd
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from metrics.growth import grade
@@ -16,13 +21,17 @@ finite = st.floats(min_value=-1000, max_value=1000, allow_nan=False).map(lambda 
 
 
 @st.composite
-def cases(draw):
+def series(draw):
+    """An increasing indicator: baseline, a target above it, and values in some of the quarters."""
     baseline = draw(finite)
     target = baseline + draw(st.floats(min_value=0.5, max_value=500).map(lambda v: round(v, 2)))
     chosen = draw(st.lists(st.sampled_from(QUARTERS), min_size=1, max_size=len(QUARTERS), unique=True))
     values = {q: draw(finite) for q in sorted(chosen)}
-    as_of = draw(st.sampled_from(QUARTERS))
-    return baseline, target, values, as_of
+    return baseline, target, values
+
+
+# Up to six series judged at one as-of quarter, in one call
+batches = st.tuples(st.lists(series(), min_size=1, max_size=6), st.sampled_from(QUARTERS))
 
 
 def run(series, as_of):
@@ -35,38 +44,42 @@ def run(series, as_of):
     return {row["code"]: row for _, row in indicator_status(ind, tgt, act, as_of).iterrows()}
 
 
-@settings(max_examples=80, deadline=None)
-@given(cases())
-def test_mirroring_values_and_direction_changes_nothing(case):
-    baseline, target, values, as_of = case
-    rows = run({"up": ("increase", baseline, target, values),
-                "down": ("decrease", -baseline, -target, {q: -v for q, v in values.items()})}, as_of)
-    up, down = rows["up"], rows["down"]
-    assert up["status"] == down["status"]
-    for col in ("progress_pct", "ratio_r", "gap", "expected_pct"):
-        assert (math.isnan(up[col]) and math.isnan(down[col])) or math.isclose(up[col], down[col], abs_tol=1e-6)
+@given(batches)
+def test_mirroring_values_and_direction_changes_nothing(batch):
+    cases, as_of = batch
+    mirrored = {}
+    for i, (baseline, target, values) in enumerate(cases):
+        mirrored[f"up{i}"] = ("increase", baseline, target, values)
+        mirrored[f"down{i}"] = ("decrease", -baseline, -target, {q: -v for q, v in values.items()})
+    rows = run(mirrored, as_of)
+    for i in range(len(cases)):
+        up, down = rows[f"up{i}"], rows[f"down{i}"]
+        assert up["status"] == down["status"]
+        for col in ("progress_pct", "ratio_r", "gap", "expected_pct"):
+            assert (math.isnan(up[col]) and math.isnan(down[col])) or math.isclose(up[col], down[col], abs_tol=1e-6)
 
 
-@settings(max_examples=80, deadline=None)
-@given(cases(), st.floats(min_value=0.01, max_value=500))
-def test_a_better_latest_value_never_gives_a_worse_status(case, better_by):
-    baseline, target, values, as_of = case
-    seen = [q for q in values if q <= as_of]
-    if not seen:
+@given(batches, st.floats(min_value=0.01, max_value=500))
+def test_a_better_latest_value_never_gives_a_worse_status(batch, better_by):
+    cases, as_of = batch
+    judged = {}
+    for i, (baseline, target, values) in enumerate(cases):
+        seen = [q for q in values if q <= as_of]
+        if not seen:
+            continue
+        improved = {**values, max(seen): values[max(seen)] + better_by}
+        for direction, sign in (("increase", 1), ("decrease", -1)):
+            for name, vals in (("before", values), ("after", improved)):
+                judged[f"{i}-{direction}-{name}"] = (direction, sign * baseline, sign * target,
+                                                     {q: sign * v for q, v in vals.items()})
+    if not judged:
         return
-    improved = {**values, max(seen): values[max(seen)] + better_by}
-    series = {}
-    for direction, sign in (("increase", 1), ("decrease", -1)):
-        for name, vals in (("before", values), ("after", improved)):
-            series[f"{direction}-{name}"] = (direction, sign * baseline, sign * target,
-                                             {q: sign * v for q, v in vals.items()})
-    rows = run(series, as_of)
-    for direction in ("increase", "decrease"):
-        before, after = rows[f"{direction}-before"]["status"], rows[f"{direction}-after"]["status"]
-        assert SEVERITY[after] >= SEVERITY[before], (direction, before, after)
+    rows = run(judged, as_of)
+    for key in (k.removesuffix("-before") for k in judged if k.endswith("-before")):
+        before, after = rows[f"{key}-before"]["status"], rows[f"{key}-after"]["status"]
+        assert SEVERITY[after] >= SEVERITY[before], (key, before, after)
 
 
-@settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(VERDICTS), st.sampled_from(["a", "b", "c", None])), max_size=40))
 def test_rollup_counts_add_up_to_the_number_of_indicators(rows):
     frame = pd.DataFrame({"code": [f"X{i}" for i in range(len(rows))],
@@ -96,7 +109,6 @@ def bounded_cases(draw):
     return low, high, cumulative, dict(zip(chosen, values, strict=True)), target, direction, year
 
 
-@settings(max_examples=100, deadline=None)
 @given(bounded_cases())
 def test_projections_never_leave_the_bounds(case):
     low, high, cumulative, values, target, direction, year = case
@@ -117,12 +129,11 @@ def test_projections_never_leave_the_bounds(case):
         assert projected == {"min": low, "max": high, "cumulative": row["latest_value"]}[bound]
 
 
-@settings(max_examples=80, deadline=None)
-@given(cases())
-def test_the_projected_progress_a_chart_draws_grades_to_the_status_shown(case):
+@given(batches)
+def test_the_projected_progress_a_chart_draws_grades_to_the_status_shown(batch):
     """The overview's bar length (projected_progress) and its colour (status) can never disagree."""
-    baseline, target, values, as_of = case
-    rows = pd.DataFrame(list(run({"up": ("increase", baseline, target, values)}, as_of).values()))
+    cases, as_of = batch
+    rows = pd.DataFrame(list(run({f"up{i}": ("increase", *case) for i, case in enumerate(cases)}, as_of).values()))
     reach = projected_progress(rows)
     for status, length in zip(rows["status"], reach, strict=True):
         if math.isnan(length) or status == "achieved":
