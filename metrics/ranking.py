@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.settings import RED
+from metrics.settings import DEFAULT, RED
 
 RULE = (
     "排名规则（依次比较，越少/越高越靠前）：① 牵头指标中未达成、逆向变化、严重滞后的项数（越少越好）；"
@@ -29,14 +29,14 @@ def rank_agencies(agency_rollup: pd.DataFrame, task_by_agency: pd.DataFrame,
         agency, n_red, n_indicators, worst, n_tasks, n_overdue (tasks, plus projects when given),
         share_lagging, share_done, rank; with project_by_agency also n_projects and n_overdue_projects.
     """
-    held = task_by_agency[task_by_agency["role"].isin(["lead", "joint"])]
+    held = task_by_agency[task_by_agency["role"].isin(DEFAULT.REPORTING_ROLES)]
     tasks = held.groupby("agency", as_index=False)[["n_tasks", "n_done", "n_lagging", "n_overdue"]].sum()
     ind = agency_rollup.assign(n_red=agency_rollup[list(RED)].sum(axis=1))
     ind = ind[["agency", "n_red", "total", "worst"]].rename(columns={"total": "n_indicators"})
     out = tasks.merge(ind, on="agency", how="outer")
     extra: list[str] = []
     if project_by_agency is not None:
-        held_projects = project_by_agency[project_by_agency["role"].isin(["lead", "joint"])]
+        held_projects = project_by_agency[project_by_agency["role"].isin(DEFAULT.REPORTING_ROLES)]
         projects = held_projects.groupby("agency", as_index=False)[["n_projects", "n_overdue"]].sum()
         out = out.merge(projects.rename(columns={"n_overdue": "n_overdue_projects"}), on="agency", how="outer")
         extra = ["n_projects", "n_overdue_projects"]

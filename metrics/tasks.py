@@ -5,13 +5,18 @@ from __future__ import annotations
 import pandas as pd
 
 from metrics import periods
-from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from metrics.settings import DEFAULT, TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, Settings
 from metrics.trajectory import period_indices
 
 PROGRESS_COLUMNS = [
     "n_tasks", "n_done", "share_done", "n_lagging", "share_lagging", "n_not_started", "n_in_progress",
     "n_unreported", "n_overdue", "overdue_tasks", "lagging_tasks",
 ]
+# The states lists, filters and counts name (words: presentation.labels.TASK_STATE): the latest reported status,
+# then overdue (逾期未报: no report for the as-of quarter and not done, a task that never reported included) and
+# never_reported. A task is in one reported state or never_reported, and may be overdue besides.
+REPORTED = {TASK_DONE: "done", TASK_IN_PROGRESS: "in_progress", TASK_LAGGING: "lagging", TASK_NOT_STARTED: "not_started"}
+STATES: tuple[str, ...] = (*REPORTED.values(), "overdue", "never_reported")
 
 
 def latest_task_status(task_status: pd.DataFrame, as_of: str, key: str = "task_no",
@@ -82,10 +87,10 @@ def summarize_tasks(states: pd.DataFrame, keys: list[str], key: str = "task_no")
         A new frame: `keys`, then PROGRESS_COLUMNS. Shares are fractions of n_tasks (0–1); overdue_tasks and
         lagging_tasks are sorted lists of task numbers; n_unreported counts tasks that never reported.
     """
-    s = states["status"]
+    state = state_flags(states)
     flags = states[keys + [key]].assign(
-        n_done=(s == TASK_DONE), n_lagging=(s == TASK_LAGGING), n_not_started=(s == TASK_NOT_STARTED),
-        n_in_progress=(s == TASK_IN_PROGRESS), n_unreported=s.isna(), n_overdue=states["overdue"],
+        n_done=state["done"], n_lagging=state["lagging"], n_not_started=state["not_started"],
+        n_in_progress=state["in_progress"], n_unreported=state["never_reported"], n_overdue=state["overdue"],
     )
     grouped = flags.groupby(keys, sort=True, dropna=False)
     out = grouped.agg(
@@ -141,3 +146,88 @@ def _members(rows: pd.DataFrame, keys: list[str], index: pd.Index, key: str = "t
     if len(keys) == 1:
         lists.index = pd.Index(lists.index, name=keys[0])
     return [lists.get(key, []) for key in index]
+
+
+def state_flags(states: pd.DataFrame) -> pd.DataFrame:
+    """Which of STATES each task (or project) is in.
+
+    Args:
+        states: task_states() rows (status, overdue).
+
+    Returns:
+        A new frame of booleans aligned with `states`, one column per STATES.
+    """
+    status = states["status"]
+    flags = {key: status == reported for reported, key in REPORTED.items()}
+    flags["overdue"] = states["overdue"].astype(bool)
+    flags["never_reported"] = status.isna()
+    return pd.DataFrame(flags, index=states.index)[list(STATES)]
+
+
+def count_states(states: pd.DataFrame) -> dict[str, int]:
+    """How many tasks are in each of STATES, after total (the number of tasks).
+
+    Args:
+        states: task_states() rows.
+    """
+    flags = state_flags(states)
+    return {"total": len(states), **{key: int(flags[key].sum()) for key in STATES}}
+
+
+def in_states(states: pd.DataFrame, chosen) -> pd.Series:
+    """True for each task in any of the chosen STATES (all tasks when none is chosen): a filter of the lists.
+
+    Args:
+        states: task_states() rows.
+        chosen: keys of STATES, e.g. ['lagging', 'overdue'].
+    """
+    if not chosen:
+        return pd.Series(True, index=states.index)
+    return state_flags(states)[list(chosen)].any(axis=1)
+
+
+def needs_attention(states: pd.DataFrame) -> pd.Series:
+    """True for each task (or project) that is overdue (逾期未报) or lagging (滞后): what the briefings list.
+
+    Args:
+        states: task_states() rows.
+    """
+    return states["overdue"].astype(bool) | (states["status"] == TASK_LAGGING)
+
+
+def held(responsibilities: pd.DataFrame, agency: str, subject: str = "task") -> pd.DataFrame:
+    """What one agency is named for, with the role it is named in.
+
+    Args:
+        responsibilities: subject ('task' | 'project'), subject_no, agency, role.
+        agency: the agency's canonical name.
+        subject: 'task' or 'project'.
+
+    Returns:
+        A new frame: subject_no, role (a task held in two roles appears twice).
+    """
+    rows = responsibilities[(responsibilities["subject"] == subject) & (responsibilities["agency"] == agency)]
+    return rows[["subject_no", "role"]].reset_index(drop=True)
+
+
+def per_role(progress: pd.DataFrame, settings: Settings = DEFAULT) -> pd.DataFrame:
+    """One row per agency: the tasks it holds in each role and what it answers for.
+
+    Args:
+        progress: task_progress_by_agency() rows (agency, role, n_tasks, n_overdue, n_lagging).
+        settings: REPORTING_ROLES are the roles whose agency answers for a task's report.
+
+    Returns:
+        A new frame: agency, n_lead, n_assist, n_joint, n_overdue (overdue tasks of the reporting roles),
+        n_lagging (of every role), sorted by agency.
+    """
+    if progress.empty:
+        return pd.DataFrame(columns=["agency", "n_lead", "n_assist", "n_joint", "n_overdue", "n_lagging"])
+    roles = progress.pivot_table(index="agency", columns="role", values="n_tasks", aggfunc="sum", fill_value=0)
+    out = roles.reindex(columns=["lead", "assist", "joint"], fill_value=0).add_prefix("n_")
+    reporting = progress[progress["role"].isin(settings.REPORTING_ROLES)]
+    out["n_overdue"] = reporting.groupby("agency")["n_overdue"].sum()
+    out["n_lagging"] = progress.groupby("agency")["n_lagging"].sum()
+    out = out.fillna(0).astype(int).reset_index()
+    out.columns.name = None
+    return out.sort_values("agency").reset_index(drop=True)

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from charts import figures
+from metrics import tasks as task_metrics
 from metrics.ranking import RULE, rank_agencies
-from metrics.settings import TASK_LAGGING
 from presentation import formats, labels, tables
 from ui import context, grid, links
 from ui.auth import require_page
@@ -40,14 +40,14 @@ if data is not None:
         agency = st.selectbox(A["pick"], names, index=names.index(links.from_url("agency", names, labels.DEFAULT_AGENCY)))
         links.to_url("agency", agency)
         led = data.headline[data.headline["lead"] == agency]
-        held = data.responsibilities[(data.responsibilities["subject"] == "task")
-                                     & (data.responsibilities["agency"] == agency)]
-        tasks = data.tasks.merge(held[["subject_no", "role"]], left_on="task_no", right_on="subject_no")
+        tasks = data.tasks.merge(task_metrics.held(data.responsibilities, agency), left_on="task_no",
+                                 right_on="subject_no")
+        card = task_metrics.per_role(data.task_by_agency).set_index("agency").reindex([agency]).fillna(0).iloc[0]
         m = st.columns(4)
         m[0].metric(A["led"], labels.COUNT.format(n=len(led)))
-        m[1].metric(A["held"], "/".join(str(int((tasks["role"] == r).sum())) for r in ("lead", "assist", "joint")))
-        m[2].metric(A["overdue"], labels.COUNT.format(n=int((tasks["overdue"] & (tasks["role"] != "assist")).sum())))
-        m[3].metric(A["lagging"], labels.COUNT.format(n=int((tasks["status"] == TASK_LAGGING).sum())))
+        m[1].metric(A["held"], "/".join(str(int(card[f"n_{r}"])) for r in ("lead", "assist", "joint")))
+        m[2].metric(A["overdue"], labels.COUNT.format(n=int(card["n_overdue"])))
+        m[3].metric(A["lagging"], labels.COUNT.format(n=int(card["n_lagging"])))
         st.markdown(f"**{A['led_heading']}**")
         if led.empty:
             st.info(A["led_none"])
@@ -62,10 +62,8 @@ if data is not None:
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
                 C["text"]: tasks["text"]}), hide_index=True, width="stretch")
-        projects = data.projects.merge(
-            data.responsibilities[(data.responsibilities["subject"] == "project")
-                                  & (data.responsibilities["agency"] == agency)][["subject_no", "role"]],
-            left_on="project_no", right_on="subject_no")
+        projects = data.projects.merge(task_metrics.held(data.responsibilities, agency, "project"),
+                                       left_on="project_no", right_on="subject_no")
         st.markdown(f"**{A['projects_heading']}**")
         if projects.empty:
             st.info(A["projects_none"])

@@ -7,7 +7,8 @@ import streamlit as st
 
 from charts import figures
 from metrics import status as metrics_status
-from metrics.settings import RED, STATUS_ORDER, TASK_LAGGING
+from metrics import tasks as task_metrics
+from metrics.settings import RED, STATUS_ORDER
 from presentation import formats, labels, readings, tables
 from ui import context, grid
 from ui.auth import require_page
@@ -112,7 +113,7 @@ if data is not None:
             listed = "、".join(labels.TASK_NO.format(n=int(n)) for n in overdue["task_no"].head(OVERDUE_LIMIT))
             more = V["overdue_more"] if len(overdue) > OVERDUE_LIMIT else ""
             st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：{listed}{more}")
-        late = data.projects[data.projects["overdue"] | (data.projects["status"] == TASK_LAGGING)]
+        late = data.projects[task_metrics.needs_attention(data.projects)]
         if not late.empty:  # the key projects count where the tasks do (issue 20)
             listed = "、".join(f"{labels.PROJECT_TITLE.format(no=int(r['project_no']), name=r['name'])}（{w}）"
                               for (_, r), w in zip(late.head(OVERDUE_LIMIT).iterrows(),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from metrics import tasks as task_metrics
+from metrics.settings import DEFAULT as METRIC_SETTINGS
 from presentation import labels, readings, tables
 from store.catalog import sectors
 from ui import context, grid
@@ -15,9 +16,6 @@ require_page(__file__)
 
 C = labels.COLUMNS
 P = labels.PROJECTS
-OVERDUE, NEVER = labels.TASK_STATE["overdue"], labels.TASK_STATE["never_reported"]
-STATUS_CHOICES = [TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, OVERDUE, NEVER]
-RESPONSIBLE = ("lead", "joint")  # the units that report a project (牵头, or 按职责分工负责 where no lead is named)
 
 
 def _amounts(values: pd.Series) -> list[str]:
@@ -37,7 +35,7 @@ def _linked(indicators: pd.DataFrame) -> dict[int, str]:
 def _overdue_by_unit(data) -> pd.DataFrame:
     """One row per lead (or jointly responsible) unit with overdue projects: 单位, 职责, 工程数, 逾期未报, which."""
     rows = data.project_by_agency
-    rows = rows[rows["role"].isin(RESPONSIBLE) & (rows["n_overdue"] > 0)]
+    rows = rows[rows["role"].isin(METRIC_SETTINGS.REPORTING_ROLES) & (rows["n_overdue"] > 0)]
     rows = rows.sort_values(["n_overdue", "agency"], ascending=[False, True])
     return pd.DataFrame({
         C["agency"]: rows["agency"], C["role"]: rows["role"].map(labels.ROLE),
@@ -54,30 +52,25 @@ if data is not None:
     f1, f2, f3, f4 = st.columns(4)
     query = f1.text_input(P["search"], placeholder=P["search_hint"])
     sector = f2.multiselect(C["sector"], [s for s in sectors() if s in set(projects["sector"])], placeholder=labels.ANY)
-    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=labels.ANY)
+    status = f3.multiselect(C["task_status"], task_metrics.STATES, format_func=labels.TASK_STATE.get,
+                            placeholder=labels.ANY)
     agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
 
-    state = projects["status"].fillna(NEVER).where(~projects["overdue"] | projects["status"].isna(), OVERDUE)
-    counts = st.columns(len(STATUS_CHOICES))
-    for col, choice in zip(counts, STATUS_CHOICES, strict=True):
-        n = int((state == choice).sum()) if choice in (OVERDUE, NEVER) else int((projects["status"] == choice).sum())
-        col.metric(choice, labels.COUNT.format(n=n))
+    counts = task_metrics.count_states(projects)
+    for col, state in zip(st.columns(len(task_metrics.STATES)), task_metrics.STATES, strict=True):
+        col.metric(labels.TASK_STATE[state], labels.COUNT.format(n=counts[state]))
 
-    shown, shown_state = projects, state
+    shown = projects
     if query.strip():
         q = query.strip()
-        keep = (shown["name"].str.contains(q, regex=False) | shown["text"].str.contains(q, regex=False)
-                | (shown["project_no"].astype(str) == q))
-        shown, shown_state = shown[keep], shown_state[keep]
+        shown = shown[shown["name"].str.contains(q, regex=False) | shown["text"].str.contains(q, regex=False)
+                      | (shown["project_no"].astype(str) == q)]
     if sector:
-        keep = shown["sector"].isin(sector)
-        shown, shown_state = shown[keep], shown_state[keep]
+        shown = shown[shown["sector"].isin(sector)]
     if agency != labels.ALL:
-        keep = shown["project_no"].isin(resp[resp["agency"] == agency]["subject_no"])
-        shown, shown_state = shown[keep], shown_state[keep]
-    if status:
-        keep = shown_state.isin(status) | shown["status"].isin(status)
-        shown, shown_state = shown[keep], shown_state[keep]
+        held = task_metrics.held(data.responsibilities, agency, "project")
+        shown = shown[shown["project_no"].isin(held["subject_no"])]
+    shown = shown[task_metrics.in_states(shown, status)]
 
     st.caption(P["count"].format(n=len(shown), total=len(projects)))
     table = pd.DataFrame({

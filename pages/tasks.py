@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from metrics.settings import TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
-from presentation import labels
+from metrics import tasks as task_metrics
+from presentation import labels, tables
 from store.catalog import sectors
 from ui import context, grid
 from ui.auth import require_page
@@ -15,8 +15,6 @@ require_page(__file__)
 
 C = labels.COLUMNS
 T = labels.TASKS
-OVERDUE, NEVER = labels.TASK_STATE["overdue"], labels.TASK_STATE["never_reported"]
-STATUS_CHOICES = [TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED, OVERDUE, NEVER]
 
 data = context.header(labels.PAGES["tasks"])
 if data is not None:
@@ -25,7 +23,8 @@ if data is not None:
     f1, f2, f3, f4 = st.columns(4)
     query = f1.text_input(T["search"], placeholder=T["search_hint"])
     sector = f2.multiselect(C["sector"], sectors(), placeholder=labels.ANY)
-    status = f3.multiselect(C["task_status"], STATUS_CHOICES, placeholder=labels.ANY)
+    status = f3.multiselect(C["task_status"], task_metrics.STATES, format_func=labels.TASK_STATE.get,
+                            placeholder=labels.ANY)
     agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
     g1, g2, g3 = st.columns(3)
     part = g1.multiselect(C["part_name"], sorted(tasks["part_name"].unique(), key=lambda n: tasks[
@@ -47,21 +46,17 @@ if data is not None:
     if area:
         shown = shown[shown["area_name"].isin(area)]
     if agency != labels.ALL or role:
-        held = resp
-        if agency != labels.ALL:
-            held = held[held["agency"] == agency]
+        held = resp if agency == labels.ALL else task_metrics.held(resp, agency)
         if role:
             held = held[held["role"].isin(role)]
         shown = shown[shown["task_no"].isin(held["subject_no"])]
-    state = shown["status"].fillna(NEVER).where(~shown["overdue"] | shown["status"].isna(), OVERDUE)
-    if status:
-        keep = state.isin(status) | (shown["status"].isin(status))
-        shown, state = shown[keep], state[keep]
+    shown = shown[task_metrics.in_states(shown, status)]
 
     st.caption(T["count"].format(n=len(shown), total=len(tasks)))
     table = pd.DataFrame({
         C["no"]: shown["task_no"], C["sector"]: shown["sector"], C["group_name"]: shown["group_name"],
-        C["task_status"]: state, C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
+        C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
+        C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
         C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
         C["text"]: shown["text"]})
     grid.show(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 520),

@@ -10,7 +10,7 @@ import pandas as pd
 from metrics import periods, rollups
 from metrics import tasks as task_metrics
 from metrics.ranking import rank_agencies
-from metrics.settings import CITY, TASK_DONE, TASK_IN_PROGRESS, TASK_LAGGING, TASK_NOT_STARTED
+from metrics.settings import CITY
 from presentation import labels, readings
 from service import snapshot as snap
 from store import catalog, values
@@ -75,8 +75,7 @@ def collect(con, as_of: str | None = None, known_on: dt.datetime | None = None, 
     if sector is not None:
         head, tasks = head[head["sector"] == sector], tasks[tasks["sector"] == sector]
     if agency is not None:
-        resp = data.responsibilities
-        held = resp[(resp["subject"] == "task") & (resp["agency"] == agency)]["subject_no"]
+        held = task_metrics.held(data.responsibilities, agency)["subject_no"]
         head, tasks = head[head["lead"] == agency], tasks[tasks["task_no"].isin(held)]
     head, tasks = head.reset_index(drop=True), tasks.reset_index(drop=True)
     status = data.status[(data.status["district"] == CITY) & data.status["code"].isin(head["code"])]
@@ -120,17 +119,6 @@ def revisions(b: Briefing) -> pd.DataFrame:
                             kind="stable").reset_index(drop=True)
 
 
-def task_counts(tasks: pd.DataFrame) -> dict[str, int]:
-    """Counts of task states: total, done, in_progress, lagging, not_started, never_reported, overdue.
-
-    Every key but total is a key of presentation.labels.TASK_STATE, which gives the words the deck shows.
-    """
-    s = tasks["status"]
-    return {"total": len(tasks), "done": int((s == TASK_DONE).sum()),
-            "in_progress": int((s == TASK_IN_PROGRESS).sum()), "lagging": int((s == TASK_LAGGING).sum()), "not_started": int((s == TASK_NOT_STARTED).sum()),
-            "never_reported": int(s.isna().sum()), "overdue": int(tasks["overdue"].sum())}
-
-
 def agency_table(b: Briefing) -> pd.DataFrame:
     """One row per agency in scope, in the ranking's order.
 
@@ -141,8 +129,7 @@ def agency_table(b: Briefing) -> pd.DataFrame:
     progress = task_metrics.task_progress_by_agency(b.tasks[["task_no"]], b.data.responsibilities,
                                                     b.data.task_history, b.period)
     ranked = rank_agencies(indicator_roll, progress, b.data.project_by_agency)
-    roles = progress.pivot_table(index="agency", columns="role", values="n_tasks", aggfunc="sum", fill_value=0)
-    roles = roles.reindex(columns=["lead", "assist", "joint"], fill_value=0).add_prefix("n_").reset_index()
+    roles = task_metrics.per_role(progress)[["agency", "n_lead", "n_assist", "n_joint"]]
     out = ranked.merge(roles, on="agency", how="left")
     for col in ("n_lead", "n_assist", "n_joint"):
         out[col] = out[col].fillna(0).astype(int)
@@ -155,7 +142,7 @@ def agency_table(b: Briefing) -> pd.DataFrame:
 
 def attention_tasks(b: Briefing) -> pd.DataFrame:
     """Tasks in scope that are overdue (逾期未报) or lagging (滞后), by task number."""
-    rows = b.tasks[b.tasks["overdue"] | (b.tasks["status"] == TASK_LAGGING)]
+    rows = b.tasks[task_metrics.needs_attention(b.tasks)]
     return rows.sort_values("task_no").reset_index(drop=True)
 
 
@@ -167,9 +154,7 @@ def projects_in_scope(b: Briefing, sector: str | None = None) -> pd.DataFrame:
     if sector is not None:
         rows = rows[rows["sector"] == sector]
     if b.agency is not None:
-        resp = b.data.responsibilities
-        rows = rows[rows["project_no"].isin(resp[(resp["subject"] == "project")
-                                                 & (resp["agency"] == b.agency)]["subject_no"])]
+        rows = rows[rows["project_no"].isin(task_metrics.held(b.data.responsibilities, b.agency, "project")["subject_no"])]
     return rows.sort_values("project_no").reset_index(drop=True)
 
 
@@ -177,7 +162,7 @@ def attention_projects(b: Briefing) -> pd.DataFrame:
     """Key projects in scope that are overdue (逾期未报) or lagging (滞后), by project number: the task rules, applied
     to metrics.projects' states (a sector scope keeps its sector's projects, an agency scope the ones it holds)."""
     rows = projects_in_scope(b)
-    return rows[rows["overdue"] | (rows["status"] == TASK_LAGGING)].reset_index(drop=True)
+    return rows[task_metrics.needs_attention(rows)].reset_index(drop=True)
 
 
 def linked_tasks(b: Briefing, code: str) -> pd.DataFrame:

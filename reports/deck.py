@@ -10,6 +10,7 @@ import pandas as pd
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches
 
+from metrics import tasks as task_metrics
 from metrics.settings import TASK_LAGGING
 from presentation import formats, labels, readings, tables
 from reports import content, images, slides
@@ -163,7 +164,7 @@ def _overview(deck: _Deck) -> None:
         for i, (status, n) in enumerate(group.counts[:6]):
             slides.badge(slide, slides.MARGIN + label_w + i * (badge_w + gap), top, badge_w, Inches(0.58),
                     labels.COUNT.format(n=n) + "\n" + labels.STATUS[status], STATUS_HEX[status], size=18)
-    t = content.task_counts(b.tasks)
+    t = task_metrics.count_states(b.tasks)
     slides.text_box(slide, slides.MARGIN, Inches(2.45), slides.CONTENT_WIDTH, Inches(0.4), [Para(
         D["overview"].format(n=len(b.headline), tasks=t["total"], done=t["done"], lagging=t["lagging"],
                              overdue=t["overdue"]), 14, colour=slides.INK)])
@@ -247,11 +248,7 @@ def _sector(deck: _Deck, sector: str) -> None:
         empty = D["no_indicators_agency"].format(agency=b.agency) if b.agency else D["no_indicators"]
         slides.text_box(slide, slides.MARGIN, slides.TOP + Inches(0.5), Inches(left_w), Inches(0.5),
                    [Para(D["see_tasks"].format(empty=empty), 15, colour=slides.MUTED)])
-        projects = b.data.projects[b.data.projects["sector"] == sector]
-        if b.agency:
-            resp = b.data.responsibilities
-            held = resp[(resp["subject"] == "project") & (resp["agency"] == b.agency)]["subject_no"]
-            projects = projects[projects["project_no"].isin(held)]
+        projects = content.projects_in_scope(b, sector)
         if not projects.empty:
             slides.text_box(slide, slides.MARGIN, slides.TOP + Inches(1.1), Inches(left_w), Inches(0.4),
                        [Para(labels.SECTORS["projects"].format(n=len(projects)), 17, True)])
@@ -270,7 +267,7 @@ def _sector(deck: _Deck, sector: str) -> None:
     tasks = b.tasks[b.tasks["sector"] == sector]
     x, w = slides.MARGIN + Inches(left_w + 0.35), slides.CONTENT_WIDTH - Inches(left_w + 0.35)
     slides.text_box(slide, x, slides.TOP, w, Inches(0.4), [Para(labels.SECTORS["tasks"].format(n=len(tasks)), 17, True)])
-    counts = content.task_counts(tasks)
+    counts = task_metrics.count_states(tasks)
     rows = [[labels.TASK_STATE[k], labels.COUNT.format(n=v)] for k, v in counts.items() if k != "total"]
     colours = {(i, 0): TASK_HEX.get(k, slides.MUTED) for i, (k, _) in enumerate(rows) if k in TASK_HEX}
     shape = slides.table(slide, x, slides.TOP + Inches(0.5), [int(w * 0.6), int(w * 0.4)], [C["task_state"], C["n_tasks"]],
@@ -278,7 +275,7 @@ def _sector(deck: _Deck, sector: str) -> None:
     done = counts["done"] / counts["total"] if counts["total"] else None
     share = formats.percent(done * 100) if done is not None else "—"
     notes = [Para(D["share_done"].format(value=share), 14, True, slides.INK)]
-    late = tasks[tasks["overdue"] | (tasks["status"] == TASK_LAGGING)]
+    late = tasks[task_metrics.needs_attention(tasks)]
     if len(late) > 6:
         notes.append(Para(D["attention_many"].format(overdue=int(late["overdue"].sum()),
                                                      lagging=int((late["status"] == TASK_LAGGING).sum())),
@@ -382,8 +379,7 @@ def _sector_projects(deck: _Deck, sector: str) -> None:
     if projects.empty:
         return
     rows = _project_rows(projects)
-    colours = {(i, 1): slides.RED for i, (lag, due) in enumerate(zip(projects["status"] == TASK_LAGGING,
-                                                               projects["overdue"], strict=True)) if lag or due}
+    colours = {(i, 1): slides.RED for i, late in enumerate(task_metrics.needs_attention(projects)) if late}
     header = [C["project"], C["task_status"], C["period"], C["image_progress"], C["lead_or_joint"], C["note"]]
     deck.table_slides(labels.DECK_SLIDES["sector_projects"].format(sector=sector), header,
                       [3.6, 1.6, 0.9, 0.95, 2.4, 2.75], rows, colours, size=11)

@@ -1,8 +1,20 @@
 """Task progress: latest status per task, overdue reports, counts by sector and by agency."""
 
 import pandas as pd
+import pytest
 
-from metrics.tasks import latest_task_status, task_progress, task_progress_by_agency
+from metrics.tasks import (
+    count_states,
+    held,
+    in_states,
+    latest_task_status,
+    needs_attention,
+    per_role,
+    state_flags,
+    task_progress,
+    task_progress_by_agency,
+    task_states,
+)
 
 TASKS = pd.DataFrame({"task_no": [1, 2, 3, 4, 5], "sector": ["工业", "工业", "工业", "建筑", "建筑"]})
 STATUS = pd.DataFrame({
@@ -51,3 +63,48 @@ def test_task_progress_by_agency_and_role():
 def test_later_reports_are_ignored():
     out = latest_task_status(STATUS, "2025Q3").set_index("task_no")
     assert out.loc[1, "status"] == "推进中" and out.loc[2, "status"] == "推进中"
+
+
+# As of 2025Q4: task 1 done, 2 lagging (reported), 3 done earlier, 4 not started (overdue), 5 never reported.
+STATES = task_states(TASKS, STATUS, "2025Q4")
+
+
+def test_each_task_is_in_one_reported_state_or_never_reported_and_may_be_overdue_besides():
+    flags = state_flags(STATES).set_index(STATES["task_no"])
+    assert flags.columns.tolist() == ["done", "in_progress", "lagging", "not_started", "overdue", "never_reported"]
+    assert flags.loc[1].tolist() == [True, False, False, False, False, False]
+    assert flags.loc[4].tolist() == [False, False, False, True, True, False]
+    assert flags.loc[5].tolist() == [False, False, False, False, True, True]
+
+
+def test_count_states_counts_overdue_with_the_tasks_that_never_reported():
+    assert count_states(STATES) == {"total": 5, "done": 2, "in_progress": 0, "lagging": 1, "not_started": 1,
+                                    "overdue": 2, "never_reported": 1}
+
+
+@pytest.mark.parametrize(("chosen", "expected"), [
+    ([], [1, 2, 3, 4, 5]),
+    (["lagging"], [2]),
+    (["overdue"], [4, 5]),
+    (["never_reported", "done"], [1, 3, 5]),
+])
+def test_in_states_keeps_the_tasks_in_any_chosen_state(chosen, expected):
+    assert STATES[in_states(STATES, chosen)]["task_no"].tolist() == expected
+
+
+def test_needs_attention_is_overdue_or_lagging():
+    assert STATES[needs_attention(STATES)]["task_no"].tolist() == [2, 4, 5]
+
+
+def test_held_lists_what_one_agency_is_named_for_with_its_role():
+    assert held(RESP, "乙局").to_dict("list") == {"subject_no": [2, 4, 5], "role": ["assist", "lead", "joint"]}
+    assert held(RESP, "甲局", "project").to_dict("list") == {"subject_no": [1], "role": ["lead"]}
+    assert held(RESP, "丙局").empty
+
+
+def test_per_role_counts_held_tasks_by_role_and_overdue_only_where_the_agency_reports():
+    out = per_role(task_progress_by_agency(TASKS, RESP, STATUS, "2025Q4")).set_index("agency")
+    assert out.loc["甲局"].to_dict() == {"n_lead": 2, "n_assist": 0, "n_joint": 0, "n_overdue": 0, "n_lagging": 1}
+    # 乙局 assists on task 2 (lagging, counted) and answers for 4 (lead) and 5 (joint), both overdue
+    assert out.loc["乙局"].to_dict() == {"n_lead": 1, "n_assist": 1, "n_joint": 1, "n_overdue": 2, "n_lagging": 1}
+    assert per_role(task_progress_by_agency(TASKS, RESP, STATUS, "2025Q4").iloc[:0]).empty

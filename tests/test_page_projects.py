@@ -43,10 +43,10 @@ def test_filters_by_sector_agency_and_status(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, PAGE)
     at.multiselect[0].set_value(["建筑业"]).run()
     assert _table(at)[C["no"]].tolist() == [12, 13, 14, 15, 16, 17]
-    at.multiselect[1].set_value(["滞后"]).run()
+    at.multiselect[1].set_value(["lagging"]).run()
     assert _table(at)[C["no"]].tolist() == [13]
     at.multiselect[0].set_value([]).run()
-    at.multiselect[1].set_value(["逾期未报"]).run()
+    at.multiselect[1].set_value(["overdue"]).run()
     assert _table(at)[C["no"]].tolist() == [20, 25]
     at.multiselect[1].set_value([]).run()
     at.selectbox[-2].set_value("市水务局").run()
