@@ -60,7 +60,7 @@ if data is not None:
     st.subheader(results.title)
     final = results.rows.merge(data.indicators[["code", "name"]], on="code")
     if final.empty:
-        st.info(V["final_not_due"])
+        st.info(V["final_not_due"].format(year=results.year) if results.year else labels.HEADLINE["no_results"])
     else:
         st.markdown(V["final_counts"].format(counts="，".join(
             labels.COUNT_OF.format(status=labels.STATUS[s], n=n) for s, n in results.counts)))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from metrics import status as metrics_status
+from metrics.results import result_year
 from metrics.settings import COUNT_UNITS, GOOD, PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
 from presentation import formats, labels
 
@@ -27,11 +28,13 @@ class Delta:
 
 @dataclass(frozen=True)
 class Group:
-    """One labelled group of the headline: its title, its rows and the count of each status shown."""
+    """One labelled group of the headline: its title, its rows, the count of each status shown and, for the
+    results, their target year (metrics.results.result_year(): the next one due while none has ended)."""
 
     title: str
     rows: pd.DataFrame
     counts: list[tuple[str, int]]
+    year: int | None = None
 
 
 def colour(status) -> str | None:
@@ -158,11 +161,11 @@ def headline_groups(status_df: pd.DataFrame) -> tuple[Group, Group]:
     """The headline as two groups that cannot contradict: the results of the targets whose year has ended most
     recently (已达成 / 未达成 / 目标待定) and the progress toward each indicator's next target (按计划推进 …)."""
     results, progress = metrics_status.headline_groups(status_df)
-    year = int(results["target_year"].max()) if not results.empty else None
+    year = result_year(status_df)
     years = sorted({int(y) for y in progress["target_year"].dropna()})
     return (
-        Group(labels.HEADLINE["results"].format(year=year) if year else labels.HEADLINE["no_results"], results,
-              _counts(results, RESULT_STATUSES)),
+        Group(labels.HEADLINE["results"].format(year=year) if not results.empty else labels.HEADLINE["no_results"],
+              results, _counts(results, RESULT_STATUSES), year),
         Group(labels.HEADLINE["progress"].format(years="、".join(map(str, years))) if len(years) == 1
               else labels.HEADLINE["progress_any"], progress, _counts(progress, PROGRESS_STATUSES)),
     )

@@ -172,7 +172,8 @@ def _overview(deck: _Deck) -> None:
     top = Inches(2.8)
     if final.empty or b.data.empty:
         slides.text_box(slide, slides.MARGIN, top, slides.CONTENT_WIDTH, Inches(0.5),
-                   [Para(D["no_final"], 16, colour=slides.MUTED)])
+                   [Para(D["no_final"].format(year=results.year) if results.year else labels.HEADLINE["no_results"],
+                         16, colour=slides.MUTED)])
         return
     slides.text_box(slide, slides.MARGIN, top, slides.CONTENT_WIDTH, Inches(0.4), [Para(
         D["final"].format(title=results.title, counts="，".join(

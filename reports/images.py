@@ -130,7 +130,7 @@ def overview_pdf(b: content.Briefing) -> bytes:
     final = content.final_results(b)
     if not final.empty:
         figs.append(_table_figure(
-            f"{head}<br><sup>{labels.OVERVIEW['final_results']}</sup>", [C["indicator"], C["result"], C["result_note"]],
+            f"{head}<br><sup>{content.groups(b)[0].title}</sup>", [C["indicator"], C["result"], C["result_note"]],
             [final["name"].tolist(), [tables.status_word(s) for s in final["status"]],
              [readings.sentence(r) for r in final.to_dict("records")]], [3, 1.2, 7]))
     moved = content.changes(b)
