@@ -1,7 +1,7 @@
 """DuckDB schema of the catalog, targets, actuals, task and project statuses, uploads and audit, with versioned
 upgrades."""
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -93,6 +93,21 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE targets ADD COLUMN IF NOT EXISTS district VARCHAR DEFAULT '全市'",
         "UPDATE targets SET district = '全市' WHERE district IS NULL",
+    ],
+    # v8: agencies' own quarterly reports (issue 18): every state change of a report is a row (append-only); the
+    # reporting calendar (a quarter's deadline when an admin moved it); the outbox of reminders and state changes.
+    [
+        """CREATE TABLE IF NOT EXISTS reports (
+            seq BIGINT PRIMARY KEY, agency VARCHAR NOT NULL, subject VARCHAR NOT NULL, item VARCHAR NOT NULL,
+            period VARCHAR NOT NULL, status VARCHAR, values_json VARCHAR, note VARCHAR NOT NULL DEFAULT '',
+            reason VARCHAR NOT NULL DEFAULT '', measure VARCHAR NOT NULL DEFAULT '', promise VARCHAR,
+            state VARCHAR NOT NULL, actor VARCHAR NOT NULL, acted_at TIMESTAMP NOT NULL,
+            return_reason VARCHAR NOT NULL DEFAULT '', upload_id INTEGER, is_sample BOOLEAN NOT NULL DEFAULT FALSE)""",
+        """CREATE TABLE IF NOT EXISTS report_calendar (
+            period VARCHAR PRIMARY KEY, deadline DATE NOT NULL, set_by VARCHAR NOT NULL, set_at TIMESTAMP NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS outbox (
+            seq BIGINT PRIMARY KEY, sent_at TIMESTAMP NOT NULL, recipient VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+            subject VARCHAR NOT NULL, body VARCHAR NOT NULL DEFAULT '', is_sample BOOLEAN NOT NULL DEFAULT FALSE)""",
     ],
 ]
 DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup

@@ -1,0 +1,389 @@
+"""Agencies report their own tasks and indicators online: save, submit, verify (核查), land through intake.
+
+An online report is checked by building the file an agency would upload (task-status or actuals rows) and running
+intake's checks on it: one code path, the same messages. An accepted report is committed as an upload of that file
+(its name starts with 在线填报), so metrics, history, rollback and as-known-on treat it as any upload.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from metrics import deadlines
+from metrics import periods as quarters
+from metrics.settings import TASK_DONE, worst
+from presentation import labels
+from service import status as service_status
+from store import catalog, values
+from store import ingest as store_ingest
+from store import reports as store_reports
+from store.db import connect
+from store.errors import DuplicateUpload, StoreError
+from store.reports import Change, Message
+from store.uploads import now
+
+ONLINE_PREFIX = "在线填报"  # the file name of an upload that landed an accepted online report starts with it
+_KIND = {"task": "task-status", "indicator": "actuals"}
+_TASK_HEADERS = ("任务编号", "报告期", "状态", "进展说明", "填报单位")
+_ACTUAL_HEADERS = ("指标代码", "报告期", "区", "数值", "备注")
+
+
+class ReportError(StoreError):
+    """A refused report action (not this agency's item, wrong state, no right to verify); nothing was written."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the account name, the agency it is bound to (reporters) and whether it is an admin."""
+
+    user: str
+    agency: str | None = None
+    is_admin: bool = False
+
+
+@dataclass
+class Entry:
+    """What a unit reports for one item. values: district -> the value as typed (indicators only)."""
+
+    subject: str
+    item: str
+    status: str | None = None
+    values: dict[str, str] | None = None
+    note: str = ""
+    reason: str = ""
+    measure: str = ""
+    promise: str | None = None
+
+
+@dataclass
+class Outcome:
+    """The result of a save or submit: problems (item, subject, column, value, problem, fix) or the rows saved."""
+
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+    saved: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.problems.empty
+
+
+PROBLEM_COLUMNS = ["subject", "item", "column", "value", "problem", "fix"]
+
+
+def resolve_agency(con, name: str) -> str:
+    """The canonical name of an agency, given its name or one of its aliases.
+
+    Raises:
+        ReportError: no agency of the catalog has that name.
+    """
+    table = catalog.agencies(con)
+    wanted = str(name).strip()
+    for canonical, aliases in zip(table["name"], table["aliases"].fillna(""), strict=True):
+        if wanted == canonical or wanted in [a for a in str(aliases).replace("、", "|").split("|") if a]:
+            return canonical
+    raise ReportError(labels.REPORTING["unknown_agency"].format(name=name))
+
+
+def duties(con, agency: str) -> pd.DataFrame:
+    """The items an agency reports: subject, item, role, title (task text or indicator name), unit, by_district."""
+    inds = catalog.indicators(con)
+    frame = deadlines.duties(agency, catalog.responsibilities(con), inds)
+    tasks = catalog.tasks(con)
+    text = {str(n): t for n, t in zip(tasks["task_no"], tasks["text"], strict=True)}
+    names = dict(zip(inds["code"], inds["name"], strict=True))
+    units = dict(zip(inds["code"], inds["unit"], strict=True))
+    by_district = dict(zip(inds["code"], inds["by_district"], strict=True))
+    frame["title"] = [text.get(i, "") if s == "task" else names.get(i, "")
+                      for s, i in zip(frame["subject"], frame["item"], strict=True)]
+    frame["unit"] = [units.get(i, "") if s == "indicator" else "" for s, i in
+                     zip(frame["subject"], frame["item"], strict=True)]
+    frame["by_district"] = [bool(by_district.get(i, False)) if s == "indicator" else False
+                            for s, i in zip(frame["subject"], frame["item"], strict=True)]
+    return frame
+
+
+def current(con, *, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """Every report's latest state (metrics.deadlines.latest) with its verifier."""
+    latest = deadlines.latest(store_reports.reports(con, known_on=known_on))
+    latest["verifier"] = deadlines.verifiers(latest, catalog.responsibilities(con)) if len(latest) else []
+    return latest
+
+
+def indicator_statuses(con, as_of: str) -> pd.DataFrame:
+    """code, status: each indicator's city-wide status as of `as_of`, the worst of its target years."""
+    rows = service_status.compute(con, as_of)
+    rows = rows[rows["district"] == catalog.CITY]
+    worst_of = rows.groupby("code")["status"].agg(lambda s: worst(s))
+    return pd.DataFrame({"code": worst_of.index, "status": worst_of.to_numpy()})
+
+
+def _csv(headers: tuple[str, ...], rows: list[tuple]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _files(agency: str, period: str, entries: list[Entry]) -> dict[str, tuple[bytes, list[tuple[str, str]]]]:
+    """subject -> (the file an upload would hold, (item, district) of each data row in order)."""
+    out: dict[str, tuple[bytes, list[tuple[str, str]]]] = {}
+    tasks = [e for e in entries if e.subject == "task"]
+    if tasks:
+        rows = [(e.item, period, e.status or "", e.note, agency) for e in tasks]
+        out["task"] = (_csv(_TASK_HEADERS, rows), [(e.item, "") for e in tasks])
+    inds = [e for e in entries if e.subject == "indicator"]
+    rows, where = [], []
+    for e in inds:
+        for district, value in (e.values or {}).items():
+            rows.append((e.item, period, district, value, e.note))
+            where.append((e.item, district))
+    if rows:
+        out["indicator"] = (_csv(_ACTUAL_HEADERS, rows), where)
+    return out
+
+
+def check(db, agency: str, period: str, entries: list[Entry], *, today: dt.date | None = None) -> pd.DataFrame:
+    """Intake's checks of the entries as the file an upload would hold: problems (PROBLEM_COLUMNS), empty if none."""
+    found = []
+    for subject, (data, where) in _files(agency, period, entries).items():
+        result = store_ingest.check(db, data, f"{ONLINE_PREFIX}.csv", _KIND[subject], today=today)
+        for err in result.errors.itertuples():
+            row = None if pd.isna(err.row) else int(err.row) - 2  # header on line 1
+            item, district = where[row] if row is not None and 0 <= row < len(where) else ("", "")
+            column = f"{err.column}（{district}）" if district else err.column
+            found.append((subject, item, column, err.value, err.problem, err.fix))
+    return pd.DataFrame(found, columns=PROBLEM_COLUMNS)
+
+
+def _own(con, actor: Actor) -> str:
+    if not actor.agency:
+        raise ReportError(labels.REPORTING["no_agency"])
+    return resolve_agency(con, actor.agency)
+
+
+def _state_of(latest: pd.DataFrame, agency: str, subject: str, item: str, period: str) -> pd.Series | None:
+    found = latest[(latest["agency"] == agency) & (latest["subject"] == subject)
+                   & (latest["item"] == str(item)) & (latest["period"] == period)] if len(latest) else latest
+    return found.iloc[-1] if len(found) else None
+
+
+def save(db, actor: Actor, period: str, entries: list[Entry], *, submit: bool = False,
+         at: dt.datetime | None = None, today: dt.date | None = None, is_sample: bool = False) -> Outcome:
+    """Save the entries as drafts or submit them: every entry checked, all written or none.
+
+    Refused (ReportError, nothing written): an account without an agency, an item the agency does not report, a
+    report already submitted or accepted. Problems (Outcome.problems, nothing written): intake's checks of the
+    values, and on submit a red item without 原因, 整改措施 or a later 承诺完成季度, an empty status or value.
+    """
+    if not quarters.is_period(period):
+        raise ReportError(labels.REPORTING["bad_period"].format(period=period))
+    with connect(db) as con:
+        agency = _own(con, actor)
+        mine = duties(con, agency)
+        allowed = set(zip(mine["subject"], mine["item"], strict=True))
+        latest = current(con)
+        statuses = indicator_statuses(con, period) if submit and any(e.subject == "indicator" for e in entries) \
+            else pd.DataFrame(columns=["code", "status"])
+    for entry in entries:
+        if (entry.subject, str(entry.item)) not in allowed:
+            raise ReportError(labels.REPORTING["not_yours"].format(agency=agency, item=_name(entry.subject,
+                                                                                            entry.item)))
+        found = _state_of(latest, agency, entry.subject, entry.item, period)
+        if found is not None and found["state"] in (deadlines.SUBMITTED, deadlines.ACCEPTED):
+            raise ReportError(labels.REPORTING["locked"].format(item=_name(entry.subject, entry.item),
+                                                                state=labels.REPORT_STATE[found["state"]]))
+    problems = check(db, agency, period, entries, today=today)
+    if submit:
+        status_of = dict(zip(statuses["code"], statuses["status"], strict=True))
+        extra = []
+        for e in entries:
+            if e.subject == "task" and not e.status:
+                extra.append(("task", e.item, "状态", "", *labels.REPORTING["need_status"]))
+            if e.subject == "indicator" and not any(str(v).strip() for v in (e.values or {}).values()):
+                extra.append(("indicator", e.item, "数值", "", *labels.REPORTING["need_value"]))
+            status = e.status if e.subject == "task" else status_of.get(e.item)
+            for name in deadlines.promise_problems(e.subject, status, period, e.reason, e.measure, e.promise):
+                problem, fix = labels.REPORTING[name if name == "promise_past" else "promise_" + name]
+                extra.append((e.subject, e.item, labels.REPORT_FIELDS[name.removesuffix("_past")],
+                              str(e.promise or ""), problem, fix))
+        if extra:
+            problems = pd.concat([problems, pd.DataFrame(extra, columns=PROBLEM_COLUMNS)], ignore_index=True)
+    if not problems.empty:
+        return Outcome(problems=problems)
+    state = deadlines.SUBMITTED if submit else deadlines.DRAFT
+    changes = [Change(agency=agency, subject=e.subject, item=str(e.item), period=period, state=state,
+                      actor=actor.user, status=e.status if e.subject == "task" else None,
+                      values={k: str(v) for k, v in (e.values or {}).items() if str(v).strip()}
+                      if e.subject == "indicator" else None,
+                      note=e.note, reason=e.reason, measure=e.measure, promise=e.promise or None, at=at,
+                      is_sample=is_sample) for e in entries]
+    messages = []
+    if submit:
+        with connect(db) as con:
+            probe = pd.DataFrame({"agency": [agency] * len(entries), "subject": [e.subject for e in entries],
+                                  "item": [str(e.item) for e in entries]})
+            who = deadlines.verifiers(probe, catalog.responsibilities(con))
+        for e, verifier in zip(entries, who, strict=True):
+            messages.append(Message(verifier, "state", labels.REPORTING["msg_submitted"].format(
+                agency=agency, item=_name(e.subject, e.item), period=period)))
+    with connect(db) as con:
+        store_reports.record(con, changes, messages, audit_action="report-submit" if submit else "report-draft")
+    return Outcome(saved=len(changes))
+
+
+def _name(subject: str, item: str) -> str:
+    return labels.REPORTING["task_name" if subject == "task" else "indicator_name"].format(item=item)
+
+
+def _entry_of(row: pd.Series) -> Entry:
+    vals = row.get("values")
+    return Entry(subject=row["subject"], item=str(row["item"]),
+                 status=None if pd.isna(row.get("status")) else row.get("status"),
+                 values=vals if isinstance(vals, dict) else None, note=row.get("note") or "",
+                 reason=row.get("reason") or "", measure=row.get("measure") or "",
+                 promise=None if pd.isna(row.get("promise")) else row.get("promise"))
+
+
+def verify(db, actor: Actor, agency: str, subject: str, item: str, period: str, *, accept: bool,
+           reason: str = "", at: dt.datetime | None = None, is_sample: bool = False) -> int | None:
+    """Accept (核查通过) or return (退回) a submitted report; returns the upload that landed an accepted one.
+
+    An assisting unit's task report is verified by the task's lead unit, every other report by an admin. An
+    accepted report is committed through intake as an upload named 在线填报_…; a returned one needs a reason.
+
+    Raises:
+        ReportError: not submitted, not this account's to verify, no reason for a return, or intake refused the
+            values (nothing written).
+    """
+    with connect(db) as con:
+        agency = resolve_agency(con, agency)
+        found = _state_of(current(con), agency, subject, item, period)
+    if found is None or found["state"] != deadlines.SUBMITTED:
+        raise ReportError(labels.REPORTING["not_submitted"].format(item=_name(subject, item)))
+    if not deadlines.may_verify(found["verifier"], actor.agency, actor.is_admin):
+        raise ReportError(labels.REPORTING["not_verifier"].format(item=_name(subject, item),
+                                                                  verifier=_verifier_text(found["verifier"])))
+    if not accept and not reason.strip():
+        raise ReportError(labels.REPORTING["need_return_reason"])
+    entry = _entry_of(found)
+    upload_id = None
+    if accept:
+        upload_id = _land(db, agency, period, entry, actor.user, at, is_sample)
+    change = Change(agency=agency, subject=subject, item=str(item), period=period,
+                    state=deadlines.ACCEPTED if accept else deadlines.RETURNED, actor=actor.user,
+                    status=entry.status, values=entry.values, note=entry.note, reason=entry.reason,
+                    measure=entry.measure, promise=entry.promise, return_reason="" if accept else reason.strip(),
+                    upload_id=upload_id, at=at, is_sample=is_sample)
+    key = "msg_accepted" if accept else "msg_returned"
+    message = Message(agency, "state", labels.REPORTING[key].format(item=_name(subject, item), period=period,
+                                                                    reason=reason.strip()))
+    with connect(db) as con:
+        store_reports.record(con, [change], [message], audit_action="report-accept" if accept else "report-return")
+    return upload_id
+
+
+def _land(db, agency: str, period: str, entry: Entry, user: str, at: dt.datetime | None, is_sample: bool) -> int:
+    """Commit an accepted report as an upload of the file it stands for (intake's checks again)."""
+    files = _files(agency, period, [entry])
+    data, _ = files[entry.subject]
+    name = f"{ONLINE_PREFIX}_{agency}_{entry.subject}{entry.item}_{period}.csv"
+    try:
+        result = store_ingest.ingest(db, data, name, _KIND[entry.subject], user=user, confirm_unusual=True,
+                                     uploaded_at=at, today=at.date() if at else None, is_sample=is_sample)
+    except DuplicateUpload as exc:  # the very same rows already count
+        return exc.upload_id
+    if not result.ok:
+        first = result.errors.iloc[0]
+        raise ReportError(labels.REPORTING["land_refused"].format(problem=first["problem"], fix=first["fix"]))
+    return int(result.upload_id)
+
+
+def _verifier_text(verifier: str) -> str:
+    return labels.REPORTING["admin"] if verifier == deadlines.ADMIN else verifier
+
+
+def done_before(con, period: str) -> set[str]:
+    """Task numbers reported 已完成 in a quarter before `period` (not due again)."""
+    tasks = values.task_status(con, as_of=quarters.previous(period))
+    return {str(n) for n in tasks.loc[tasks["status"] == TASK_DONE, "task_no"]}
+
+
+def todo(db, agency: str, period: str | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
+    """An agency's 我的待办 for the quarter being reported (default: the latest closed quarter): metrics.deadlines.todo
+    columns plus title."""
+    today = today or now().date()
+    period = period or quarters.latest_closed(today)
+    with connect(db) as con:
+        agency = resolve_agency(con, agency)
+        mine = duties(con, agency)
+        latest = current(con)
+        calendar = store_reports.calendar(con)
+        finished = done_before(con, period)
+    verifier = latest["verifier"] if len(latest) else pd.Series(dtype=object)
+    out = deadlines.todo(agency, mine, latest, verifier, period, calendar, today, finished)
+    titles = {(s, i): t for s, i, t in zip(mine["subject"], mine["item"], mine["title"], strict=True)}
+    out["title"] = [titles.get((s, i), "") for s, i in zip(out["subject"], out["item"], strict=True)]
+    return out
+
+
+def admin_queue(db) -> pd.DataFrame:
+    """Submitted reports an admin verifies, oldest first."""
+    with connect(db) as con:
+        latest = current(con)
+    if latest.empty:
+        return latest
+    return deadlines.admin_queue(latest, latest["verifier"])
+
+
+def verify_queue(db, actor: Actor) -> pd.DataFrame:
+    """The submitted reports this account may verify (an admin: every one), oldest first."""
+    with connect(db) as con:
+        latest = current(con)
+    if latest.empty:
+        return latest
+    mine = [deadlines.may_verify(v, actor.agency, actor.is_admin) and a != actor.agency
+            for v, a in zip(latest["verifier"], latest["agency"], strict=True)]
+    waiting = latest[(latest["state"] == deadlines.SUBMITTED) & pd.Series(mine, index=latest.index)]
+    return waiting.sort_values("seq").reset_index(drop=True)
+
+
+def broken_promises(con, as_of: str) -> pd.DataFrame:
+    """整改逾期 as of `as_of`: metrics.deadlines.broken_promises over the accepted reports that carry a promise."""
+    accepted = store_reports.reports(con)
+    accepted = accepted[(accepted["state"] == deadlines.ACCEPTED) & accepted["promise"].notna()]
+    if accepted.empty:
+        return pd.DataFrame(columns=["agency", "subject", "item", "period", "promise", "current"])
+    tasks = values.task_status(con, as_of=as_of)
+    return deadlines.broken_promises(accepted[["agency", "subject", "item", "period", "promise"]], tasks,
+                                     indicator_statuses(con, as_of), as_of)
+
+
+def remind(db, period: str | None = None, *, today: dt.date | None = None) -> int:
+    """Put a reminder in the outbox for every agency that still owes reports of `period`; returns how many."""
+    today = today or now().date()
+    period = period or quarters.latest_closed(today)
+    with connect(db) as con:
+        names = list(catalog.agencies(con)["name"])
+        latest = current(con)
+        calendar = store_reports.calendar(con)
+        finished = done_before(con, period)
+        owed = {}
+        for agency in names:
+            mine = duties(con, agency)
+            verifier = latest["verifier"] if len(latest) else pd.Series(dtype=object)
+            items = deadlines.todo(agency, mine, latest, verifier, period, calendar, today, finished)
+            items = items[items["state"] != "verify"]
+            if len(items):
+                owed[agency] = len(items)
+    last_day = deadlines.deadline(period, calendar)
+    messages = [Message(agency, "reminder", labels.REPORTING["msg_reminder"].format(
+        period=period, count=count, deadline=last_day)) for agency, count in owed.items()]
+    with connect(db) as con:
+        store_reports.notify(con, messages)
+    return len(messages)

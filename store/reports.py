@@ -1,0 +1,165 @@
+"""Agencies' own reports (append-only state changes), the reporting calendar and the outbox of notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from store.uploads import now
+
+REPORT_COLUMNS = ("seq", "agency", "subject", "item", "period", "status", "values_json", "note", "reason",
+                  "measure", "promise", "state", "actor", "acted_at", "return_reason", "upload_id", "is_sample")
+
+
+@dataclass
+class Change:
+    """One state change of a report: the row appended to `reports`.
+
+    values: district -> value for an indicator (全市 when it is not reported by district); None for a task.
+    """
+
+    agency: str
+    subject: str  # 'task' | 'indicator'
+    item: str  # task number as text, or the indicator's code
+    period: str
+    state: str  # 'draft' | 'submitted' | 'accepted' | 'returned'
+    actor: str
+    status: str | None = None
+    values: dict[str, float] | None = None
+    note: str = ""
+    reason: str = ""
+    measure: str = ""
+    promise: str | None = None
+    return_reason: str = ""
+    upload_id: int | None = None
+    at: dt.datetime | None = None
+    is_sample: bool = False
+
+
+@dataclass
+class Message:
+    """One notification for the outbox: to an agency's accounts (its name) or to 'admin'."""
+
+    recipient: str
+    kind: str  # 'reminder' | 'state'
+    subject: str
+    body: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _insert_change(con, change: Change, at: dt.datetime) -> int:
+    seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM reports").fetchone()[0]
+    values = None if change.values is None else json.dumps(change.values, ensure_ascii=False, sort_keys=True)
+    con.execute(
+        f"INSERT INTO reports ({', '.join(REPORT_COLUMNS)}) VALUES ({', '.join('?' * len(REPORT_COLUMNS))})",
+        [seq, change.agency, change.subject, str(change.item), change.period, change.status, values, change.note,
+         change.reason, change.measure, change.promise or None, change.state, change.actor, at,
+         change.return_reason, change.upload_id, change.is_sample])
+    return int(seq)
+
+
+def _insert_message(con, message: Message, at: dt.datetime, is_sample: bool) -> None:
+    seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM outbox").fetchone()[0]
+    con.execute("INSERT INTO outbox VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [seq, at, message.recipient, message.kind, message.subject, message.body, is_sample])
+
+
+def record(con, changes: list[Change], messages: list[Message] = (), *, audit_action: str = "report") -> list[int]:
+    """Append state changes, their outbox messages and one audit entry in one transaction; returns the seqs."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        seqs = []
+        for change in changes:
+            at = change.at or now()
+            seqs.append(_insert_change(con, change, at))
+        when = changes[0].at or now() if changes else now()
+        sample = bool(changes and changes[0].is_sample)
+        for message in messages:
+            _insert_message(con, message, when, sample)
+        if changes:
+            first = changes[0]
+            items = ",".join(c.item for c in changes)
+            con.execute("INSERT INTO audit VALUES (?, ?, ?, ?)",
+                        [when, first.actor, audit_action,
+                         f"{first.agency} {first.subject} {items} {first.period} → {first.state}"])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return seqs
+
+
+def reports(con, *, known_on: dt.datetime | None = None, agency: str | None = None,
+            period: str | None = None) -> pd.DataFrame:
+    """Every state change (as known on `known_on` when given), oldest first; values parsed to a dict."""
+    where, params = ["TRUE"], []
+    if known_on is not None:
+        where.append("acted_at <= ?")
+        params.append(known_on)
+    if agency is not None:
+        where.append("agency = ?")
+        params.append(agency)
+    if period is not None:
+        where.append("period = ?")
+        params.append(period)
+    columns = ", ".join(REPORT_COLUMNS).replace("acted_at", "acted_at AS at")
+    frame = con.execute(f"SELECT {columns} FROM reports WHERE {' AND '.join(where)} ORDER BY seq", params).df()
+    frame["values"] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else json.loads(v)
+                       for v in frame["values_json"]]
+    return frame
+
+
+def calendar(con) -> pd.DataFrame:
+    """The deadlines an admin set: period, deadline (date), set_by, set_at."""
+    frame = con.execute("SELECT period, deadline, set_by, set_at FROM report_calendar ORDER BY period").df()
+    frame["deadline"] = pd.to_datetime(frame["deadline"]).dt.date
+    return frame
+
+
+def set_deadline(con, period: str, deadline: dt.date, user: str) -> None:
+    """Set (or move) a quarter's deadline; audited, and announced in the outbox to every unit ('all')."""
+    at = now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("INSERT OR REPLACE INTO report_calendar VALUES (?, ?, ?, ?)", [period, deadline, user, at])
+        con.execute("INSERT INTO audit VALUES (?, ?, 'calendar', ?)", [at, user, f"{period}={deadline}"])
+        _insert_message(con, Message("all", "calendar", f"{period} 填报截止日期调整为 {deadline}"), at, False)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def notify(con, messages: list[Message]) -> None:
+    """Append messages to the outbox (reminders) in one transaction."""
+    if not messages:
+        return
+    at = now()
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for message in messages:
+            _insert_message(con, message, at, False)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def outbox(con, day: dt.date | None = None) -> pd.DataFrame:
+    """The outbox (of one day when given): seq, at, recipient, kind, subject, body, oldest first."""
+    where, params = "TRUE", []
+    if day is not None:
+        where, params = "CAST(sent_at AS DATE) = ?", [day]
+    return con.execute(f"SELECT seq, sent_at AS at, recipient, kind, subject, body FROM outbox WHERE {where} ORDER BY seq",
+                       params).df()
+
+
+def remove_sample(con) -> int:
+    """Delete the sample reports and their messages (inside the caller's transaction); returns the reports removed."""
+    count = con.execute("SELECT count(*) FROM reports WHERE is_sample").fetchone()[0]
+    con.execute("DELETE FROM reports WHERE is_sample")
+    con.execute("DELETE FROM outbox WHERE is_sample")
+    return int(count)
