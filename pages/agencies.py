@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts import figures
+from charts import page_charts
 from metrics import tasks as task_metrics
 from metrics.ranking import RULE, rank_agencies
 from presentation import formats, labels, tables
@@ -21,6 +21,7 @@ data = context.header(labels.PAGES["agencies"])
 if data is not None:
     ranking = rank_agencies(data.agency_rollup, data.task_by_agency, data.project_by_agency)
     kinds = data.agencies.set_index("name")["kind"]
+    charts = page_charts.agencies(data)
     tab_rank, tab_card, tab_matrix = st.tabs([A["tab_rank"], A["tab_card"], A["tab_matrix"]])
     with tab_rank:
         st.info(RULE)
@@ -35,6 +36,7 @@ if data is not None:
             C["share_done"]: [formats.percent(v * 100) for v in ranking["share_done"]]}),
             # every row on the page: the weakest units sit at the bottom and must be in a screenshot too
             hide_index=True, width="stretch", height=38 + 35 * len(ranking))
+        context.chart(charts["agency_status"], page_charts.file_name("agency_status", data.as_of), key="agency_status")
     with tab_card:
         names = sorted(data.agencies["name"])
         agency = st.selectbox(A["pick"], names, index=names.index(links.from_url("agency", names, labels.DEFAULT_AGENCY)))
@@ -78,6 +80,4 @@ if data is not None:
                     min_value=0, max_value=100, format="%.0f%%")})
     with tab_matrix:
         st.caption(A["matrix_note"])
-        matrix = data.matrix.dropna(subset=["cell"])
-        context.chart(figures.reporting_matrix(matrix), labels.CHART_FILES["reporting"].format(period=data.as_of),
-                      key="matrix")
+        context.chart(charts["reporting"], page_charts.file_name("reporting", data.as_of), key="matrix")

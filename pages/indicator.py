@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts import figures
+from charts import figures, page_charts
 from metrics.settings import CITY, COUNT_UNITS, VERDICTS
 from presentation import formats, labels, readings, tables
 from store.catalog import DISTRICTS
@@ -98,10 +98,8 @@ if data is not None:
 
     detail = context.indicator_detail(code)
     series = detail["actuals"][detail["actuals"]["district"] == district][["period", "value"]]
-    revs = data.revisions[(data.revisions["code"] == code) & (data.revisions["district"] == district)]
-    fig = figures.indicator_series(ind["name"], unit, series, own, revs,
-                                   title=f"{ind['name']}（{district}）")
-    context.chart(fig, f"{code}_{district}_{data.as_of}", key="series")
+    context.chart(page_charts.indicator(data, code, series, district),
+                  page_charts.indicator_file(code, district, data.as_of), key="series")
 
     district_rows = rows[(rows["district"] != CITY) & rows["judged"]]
     if not district_rows.empty:

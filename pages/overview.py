@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts import figures
+from charts import page_charts
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
 from metrics.settings import RED, STATUS_ORDER
@@ -15,7 +15,6 @@ from ui.auth import require_page
 
 require_page(__file__)
 
-BULLET_LIMIT = 30
 # Past a few dozen rows a list stops being a briefing (and slows the browser): the worst or newest ones only.
 URGENT_LIMIT = 10
 REVISIONS_LIMIT = 20
@@ -45,17 +44,15 @@ if data is not None:
     st.caption(V["scope"].format(n=len(head), results=len(results.rows), progress=len(progress.rows),
                                  overdue=len(overdue)))
 
+    charts = page_charts.overview(data)
     left, right = st.columns([3, 2])
     with left:
-        shown = progress.rows.merge(data.indicators[["code", "name"]], on="code", how="left")
-        if len(shown) > BULLET_LIMIT:  # a bar per indicator stops being readable (and fast) past a few dozen
-            shown = metrics_status.worst_first(shown).head(BULLET_LIMIT)
-            st.caption(V["bullets_capped"].format(limit=BULLET_LIMIT))
-        context.chart(figures.progress_bullets(shown), labels.CHART_FILES["overview_progress"].format(period=data.as_of),
+        if len(progress.rows) > page_charts.BULLET_LIMIT:
+            st.caption(V["bullets_capped"].format(limit=page_charts.BULLET_LIMIT))
+        context.chart(charts["overview_progress"], page_charts.file_name("overview_progress", data.as_of),
                       key="bullets")
     with right:
-        context.chart(figures.status_counts([(g.title, g.counts) for g in (results, progress)]),
-                      labels.CHART_FILES["overview_status"].format(period=data.as_of), key="counts")
+        context.chart(charts["overview_status"], page_charts.file_name("overview_status", data.as_of), key="counts")
 
     st.subheader(results.title)
     final = results.rows.merge(data.indicators[["code", "name"]], on="code")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from charts import figures
-from metrics.settings import RED, VERDICTS
+from charts import page_charts
+from metrics.settings import RED
 from presentation import formats, labels, tables
 from store.catalog import sectors
 from ui import context, grid, links
@@ -20,19 +20,11 @@ S = labels.SECTORS
 data = context.header(labels.PAGES["sectors"])
 if data is not None:
     order = sectors()
-    roll = data.sector_rollup.set_index("sector").reindex(order).reset_index()
-    count_cols = [c for c in VERDICTS if c in roll.columns]
-    roll[count_cols] = roll[count_cols].fillna(0).astype(int)
-    roll["total"] = roll["total"].fillna(0).astype(int)
-    tasks = data.task_by_sector.set_index("sector").reindex(order).reset_index()
-    projects_by = data.project_by_sector.set_index("sector").reindex(order).reset_index()
-    left, right = st.columns(2)
-    with left:
-        context.chart(figures.sector_status(roll[roll["total"] > 0], "sector", labels.CHARTS["sector_status"]),
-                      labels.CHART_FILES["sector_status"].format(period=data.as_of), key="sector_status")
-    with right:
-        context.chart(figures.task_progress(tasks.dropna(subset=["n_tasks"]), "sector", labels.CHARTS["sector_tasks"]),
-                      labels.CHART_FILES["sector_tasks"].format(period=data.as_of), key="sector_tasks")
+    roll, tasks, projects_by = page_charts.sector_frames(data, order)
+    charts = page_charts.sectors(data, order)
+    for column, chart in zip(st.columns(2), ("sector_status", "sector_tasks"), strict=True):
+        with column:
+            context.chart(charts[chart], page_charts.file_name(chart, data.as_of), key=chart)
     summary = pd.DataFrame({
         C["sector"]: order,
         C["n_indicators"]: roll["total"],

@@ -100,11 +100,6 @@ def final_results(b: Briefing) -> pd.DataFrame:
     return rows.merge(b.headline[["code", "lead"]], on="code", how="left").reset_index(drop=True)
 
 
-def progress_rows(b: Briefing) -> pd.DataFrame:
-    """City-wide rows of each indicator's next target not yet due, with name: the rows the progress group counts."""
-    return groups(b)[1].rows
-
-
 def changes(b: Briefing) -> pd.DataFrame:
     """Status moves since the previous quarter for the indicators in scope (up or down only)."""
     moved = b.data.changes[(b.data.changes["move"] != "same") & b.data.changes["code"].isin(b.codes)]

@@ -7,10 +7,9 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import pandas as pd
 import plotly.graph_objects as go
 
-from charts import figures
+from charts import page_charts
 from metrics.settings import CITY
 from presentation import labels, readings, tables, theme
 from presentation.theme import PNG_SCALE
@@ -35,51 +34,23 @@ def render(figs: list[go.Figure], paths: list[Path], *, width: int | list[int], 
 
 
 def indicator_figure(b: content.Briefing, code: str, *, for_slide: bool = False) -> go.Figure:
-    """The detail page's series chart (city-wide): values, targets, trajectory, projection, revised points.
-
-    for_slide: drop the chart title (the slide's title names the indicator) and enlarge the text for projectors.
-    """
-    ind = b.data.indicators.set_index("code").loc[code]
+    """The detail page's series chart of one indicator in scope, city-wide (charts.page_charts.indicator)."""
     series = b.series[b.series["code"] == code][["period", "value"]]
-    rows = b.status[b.status["code"] == code]
-    revs = b.data.revisions[(b.data.revisions["code"] == code) & (b.data.revisions["district"] == CITY)]
-    fig = figures.indicator_series(ind["name"], ind["unit"], series, rows, revs, title=f"{ind['name']}（{CITY}）")
-    if for_slide:
-        fig.update_layout(title_text="", font_size=15, legend=dict(font_size=14, y=1.02),
-                          margin=dict(l=8, r=16, t=96, b=8), yaxis_title_text=ind["unit"] or "")
-    return fig
-
-
-def _sector_frames(b: content.Briefing) -> tuple[pd.DataFrame, pd.DataFrame]:
-    order = all_sectors()
-    roll = content.rollups.by_sector(b.headline, b.data.indicators)
-    roll = roll.set_index("sector").reindex([s for s in order if s in set(roll["sector"])]).reset_index()
-    progress = content.task_metrics.task_progress(b.tasks, b.data.task_history, b.period, by="sector") \
-        if not b.tasks.empty else pd.DataFrame(columns=["sector"])
-    progress = progress.set_index("sector").reindex([s for s in order if s in set(progress["sector"])]).reset_index()
-    return roll, progress
+    return page_charts.indicator(b.data, code, series, CITY, for_slide=for_slide)
 
 
 def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
     """The charts of one dashboard page, by its sitemap key (a page with charts=True: 'overview', 'sectors',
-    'agencies', 'indicator')."""
+    'agencies', 'indicator'), keyed by file stem: the very figures the page draws."""
     period = b.period
-    name = {k: v.format(period=period) for k, v in labels.CHART_FILES.items() if k != "districts"}
-    if page == "overview":
-        return {name["overview_progress"]: figures.progress_bullets(content.progress_rows(b)),
-                name["overview_status"]: figures.status_counts(_group_counts(b))}
-    if page == "sectors":
-        roll, progress = _sector_frames(b)
-        return {name["sector_status"]: figures.sector_status(roll, "sector", labels.CHARTS["sector_status"]),
-                name["sector_tasks"]: figures.task_progress(progress, "sector", labels.CHARTS["sector_tasks"])}
-    if page == "agencies":
-        matrix = b.data.matrix.dropna(subset=["cell"])
-        return {name["reporting"]: figures.reporting_matrix(matrix),
-                name["agency_status"]: figures.sector_status(
-                    content.rollups.by_agency(b.headline, b.data.indicators), "agency", labels.CHARTS["agency_status"])}
     if page == "indicator":
-        return {f"{code}_{CITY}_{period}": indicator_figure(b, code) for code in b.codes}
-    raise ValueError(f"unknown page {page!r}")
+        return {page_charts.indicator_file(code, CITY, period): indicator_figure(b, code) for code in b.codes}
+    builders = {"overview": lambda: page_charts.overview(b.data),
+                "sectors": lambda: page_charts.sectors(b.data, all_sectors()),
+                "agencies": lambda: page_charts.agencies(b.data)}
+    if page not in builders:
+        raise ValueError(f"unknown page {page!r}")
+    return {page_charts.file_name(chart, period): fig for chart, fig in builders[page]().items()}
 
 
 def charts_zip(figs: dict[str, go.Figure], width: int = EXPORT_SIZE[0], height: int = EXPORT_SIZE[1]) -> bytes:
@@ -108,10 +79,6 @@ def _table_figure(title: str, header: list[str], columns: list[list[str]], width
     return fig
 
 
-def _group_counts(b: content.Briefing) -> list[tuple[str, list[tuple[str, int]]]]:
-    return [(g.title, g.counts) for g in content.groups(b)]
-
-
 def overview_pdf(b: content.Briefing) -> bytes:
     """A PDF of the overview (A4 landscape pages): progress, status counts, 2025 results, changes.
 
@@ -125,8 +92,9 @@ def overview_pdf(b: content.Briefing) -> bytes:
     if b.data.has_sample:
         head += f" · {labels.DECK_SAMPLE_FOOTER}"
     C = labels.COLUMNS
-    figs = [figures.progress_bullets(content.progress_rows(b), title=f"{head}<br><sup>{labels.CHARTS['progress']}</sup>"),
-            figures.status_counts(_group_counts(b), title=f"{head}<br><sup>{labels.CHARTS['status_counts']}</sup>")]
+    charts = page_charts.overview(b.data)  # the overview's charts as the page draws them, under the PDF's head
+    figs = [charts["overview_progress"].update_layout(title_text=f"{head}<br><sup>{labels.CHARTS['progress']}</sup>"),
+            charts["overview_status"].update_layout(title_text=f"{head}<br><sup>{labels.CHARTS['status_counts']}</sup>")]
     final = content.final_results(b)
     if not final.empty:
         figs.append(_table_figure(

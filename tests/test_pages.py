@@ -164,7 +164,8 @@ def test_agencies_page_ranks_with_its_rule_and_draws_the_reporting_matrix(sample
     assert any("排名规则" in i.value for i in at.info)
     ranking = at.dataframe[0].value
     assert ranking["名次"].iloc[0] == 1 and ranking["名次"].is_monotonic_increasing
-    heat = _specs(at)[0]["data"][0]
+    status, heat = (spec["data"][0] for spec in _specs(at))
+    assert status["type"] == "bar" and status["orientation"] == "h"  # indicators per status by lead agency
     assert heat["type"] == "heatmap" and len(heat["x"]) == 8
 
 
