@@ -299,22 +299,33 @@ def report(db, out, as_of, sector, agency, known_on):
 
 @cli.command()
 @click.argument("username")
-@click.option("--role", type=click.Choice(["viewer", "analyst", "admin"]), required=True)
+@click.option("--role", type=click.Choice(["viewer", "reporter", "analyst", "admin"]), required=True)
+@click.option("--agency", default=None, help="A reporter's agency (canonical name or alias), e.g. 市住房建设局.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="At least 8 characters (asked for when omitted).")
 @click.option("--name", default=None, help="Display name, e.g. 张敏.")
-def account(username, role, password, name):
+@click.pass_obj
+def account(db, username, role, agency, password, name):
     """Create an account or reset its password and role (accounts file: $CLEANPROD_ACCOUNTS or config/accounts.yaml).
+    A reporter is bound to one agency (--agency), checked against the catalog of --db.
 
     Example: python manage.py account admin --role admin --password 'a-new-secret'
     """
     from access import accounts
 
+    if agency is not None and role != "reporter":
+        raise click.ClickException("只有填报单位账户（--role reporter）绑定单位，请去掉 --agency。")
+    if agency is not None:
+        from service import reporting
+
+        with store_db.connect(db) as con:
+            agency = reporting.resolve_agency(con, agency)
     try:
-        created = accounts.set_account(username, password, role, name)
+        created = accounts.set_account(username, password, role, name, agency=agency)
     except accounts.AccountError as exc:
         raise click.ClickException(exc.message) from None
-    click.echo(f"{'已创建' if created else '已重置'}账户 {username}（{role}）。")
+    bound = f"，{agency}" if agency else ""
+    click.echo(f"{'已创建' if created else '已重置'}账户 {username}（{role}{bound}）。")
 
 
 @cli.command("ensure-admin")
@@ -417,6 +428,119 @@ def restore(db, source, user):
     counts = run_restore(db, Path(source), user=user)
     _refresh(db)
     click.echo(f"已从 {source} 恢复：{counts.get('uploads', 0)} 个上传，{counts.get('actuals', 0)} 条指标数值。")
+
+
+def _reporting_period(as_of: str | None) -> str:
+    return _checked_period(as_of) or periods.latest_closed(store_uploads.now().date())
+
+
+@cli.command()
+@click.option("--set", "changes", multiple=True, metavar="PERIOD=YYYY-MM-DD",
+              help="Move a quarter's deadline (admins), e.g. --set 2026Q4=2027-01-10; may be repeated.")
+@click.option("--user", default="cli", show_default=True, help="Who sets it (recorded in the audit log).")
+@click.pass_obj
+def calendar(db, changes, user):
+    """The reporting calendar: each quarter's deadline for agencies' reports (default 10 days after it ends).
+
+    Example: python manage.py calendar --set 2026Q4=2027-01-10
+    """
+    from metrics import deadlines
+    from store import reports as store_reports
+
+    parsed = []
+    for change in changes:
+        period, _, day = change.partition("=")
+        period = _checked_period(period.strip())
+        try:
+            parsed.append((period, dt.date.fromisoformat(day.strip())))
+        except ValueError:
+            raise click.ClickException(f"“{change}”格式不对，请写成 2026Q4=2027-01-10。") from None
+        if parsed[-1][1] <= periods.last_day(period):
+            raise click.ClickException(f"{period} 的截止日期须在该季度结束（{periods.last_day(period)}）之后。")
+    with store_db.connect(db) as con:
+        for period, day in parsed:
+            store_reports.set_deadline(con, period, day, user)
+        custom = store_reports.calendar(con)
+    latest = periods.latest_closed(store_uploads.now().date())
+    shown = sorted(set(periods.span(periods.shift(latest, -3), periods.shift(latest, 1))) | set(custom["period"]))
+    for row in deadlines.calendar_table(shown, custom).itertuples():
+        click.echo(f"{row.period}\t{row.deadline}\t{'已调整' if row.custom else '默认'}")
+
+
+@cli.command()
+@click.option("--agency", required=True, help="Canonical name or alias, e.g. 市住房建设局.")
+@click.option("--as-of", "as_of", default=None, help="The quarter being reported (default: the latest closed).")
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of objects with task_no or code, period, state, "
+              "deadline.")
+@click.pass_obj
+def todo(db, agency, as_of, as_json):
+    """What an agency owes: reports due, overdue or returned for the quarter, and reports awaiting its verification.
+
+    Example: python manage.py todo --agency 市住房建设局 --as-of 2026Q3 --json
+    """
+    from presentation import labels
+    from service import reporting
+
+    items = reporting.todo(db, agency, _reporting_period(as_of))
+    if as_json:
+        out = []
+        for row in items.itertuples():
+            key = {"task_no": int(row.item)} if row.subject == "task" else {"code": row.item}
+            out.append({**key, "period": row.period, "state": row.state, "deadline": str(row.deadline),
+                        "agency": row.agency, "title": row.title})
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    if items.empty:
+        click.echo(labels.REPORTING["todo_none"])
+    for row in items.itertuples():
+        click.echo(f"{labels.TODO_STATE[row.state]}\t{labels.REPORT_SUBJECT[row.subject]} {row.item}\t{row.period}"
+                   f"\t截止 {row.deadline}\t{row.agency}\t{row.title[:40]}")
+
+
+@cli.command()
+@click.option("--as-of", "as_of", default=None, help="The quarter being reported (default: the latest closed).")
+@click.pass_obj
+def remind(db, as_of):
+    """Put a reminder in the outbox for every agency that still owes reports of the quarter.
+
+    Example: python manage.py remind --as-of 2026Q3
+    """
+    from service import reporting
+
+    count = reporting.remind(db, _reporting_period(as_of))
+    click.echo(f"已为 {count} 个单位生成催报提醒（见 digest）。")
+
+
+@cli.command()
+@click.option("--day", default=None, help="YYYY-MM-DD (default: today).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write a CSV file instead of printing.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list.")
+@click.pass_obj
+def digest(db, day, out, as_json):
+    """The outbox of a day (reminders and report state changes), for a mail or SMS gateway to send.
+
+    Example: python manage.py digest --out digest.csv
+    """
+    from store import reports as store_reports
+    from store.cells import neutralise
+
+    try:
+        when = dt.date.fromisoformat(day) if day else store_uploads.now().date()
+    except ValueError:
+        raise click.ClickException(f"日期 {day} 格式不对，请写成 2026-11-30。") from None
+    with store_db.connect(db) as con:
+        box = store_reports.outbox(con, when)
+    box["at"] = box["at"].astype(str)
+    if out:
+        neutralise(box.rename(columns={"at": "时间", "recipient": "收件单位", "kind": "类别", "subject": "内容",
+                                       "body": "详情"})).to_csv(out, index=False, encoding="utf-8-sig")
+        click.echo(f"已导出 {len(box)} 条通知到 {out}")
+    elif as_json:
+        click.echo(json.dumps(box.to_dict("records"), ensure_ascii=False, indent=1))
+    else:
+        for row in box.itertuples():
+            click.echo(f"{row.at}\t{row.recipient}\t{row.subject}")
+        click.echo(f"共 {len(box)} 条。")
 
 
 if __name__ == "__main__":

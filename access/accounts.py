@@ -116,10 +116,13 @@ def save(config: dict, path: Path | None = None) -> None:
 
 
 def set_account(username: str, password: str, role: str, name: str | None = None,
-                path: Path | None = None) -> bool:
-    """Create an account or reset its password and role; returns True when it was created."""
+                path: Path | None = None, agency: str | None = None) -> bool:
+    """Create an account or reset its password and role; returns True when it was created. A reporter is bound to
+    one agency (its canonical name, resolved by the caller)."""
     if role not in ROLES:
         raise AccountError(f"角色“{role}”无效。请使用 {' / '.join(ROLES)} 之一。")
+    if role == "reporter" and not agency:
+        raise AccountError("填报单位账户须绑定一个单位：请加 --agency 单位名称，例如 --agency 市住房建设局。")
     if not username or not username.replace("_", "").replace("-", "").replace(".", "").isalnum():
         raise AccountError("用户名只能包含字母、数字、点、下划线和连字符。")
     if len(password) < 8:
@@ -133,10 +136,20 @@ def set_account(username: str, password: str, role: str, name: str | None = None
                        "password": Hasher.hash(password), "roles": [role],
                        "email": users.get(username, {}).get("email", f"{username}@localhost"),
                        "failed_login_attempts": 0, "logged_in": False}
+    if agency:
+        users[username]["agency"] = agency
     save(config, path)
     if not created:  # a password reset or a role change ends the account's open sessions
         sessions.end_sessions(path or accounts_file(), username)
     return created
+
+
+def agency_of(username: str | None, path: Path | None = None) -> str | None:
+    """The agency an account is bound to (reporters), else None."""
+    if not username:
+        return None
+    account = load(path)["credentials"]["usernames"].get(username) or {}
+    return account.get("agency") or None
 
 
 def delete_account(username: str, path: Path | None = None) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sitemap
 
 # public: a visitor in public viewer mode (no login): reads the dashboard, starts no deck or PDF build
-ROLES = ("public", "viewer", "analyst", "admin")
-ROLE_LABEL = {"public": "公开访问", "viewer": "查看人员", "analyst": "分析人员", "admin": "管理员"}
+# reporter: an agency's account (bound to one agency): sees what a viewer sees, and reports its own work (本单位填报)
+ROLES = ("public", "viewer", "reporter", "analyst", "admin")
+ROLE_LABEL = {"public": "公开访问", "viewer": "查看人员", "reporter": "填报单位", "analyst": "分析人员", "admin": "管理员"}
 
 # action -> lowest role that may do it (checked again on the server side, not only by hiding a button)
 ACTION_ROLE = {
@@ -19,7 +20,7 @@ ACTION_ROLE = {
 
 
 def rank(role: str | None) -> int:
-    """-1 for no role; then public < viewer < analyst < admin."""
+    """-1 for no role; then public < viewer < reporter < analyst < admin."""
     return ROLES.index(role) if role in ROLES else -1
 
 
