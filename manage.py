@@ -22,7 +22,6 @@ from store import sample as store_sample
 from store import uploads as store_uploads
 from store.errors import StoreError
 from store.ingest import ingest as run_ingest
-from store.uploads import KINDS
 
 # Streamlit (imported by the accounts commands) warns on calls made outside a running app ("missing
 # ScriptRunContext", "No runtime found", "run it with streamlit run"); a command line is always outside one, so those
@@ -119,7 +118,7 @@ def _indicators(db) -> pd.DataFrame:
 
 @cli.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(KINDS), default="actuals", show_default=True)
+@click.option("--kind", type=click.Choice(intake.KINDS), default="actuals", show_default=True)
 @click.option("--dry-run", is_flag=True, help="Check and preview only; write nothing.")
 @click.option("--user", default="cli", show_default=True, help="Who uploads (recorded in history).")
 @click.option("--sheet", default=None,
@@ -228,7 +227,7 @@ def remove_sample(db, user):
 
 
 @cli.command()
-@click.option("--kind", type=click.Choice(KINDS), default="actuals", show_default=True)
+@click.option("--kind", type=click.Choice(intake.KINDS), default="actuals", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="FILE.csv or FILE.xlsx")
 @click.pass_obj
 def template(db, kind, out):

@@ -3,9 +3,9 @@
 from intake.checks import ERROR_COLUMNS, CheckResult, check, parse_upload
 from intake.context import DISTRICTS, Context
 from intake.errors import UploadError
+from intake.kinds import KINDS, UPLOAD_KINDS, UploadKind, upload_kind
 from intake.normalize import Problem, number_of, period_of
 from intake.reading import RawTable, read_table, visible_sheets
-from intake.schemas import FIELDS, KINDS
 from intake.settings import DEFAULT_LIMITS, Limits
 from intake.templates import template
 
@@ -13,14 +13,15 @@ __all__ = [
     "DEFAULT_LIMITS",
     "DISTRICTS",
     "ERROR_COLUMNS",
-    "FIELDS",
     "KINDS",
+    "UPLOAD_KINDS",
     "CheckResult",
     "Context",
     "Limits",
     "Problem",
     "RawTable",
     "UploadError",
+    "UploadKind",
     "check",
     "number_of",
     "parse_upload",
@@ -28,4 +29,5 @@ __all__ = [
     "read_table",
     "visible_sheets",
     "template",
+    "upload_kind",
 ]

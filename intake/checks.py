@@ -11,10 +11,11 @@ import pandas as pd
 from intake import labels
 from intake.context import Context
 from intake.errors import UploadError
+from intake.kinds import Column, upload_kind
 from intake.normalize import Problem
 from intake.reading import RawTable, read_table
-from intake.rules import DTYPES, KEYS, RULES
-from intake.schemas import FIELDS, Column, accepted_names, match_header, schema
+from intake.rules import DTYPES
+from intake.schemas import accepted_names, match_header, schema
 from intake.settings import ADDITIVE_UNITS, CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, Limits
 from intake.workbook import DAMAGED
 
@@ -80,7 +81,7 @@ class _Errors:
 
 def _empty_rows(kind: str) -> pd.DataFrame:
     rows = pd.DataFrame({"row": pd.Series(dtype="int64")})
-    for name in FIELDS[kind]:
+    for name in upload_kind(kind).fields:
         rows[name] = pd.Series(dtype=DTYPES.get(name, "str"))
     return rows
 
@@ -124,13 +125,8 @@ def _match_headers(raw: RawTable, kind: str, errors: _Errors) -> dict[str, int]:
     return {field: position for field, position in found.items() if not columns[field].ignored}
 
 
-# The field whose empty cell marks a template row left unfilled: such rows are skipped, not refused.
-_FILLED_FIELD: dict[str, str] = {"actuals": "value", "task-status": "status", "project-status": "status",
-                                  "targets": "target_value"}
-
-
 def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
-    """Check and normalize a read table as an upload of `kind` (one of intake.schemas.KINDS).
+    """Check and normalize a read table as an upload of `kind` (one of intake.kinds.KINDS).
 
     Every problem is collected (lazily): header problems first (then rows are not checked), else every refused
     cell and every duplicate key. Raises ValueError for an unknown kind.
@@ -148,26 +144,26 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
     for (row, position), mark in raw.marks.items():
         marks.setdefault(position, {})[row] = mark
     done: dict[str, pd.Series] = {}
-    for field, rule in RULES[kind].items():
+    for field, rule in upload_kind(kind).rules.items():
         if field in positions:
             text = frame[positions[field]].astype(str)
         else:  # an optional column left out
             text = pd.Series(CITY_WIDE if field == "district" else "", index=frame.index, dtype=str)
-        outcome = rule(text, ctx, done)
-        notices.extend(outcome.notices)
-        values, failed, explain = outcome.values, outcome.failed, outcome.explain
+        checked = rule(text, ctx, done)
+        notices.extend(checked.notices)
+        values, failed, explain = checked.values, checked.failed, checked.explain
         mine = marks.get(positions.get(field, -1))
         if mine:  # an Excel error value or an untrustworthy formula: refused by name, whatever its text parses to
             marked = pd.Series(text.index.isin(list(mine)), index=text.index)
             values, failed = values.where(~marked), failed | marked
-            explain = _explain_marks(mine, outcome.explain)
+            explain = _explain_marks(mine, checked.explain)
         done[field] = values
         if field in positions:
             position = positions[field]
             errors.add_failed(failed, position, raw.columns[position], text, explain)
 
     rows = pd.DataFrame({"row": frame.index.to_numpy(dtype="int64")})
-    for field in FIELDS[kind]:
+    for field in upload_kind(kind).fields:
         values = done[field]
         wanted = DTYPES.get(field, "str")
         if values.dtype != wanted:  # already typed columns skip a costly round trip through object
@@ -189,7 +185,7 @@ def _explain_marks(mine: dict[int, tuple[str, dict]], explain):
 def _skip_unfilled(raw: RawTable, kind: str, positions: dict[str, int], notices: list[str]) -> pd.DataFrame:
     """The rows to check: a row whose value cell is empty (a template row not filled in) is left out and counted
     in a notice, unless every row is empty (then each is refused as before) or the cell hides an Excel problem."""
-    field = _FILLED_FIELD[kind]
+    field = upload_kind(kind).filled
     frame = raw.frame
     if field not in positions:
         return frame
@@ -241,7 +237,7 @@ def _check_duplicates(
     rows: pd.DataFrame, kind: str, raw: RawTable, positions: dict[str, int], errors: _Errors
 ) -> None:
     """A key seen in an earlier row: an error on each later row, naming the first."""
-    keys = list(KEYS[kind])
+    keys = list(upload_kind(kind).keys)
     complete = rows[keys].notna().all(axis=1)
     keyed = rows[complete]
     if not keyed.duplicated(keys).any():  # the usual case: a hash pass, no group-wise transform

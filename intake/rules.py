@@ -1,4 +1,5 @@
-"""The rule for each column of each upload kind: how a cell is normalized and when it is refused."""
+"""The rules for the columns of the upload kinds (intake.kinds picks one per field): how a cell is normalized and
+when it is refused."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -28,7 +28,7 @@ from metrics import periods
 
 
 @dataclass(frozen=True)
-class Outcome:
+class CheckedColumn:
     """A column after its rule: normalized values, which rows failed, and why (asked only for shown rows)."""
 
     values: pd.Series
@@ -37,10 +37,10 @@ class Outcome:
     notices: tuple[str, ...] = ()
 
 
-Rule = Callable[[pd.Series, Context, dict[str, pd.Series]], Outcome]
+Rule = Callable[[pd.Series, Context, dict[str, pd.Series]], CheckedColumn]
 
 
-def _by_unique(text: pd.Series, parse: Callable[[str], object]) -> Outcome:
+def _by_unique(text: pd.Series, parse: Callable[[str], object]) -> CheckedColumn:
     """Apply `parse` (value -> normalized value or Problem) once per distinct cell text."""
     codes, uniques = pd.factorize(text)
     results = [parse(u) for u in uniques]
@@ -51,12 +51,12 @@ def _by_unique(text: pd.Series, parse: Callable[[str], object]) -> Outcome:
     def explain(row: int) -> Problem:
         return results[codes[index.get_loc(row)]]
 
-    return Outcome(
+    return CheckedColumn(
         pd.Series(values[codes], index=index, dtype=object), pd.Series(refused[codes], index=index), explain
     )
 
 
-def code_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def code_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """指标代码: case-insensitive; an unknown code gets the nearest codes (or the code of a name) as its fix."""
     by_key = {str(c).strip().upper(): str(c) for c in ctx.indicators["code"]}
     by_name = {
@@ -95,13 +95,13 @@ def code_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outc
             ).problem
         return Problem("code_unknown", {"value": value, "hint": hint})
 
-    outcome = _by_unique(text, parse)
+    checked = _by_unique(text, parse)
     if not named:
-        return outcome
+        return checked
     count = int(text.isin(list(named)).sum())
     pairs = "；".join(f"“{n}” → {c}" for n, c in list(named.items())[:5])
-    return Outcome(outcome.values, outcome.failed, outcome.explain,
-                   (labels.notice("code_by_name", count=count, pairs=pairs),))
+    return CheckedColumn(checked.values, checked.failed, checked.explain,
+                         (labels.notice("code_by_name", count=count, pairs=pairs),))
 
 
 _SEP = "\x1f"
@@ -112,16 +112,16 @@ def _pairs(codes: pd.Series, text: pd.Series) -> pd.Series:
     return codes.astype(object).fillna("").astype(str) + _SEP + text.astype(str)
 
 
-def _passed(text: pd.Series) -> Outcome:
+def _passed(text: pd.Series) -> CheckedColumn:
     never = pd.Series(False, index=text.index)
-    return Outcome(pd.Series(True, index=text.index), never, lambda row: Problem("not_number", {}))
+    return CheckedColumn(pd.Series(True, index=text.index), never, lambda row: Problem("not_number", {}))
 
 
 def _name_key(text: str) -> str:
     return re.sub(r"[\s\W_]+", "", fold_text(text))
 
 
-def name_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def name_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """指标名称 (optional): when written, it must name the row's indicator, not another one."""
     own = {str(c): _name_key(n) for c, n in zip(ctx.indicators["code"], ctx.indicators["name"], strict=True)}
     names = {str(c): str(n) for c, n in zip(ctx.indicators["code"], ctx.indicators["name"], strict=True)}
@@ -146,7 +146,7 @@ def name_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outc
     return _by_unique(_pairs(done["code"], text), parse)
 
 
-def unit_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def unit_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """单位 (optional): when written, it must be the row's indicator's unit."""
     unit_of = dict(zip(ctx.indicators["code"].astype(str), ctx.indicators["unit"].fillna("").astype(str),
                        strict=True))
@@ -166,7 +166,7 @@ def unit_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outc
     return _by_unique(_pairs(done["code"], text), parse)
 
 
-def period_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def period_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """报告期: any accepted spelling of a quarter, between ctx.earliest_period and ctx.latest_period."""
     latest, earliest = periods.index(ctx.latest_period), periods.index(ctx.earliest_period)
 
@@ -183,7 +183,7 @@ def period_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Ou
     return _by_unique(text, parse)
 
 
-def district_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def district_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """区: a name of ctx.districts, a short form ('福田'), or empty / 深圳市 / 市级 for 全市."""
     names = district_names(ctx.districts)
     listed = "、".join(ctx.districts)
@@ -197,7 +197,7 @@ def district_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> 
     return _by_unique(text, parse)
 
 
-def task_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def task_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """任务编号: a whole number 1..ctx.task_count ('12.0' as Excel writes it is 12)."""
 
     def parse(value: str) -> int | Problem:
@@ -231,7 +231,7 @@ def chinese_number(text: str) -> int | None:
     return (_CN_NUMERALS[tens] if tens else 1) * 10 + (_CN_NUMERALS[ones] if ones else 0)
 
 
-def project_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def project_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """工程编号: 1..ctx.project_count, as a number or as people write it ('（十七）', '十七', '工程17', '第17项')."""
 
     def parse(value: str) -> int | Problem:
@@ -252,7 +252,7 @@ def project_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -
     return _by_unique(text, parse)
 
 
-def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """状态: exactly one of TASK_STATUSES; a synonym is refused with the status it probably means."""
 
     def parse(value: str) -> str | Problem:
@@ -268,7 +268,7 @@ def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Ou
     return _by_unique(text, parse)
 
 
-def year_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def year_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """目标年份: a four-digit year TARGET_YEAR_MIN..TARGET_YEAR_MAX ('2030年' and '2030.0' accepted)."""
 
     def parse(value: str) -> int | Problem:
@@ -290,7 +290,7 @@ def _range_text(low: float | None, high: float | None) -> str:
     return f"≥ {low:g}" if low is not None else f"≤ {high:g}"
 
 
-def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "数值") -> Outcome:
+def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "数值") -> CheckedColumn:
     """数值 / 目标值: a number, checked against the range of its indicator's unit (UNIT_RULES)."""
     parsed = number_frame(text)
     number, reason = parsed["number"], parsed["reason"].copy()
@@ -343,7 +343,7 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
             },
         )
 
-    return Outcome(number.where(~failed), failed, explain)
+    return CheckedColumn(number.where(~failed), failed, explain)
 
 
 def _bounds(ctx: Context, codes: pd.Series) -> tuple[pd.Series, pd.Series] | None:
@@ -359,17 +359,17 @@ def _bounds(ctx: Context, codes: pd.Series) -> tuple[pd.Series, pd.Series] | Non
     return pd.Series(lows[ids], index=codes.index), pd.Series(highs[ids], index=codes.index)
 
 
-def share_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "形象进度") -> Outcome:
+def share_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "形象进度") -> CheckedColumn:
     """形象进度 (optional): percent complete, 0–100 ('45', '45%'); an empty cell is no figure (NaN)."""
     return _optional_number(text, name, low=0.0, high=100.0, percent=True)
 
 
-def amount_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "完成投资") -> Outcome:
+def amount_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: str = "完成投资") -> CheckedColumn:
     """完成投资 (optional): 万元, ≥ 0 ('1,250.5' accepted); an empty cell is no figure (NaN)."""
     return _optional_number(text, name, low=0.0, high=None, percent=False)
 
 
-def _optional_number(text: pd.Series, name: str, *, low: float, high: float | None, percent: bool) -> Outcome:
+def _optional_number(text: pd.Series, name: str, *, low: float, high: float | None, percent: bool) -> CheckedColumn:
     parsed = number_frame(text)
     number, reason = parsed["number"], parsed["reason"].copy()
     empty = reason == "required_empty"
@@ -387,59 +387,14 @@ def _optional_number(text: pd.Series, name: str, *, low: float, high: float | No
         return Problem(key, {"value": text[row], "name": name, "unit": unit, "number": f"{number[row]:g}",
                              "range": _range_text(low, high)})
 
-    return Outcome(number.where(~failed & ~empty), failed, explain)
+    return CheckedColumn(number.where(~failed & ~empty), failed, explain)
 
 
-def text_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Outcome:
+def text_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
     """Free text (notes, reporting unit): kept as written."""
     never = pd.Series(False, index=text.index)
-    return Outcome(text.astype(str), never, lambda row: Problem("not_number", {"value": text[row]}))
+    return CheckedColumn(text.astype(str), never, lambda row: Problem("not_number", {"value": text[row]}))
 
-
-# kind -> field -> rule, applied in this order (value needs code first)
-RULES: dict[str, dict[str, Rule]] = {
-    "actuals": {
-        "code": code_rule,
-        "name": name_rule,
-        "unit": unit_rule,
-        "period": period_rule,
-        "district": district_rule,
-        "value": value_rule,
-        "note": text_rule,
-    },
-    "task-status": {
-        "task_no": task_no_rule,
-        "period": period_rule,
-        "status": status_rule,
-        "note": text_rule,
-        "unit": text_rule,
-    },
-    "project-status": {
-        "project_no": project_no_rule,
-        "period": period_rule,
-        "status": status_rule,
-        "note": text_rule,
-        "unit": text_rule,
-        "progress_pct": share_rule,
-        "investment": amount_rule,
-    },
-    "targets": {
-        "code": code_rule,
-        "name": name_rule,
-        "unit": unit_rule,
-        "target_year": year_rule,
-        "district": district_rule,
-        "target_value": partial(value_rule, name="目标值"),
-    },
-}
-
-# kind -> the fields that identify a row: a second row with the same key is a duplicate
-KEYS: dict[str, tuple[str, ...]] = {
-    "actuals": ("code", "period", "district"),
-    "task-status": ("task_no", "period"),
-    "project-status": ("project_no", "period"),
-    "targets": ("code", "target_year", "district"),
-}
 
 # dtype of each normalized field (others are str)
 DTYPES: dict[str, str] = {

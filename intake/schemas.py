@@ -1,91 +1,12 @@
-"""The columns of each upload kind, their accepted header names, and header matching."""
+"""Header matching: which column of an upload kind (intake.kinds) a header written in a file stands for."""
 
 from __future__ import annotations
 
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Column:
-    """One column of an upload: `field` in the normalized frame, `header` as templates write it."""
-
-    field: str
-    header: str
-    english: str
-    aliases: tuple[str, ...] = ()
-    required: bool = True
-    ignored: bool = False  # accepted, then dropped (序号, 任务名称)
-
-    @property
-    def accepted(self) -> tuple[str, ...]:
-        return (self.header, self.english, *self.aliases)
-
-
-# 指标名称 and 单位 are read to be checked against the code (a swapped code is the worst silent error), not kept
-_NAME = Column("name", "指标名称", "name", ("indicator_name", "名称"), required=False)
-_UNIT = Column("unit", "单位", "unit", ("计量单位",), required=False)
-# 序号 is the row's number in the agency's own list: accepted and dropped, never read as a task number
-_SEQ = Column("seq", "序号", "no", ("no.", "行号"), required=False, ignored=True)
-_CODE = Column("code", "指标代码", "code", ("代码", "指标编码", "indicator_code", "indicator"))
-_PERIOD = Column("period", "报告期", "period", ("季度", "统计期", "期间", "quarter"))
-
-SCHEMAS: dict[str, tuple[Column, ...]] = {
-    "actuals": (
-        _CODE,
-        _NAME,
-        _UNIT,
-        _PERIOD,
-        Column("district", "区", "district", ("区域", "行政区", "辖区"), required=False),
-        Column("value", "数值", "value", ("实际值", "完成值", "值", "actual")),
-        Column("note", "备注", "note", ("说明", "remark"), required=False),
-        _SEQ,
-    ),
-    "task-status": (
-        Column("task_no", "任务编号", "task_no", ("任务序号", "编号", "task", "task_id")),
-        Column("task_name", "任务名称", "task_name", (), required=False, ignored=True),
-        _PERIOD,
-        Column("status", "状态", "status", ("进展状态", "任务状态")),
-        Column("note", "进展说明", "note", ("进展情况", "工作进展", "进展", "说明", "备注", "progress"), required=False),
-        Column("unit", "填报单位", "unit", ("责任单位", "单位", "reporter"), required=False),
-        _SEQ,
-    ),
-    "project-status": (
-        Column("project_no", "工程编号", "project_no", ("工程序号", "重点工程编号", "工程", "重点工程", "project",
-                                                     "project_id")),
-        Column("project_name", "工程名称", "project_name", ("重点工程名称",), required=False, ignored=True),
-        _PERIOD,
-        Column("status", "状态", "status", ("进展状态", "工程状态")),
-        Column("note", "进展说明", "note", ("进展情况", "工作进展", "进展", "说明", "备注"), required=False),
-        Column("unit", "填报单位", "unit", ("责任单位", "单位", "reporter"), required=False),
-        Column("progress_pct", "形象进度", "progress_pct", ("形象进度百分比", "完成进度", "完成比例"),
-               required=False),
-        Column("investment", "完成投资", "investment", ("累计完成投资", "完成投资额", "投资完成额"), required=False),
-        _SEQ,
-    ),
-    "targets": (
-        _CODE,
-        _NAME,
-        _UNIT,
-        Column("target_year", "目标年份", "target_year", ("年份", "目标年", "year")),
-        Column("district", "区", "district", ("区域", "行政区", "辖区"), required=False),
-        Column("target_value", "目标值", "target_value", ("目标", "target")),
-        _SEQ,
-    ),
-}
-
-# the columns of the normalized frame, in order, after `row`
-FIELDS: dict[str, tuple[str, ...]] = {
-    "actuals": ("code", "period", "district", "value", "note"),
-    "task-status": ("task_no", "period", "status", "note", "unit"),
-    "project-status": ("project_no", "period", "status", "note", "unit", "progress_pct", "investment"),
-    "targets": ("code", "target_year", "district", "target_value"),
-}
-
-# The upload kinds, declared once (store, upload page and command line iterate this).
-KINDS: tuple[str, ...] = tuple(SCHEMAS)
+from intake.kinds import Column, upload_kind
 
 _UNIT_SUFFIX = re.compile(r"[(\[<{][^()\[\]<>{}]*[)\]>}]$")
 _NOISE = re.compile(r"[\s_\-.*:]+")
@@ -102,9 +23,7 @@ def header_key(text: str) -> str:
 
 def schema(kind: str) -> tuple[Column, ...]:
     """The columns of an upload kind. Raises ValueError for an unknown kind (a programming error)."""
-    if kind not in SCHEMAS:
-        raise ValueError(f"unknown upload kind {kind!r}; expected one of {KINDS}")
-    return SCHEMAS[kind]
+    return upload_kind(kind).columns
 
 
 @functools.cache

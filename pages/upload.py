@@ -127,7 +127,7 @@ def main(data) -> None:
     db = context.db_path()
     st.caption(U["intro"])
     left, middle = st.columns(2)
-    kinds = [k for k in upload_flow.KINDS if k != "targets" or allowed("upload_targets")]  # targets: admins only
+    kinds = [k for k in upload_flow.KINDS if allowed(upload_flow.upload_action(k))]  # targets: admins only
     kind = left.selectbox(U["kind"], kinds, format_func=labels.UPLOAD_KIND.get, key="upload_kind")
     user = current_user()  # the logged-in account is what history and the audit record
     middle.text_input(U["user"], value=user, key="upload_user", disabled=True)
@@ -172,7 +172,7 @@ def main(data) -> None:
                                 key=f"upload_confirm_{digest[:12]}")
     blocked = duplicate or (result.unusual_count > 0 and not confirmed)
     if st.button(U["commit"], type="primary", icon=":material/check:", disabled=blocked, key="upload_commit"):
-        if not allowed("upload_targets" if kind == "targets" else "upload"):  # checked again on the server
+        if not allowed(upload_flow.upload_action(kind)):  # checked again on the server
             st.error(U["not_allowed"])
             return
         kept = upload_flow.recall(st.session_state, digest)

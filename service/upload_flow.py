@@ -16,23 +16,33 @@ from store.db import connect
 from store.errors import DuplicateUpload, StoreError
 from store.ingest import IngestResult, Progress
 
-KINDS = intake.KINDS  # declared once, in intake.schemas
+KINDS = intake.KINDS  # declared once, in intake.kinds
 FILE_TYPES = ["csv", "xlsx", "xls", "txt"]  # .xls is accepted only to be refused with intake's message
 ADDED_SAMPLE_ROWS = 20
 
-# kind -> (key columns, compared columns, other columns shown); 'measure' is the indicator's unit
-_DISPLAY = {
-    "actuals": (["code", "name", "period", "district", "measure"], ["value"], ["note"]),
-    "task-status": (["task_no", "period"], ["status", "note", "unit"], []),
-    "project-status": (["project_no", "period"], ["status", "note", "unit", "progress_pct", "investment"], []),
-    "targets": (["code", "name", "target_year", "district", "measure"], ["target_value"], []),
-}
+
+
+def _display(kind: str) -> tuple[list[str], list[str], list[str]]:
+    """(key columns, compared columns, other columns) shown in a preview table, from intake.kinds; an indicator's
+    name follows its code and its unit ('measure') the keys."""
+    entry = intake.upload_kind(kind)
+    keys = list(entry.keys)
+    if "code" in keys:
+        keys = [*keys[:keys.index("code") + 1], "name", *keys[keys.index("code") + 1:], "measure"]
+    compared = list(entry.compared)
+    return keys, compared, [f for f in entry.fields if f not in entry.keys and f not in compared]
+
+
+def upload_action(kind: str) -> str:
+    """The access.roles action whose role may upload `kind` (intake.kinds; targets: admins only)."""
+    return intake.upload_kind(kind).action
+
 
 _BYTES_KEY = "upload_bytes"      # session state: {sha256: bytes} of the file being worked on (one at most)
 _CHECKED_KEY = "upload_checked"  # session state: (cache key, IngestResult) of the last check
 
 @dataclass
-class Outcome:
+class CommitReport:
     """What a commit attempt came to: a message for st.success / st.warning / st.error."""
 
     level: str  # 'success' | 'warning' | 'error'
@@ -116,23 +126,23 @@ def handle_upload(db, data: bytes, name: str, kind: str, *, sheet: str | None = 
 
 
 def commit_upload(db, data: bytes, name: str, kind: str, *, user: str, sheet: str | None = None,
-                  progress: Progress | None = None, confirm_unusual: bool = False) -> Outcome:
+                  progress: Progress | None = None, confirm_unusual: bool = False) -> CommitReport:
     """Check the same bytes again and commit them as one upload; never raises for a refusal."""
     try:
         result = store_ingest.ingest(db, data, name, kind, user=user, sheet=sheet or None, progress=progress,
                                      confirm_unusual=confirm_unusual)
     except DuplicateUpload as exc:
-        return Outcome("warning", exc.message, upload_id=exc.upload_id)
+        return CommitReport("warning", exc.message, upload_id=exc.upload_id)
     except StoreError as exc:  # DatabaseBusy and the like: nothing was written
-        return Outcome("error", exc.message)
+        return CommitReport("error", exc.message)
     if not result.ok:
-        return Outcome("error", labels.UPLOAD["errors"].format(count=result.error_count), result=result)
+        return CommitReport("error", labels.UPLOAD["errors"].format(count=result.error_count), result=result)
     if result.needs_confirmation:
-        return Outcome("warning", labels.UPLOAD["unusual_needed"], result=result)
+        return CommitReport("warning", labels.UPLOAD["unusual_needed"], result=result)
     counts = result.preview.counts
     message = labels.UPLOAD["committed"].format(id=result.upload_id, add=counts["add"], revise=counts["revise"],
                                            same=counts["same"])
-    return Outcome("success", message, upload_id=result.upload_id, result=result)
+    return CommitReport("success", message, upload_id=result.upload_id, result=result)
 
 
 def error_table(result: IngestResult) -> pd.DataFrame:
@@ -164,7 +174,7 @@ def _header(col: str) -> str:
 def revised_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFrame:
     """Rows that revise a value that counts now: keys, then 原X and 新X for each compared column (and 变化,
     new minus old, for a number), then the note."""
-    keys, compared, extra = _DISPLAY[preview.kind]
+    keys, compared, extra = _display(preview.kind)
     rows = _with_names(preview.rows[preview.rows["change"] == "revise"], indicators)
     out = pd.DataFrame({_header("row"): rows["row"]} if "row" in rows.columns else {})
     for col in keys:
@@ -182,7 +192,7 @@ def revised_table(preview, indicators: pd.DataFrame | None = None) -> pd.DataFra
 
 def added_table(preview, indicators: pd.DataFrame | None = None, limit: int = ADDED_SAMPLE_ROWS) -> pd.DataFrame:
     """The first `limit` rows that add a value (keys, values, note)."""
-    keys, compared, extra = _DISPLAY[preview.kind]
+    keys, compared, extra = _display(preview.kind)
     rows = _with_names(preview.rows[preview.rows["change"] == "add"].head(limit), indicators)
     cols = (["row"] if "row" in rows.columns else []) + keys + compared + extra
     return rows[cols].rename(columns=labels.PREVIEW_HEADERS).reset_index(drop=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from intake import FIELDS, Context, parse_upload
+from intake import UPLOAD_KINDS, Context, parse_upload
 from tests.corpus import build
 from tests.corpus.cases import BY_FILE, CASES, Case, Land, Refuse
 from tests.helpers import INDICATORS, ROOT
@@ -45,7 +45,7 @@ def _parse(case: Case):
 def _landed(rows: pd.DataFrame, kind: str) -> list[tuple]:
     """The rows as (row, *fields) with plain Python values: ints, floats, str, None for NA."""
     out = []
-    for record in rows[["row", *FIELDS[kind]]].itertuples(index=False):
+    for record in rows[["row", *UPLOAD_KINDS[kind].fields]].itertuples(index=False):
         values = []
         for v in record:
             if v is None or (not isinstance(v, str) and pd.isna(v)):
