@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sitemap
+from metrics.settings import PROGRESS_STATUSES, RESULT_STATUSES
 from presentation import labels
 from service.status import compute
 from store import db as store_db
@@ -81,12 +82,12 @@ def test_overview_tiles_count_two_groups_that_agree_with_the_2025_table_and_the_
     tiles = _tiles(at)
     titles = [m.value for m in at.markdown]
     assert "**2025 年目标结果（已到期）**" in titles and "**2030 年目标进展（按近期趋势）**" in titles
-    results, progress = dict(tiles[:3]), dict(tiles[3:])
+    results, progress = dict(tiles[:len(RESULT_STATUSES)]), dict(tiles[len(RESULT_STATUSES):])
     table = next(df.value for df in at.dataframe if labels.COLUMNS["result"] in df.value.columns)
     assert results == table[labels.COLUMNS["result"]].value_counts().to_dict() == {"已达成": 6, "未达成": 4, "目标待定": 1}
     expected = city[(city["target_year"] == 2030)]["status"].map(labels.STATUS).value_counts().to_dict()
     assert {k: v for k, v in progress.items() if v} == expected
-    assert set(progress) == {labels.STATUS[s] for s in ("on_track", "at_risk", "off_track", "regressing", "no_data")}
+    assert set(progress) == {labels.STATUS[s] for s in PROGRESS_STATUSES}
     assert "已达成 6 项，未达成 4 项" in _texts(at)
 
 
