@@ -3,19 +3,16 @@ mode: on every viewer page the sidebar starts out of the way, nothing overflows 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from access import accounts
 from presentation import labels
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, full_page_screenshot, running_app
+from tests.browser import ARTIFACTS, CHROMIUM, SLOW, app_in_chromium, full_page_screenshot, wait_until_drawn
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
-expect = None if playwright is None else playwright.expect
-ARTIFACTS = ROOT / "tests" / "artifacts"
+expect = playwright.expect
 
 # (url path, heading) of every page the public viewer may open
 VIEWER_PAGES = [("", labels.PAGES["overview"]), ("sectors", labels.PAGES["sectors"]), ("agencies", labels.PAGES["agencies"]),
@@ -43,17 +40,9 @@ _FONT_SIZES = """() => [...document.querySelectorAll('[data-testid="stMain"] .st
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, _sample_file):
-    folder = tmp_path_factory.mktemp("phone")
-    db = folder / "app.duckdb"
-    shutil.copyfile(_sample_file, db)
-    accounts_file = folder / "accounts.yaml"
-    accounts.set_account("root", "admin-pass-1", "admin", path=accounts_file)
-    accounts.set_public_viewer(True, path=accounts_file)
-    with running_app(db, env={"CLEANPROD_ACCOUNTS": str(accounts_file)}) as url, \
-            playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    users = (("root", "admin-pass-1", "admin"),)
+    with app_in_chromium(tmp_path_factory.mktemp("phone"), _sample_file, users, public=True) as (url, browser, _):
         yield url, browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -74,13 +63,8 @@ def tablet(app):
 
 def _open(page, url: str, path: str, heading: str) -> None:
     page.goto(f"{url}/{path}")
-    main = page.locator("[data-testid='stMain']")
-    expect(page.locator("h1").first).to_have_text(heading, timeout=60_000)
-    expect(main.locator("[data-testid='stSkeleton']")).to_have_count(0, timeout=30_000)
-    expect(page.locator("[data-testid='stStatusWidget']")).to_have_count(0, timeout=30_000)
-    charts = main.locator("[data-testid='stPlotlyChart']")
-    for i in range(charts.count()):
-        expect(charts.nth(i).locator(".main-svg").first).to_be_attached(timeout=30_000)
+    expect(page.locator("h1").first).to_have_text(heading, timeout=SLOW)
+    wait_until_drawn(page)
 
 
 def _sidebar_is_out_of_the_way(page) -> None:
