@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 import sitemap
+from errors import UserError
 from presentation import labels
-from store.errors import StoreError
 from ui import auth, context, links
 from ui.style import inject_css
 
@@ -19,7 +19,7 @@ def sidebar() -> None:
         st.markdown(f"### {labels.APP_TITLE}")
         try:
             periods = context.available_periods()
-        except StoreError as exc:
+        except UserError as exc:
             st.error(exc.message)
             return
         if periods:
@@ -86,7 +86,7 @@ else:
     sidebar()
     try:
         nav.run()
-    except StoreError as exc:  # a user-facing failure no page caught: its message, no traceback
+    except UserError as exc:  # a user-facing failure no page caught: its message, no traceback
         st.error(exc.message)
     if context.presentation_mode() and st.button(labels.PRESENTATION_EXIT, key="leave_presentation"):
         del st.query_params["present"]

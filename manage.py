@@ -13,6 +13,7 @@ import click
 import pandas as pd
 
 import intake
+from errors import UserError
 from metrics import periods
 from service import upload_flow
 from store import catalog as store_catalog
@@ -20,7 +21,6 @@ from store import db as store_db
 from store import export as store_export
 from store import sample as store_sample
 from store import uploads as store_uploads
-from store.errors import StoreError
 from store.ingest import ingest as run_ingest
 
 # Streamlit (imported by the accounts commands) warns on calls made outside a running app ("missing
@@ -32,13 +32,13 @@ for _name in ("streamlit", "streamlit.runtime.scriptrunner_utils.script_run_cont
 
 
 class Commands(click.Group):
-    """The command group: the store's typed errors (StoreError), raised by any command, become their message and
-    exit status 1, caught here once; never a traceback."""
+    """The command group: a user-facing error (errors.UserError: the store's, intake's, the accounts'), raised by
+    any command, becomes its Chinese message on stderr and exit status 1, caught here once; never a traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except StoreError as exc:
+        except UserError as exc:
             raise click.ClickException(exc.message) from None
 
 
@@ -319,10 +319,7 @@ def account(db, username, role, agency, password, name):
 
         with store_db.connect(db) as con:
             agency = reporting.resolve_agency(con, agency)
-    try:
-        created = accounts.set_account(username, password, role, name, agency=agency)
-    except accounts.AccountError as exc:
-        raise click.ClickException(exc.message) from None
+    created = accounts.set_account(username, password, role, name, agency=agency)
     bound = f"，{agency}" if agency else ""
     click.echo(f"{'已创建' if created else '已重置'}账户 {username}（{role}{bound}）。")
 
@@ -335,10 +332,7 @@ def ensure_admin():
     """
     from access import accounts
 
-    try:
-        password = accounts.ensure_first_admin()
-    except accounts.AccountError as exc:
-        raise click.ClickException(exc.message) from None
+    password = accounts.ensure_first_admin()
     if password:
         user = accounts.FIRST_ADMIN
         click.echo(f"已创建首个管理员：用户名 {user}，密码 {password}（只显示这一次，请记下）。"
@@ -354,15 +348,12 @@ def end_sessions(username):
     """
     from access import accounts, sessions
 
-    try:
-        if username:
-            if username not in accounts.load()["credentials"]["usernames"]:
-                raise accounts.AccountError(f"没有名为“{username}”的账户。")
-            sessions.end_sessions(accounts.accounts_file(), username)
-        else:
-            accounts.rotate_key()
-    except accounts.AccountError as exc:
-        raise click.ClickException(exc.message) from None
+    if username:
+        if username not in accounts.load()["credentials"]["usernames"]:
+            raise accounts.AccountError(f"没有名为“{username}”的账户。")
+        sessions.end_sessions(accounts.accounts_file(), username)
+    else:
+        accounts.rotate_key()
     click.echo(f"已结束账户 {username} 的所有登录。" if username else "已结束所有账户的登录（已更换签名密钥）。")
 
 
@@ -375,10 +366,7 @@ def delete_account(username):
     """
     from access import accounts
 
-    try:
-        accounts.delete_account(username)
-    except accounts.AccountError as exc:
-        raise click.ClickException(exc.message) from None
+    accounts.delete_account(username)
     click.echo(f"已删除账户 {username}，其登录已结束。")
 
 
@@ -391,10 +379,7 @@ def public_mode(state):
     """
     from access import accounts
 
-    try:
-        accounts.set_public_viewer(state == "on")
-    except accounts.AccountError as exc:
-        raise click.ClickException(exc.message) from None
+    accounts.set_public_viewer(state == "on")
     click.echo("公开只读模式已开启：无需登录，只显示查看页面。" if state == "on" else "公开只读模式已关闭。")
 
 

@@ -11,18 +11,15 @@ from streamlit_authenticator.utilities import Hasher
 
 from access import sessions
 from access.roles import ROLES
+from errors import UserError
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_FILE = REPO / "config" / "accounts.yaml"
 FIRST_ADMIN = "admin"  # created by `make run` with a random password printed once
 
 
-class AccountError(Exception):
+class AccountError(UserError):
     """A refused account change; the message is for users (Chinese)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def accounts_file() -> Path:

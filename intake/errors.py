@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from errors import UserError
 
-class UploadError(Exception):
+
+class UploadError(UserError):
     """A file refused as a whole (unreadable, too large, empty).
 
     `problem` says what is wrong and `fix` how to fix it, both in Chinese; `message` joins them.
@@ -12,5 +14,4 @@ class UploadError(Exception):
     def __init__(self, problem: str, fix: str = ""):
         self.problem = problem
         self.fix = fix
-        self.message = f"{problem}。{fix}" if fix else problem
-        super().__init__(self.message)
+        super().__init__(f"{problem}。{fix}" if fix else problem)

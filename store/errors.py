@@ -1,12 +1,10 @@
 """Typed errors of the store; each message says, in Chinese, what is wrong and how to fix it."""
 
+from errors import UserError
 
-class StoreError(Exception):
-    """Base class: the message is for users (Chinese first)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class StoreError(UserError):
+    """Base class of the store's errors: the message is for users (Chinese first)."""
 
 
 class NotADatabase(StoreError):
