@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 
+from store.db import write
 from store.uploads import now  # noqa: F401 (re-exported: callers compute windows in the same clock)
 
 
 def record(con, user: str, action: str, detail: str = "") -> None:
-    """Append one entry (e.g. a failed login)."""
+    """Append one entry on `con`, inside the caller's write (a restore logs itself in its own transaction)."""
     con.execute("INSERT INTO audit VALUES (?, ?, ?, ?)", [now(), user, action, detail])
+
+
+def log(db, user: str, action: str, detail: str = "") -> None:
+    """Append one entry in a write of its own (e.g. a failed login); the data version stays: no figure changes."""
+    with write(db, changes_data=False) as con:
+        record(con, user, action, detail)
 
 
 def entries(con, limit: int = 500) -> pd.DataFrame:

@@ -10,7 +10,16 @@ from pathlib import Path
 import duckdb
 
 from store import audit
-from store.db import check_initialised, connect, data_version, db_path, init, is_duckdb_file, user_error
+from store.db import (
+    check_initialised,
+    connect,
+    data_version,
+    db_path,
+    init,
+    is_duckdb_file,
+    user_error,
+    writing,
+)
 from store.errors import NotADatabase, StoreError
 from store.schema import DERIVED_TABLES, MIGRATIONS
 
@@ -124,8 +133,7 @@ def _replace(file: Path, source: Path, user: str) -> dict:
     with connect(file) as con:
         con.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(source)])
         try:
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with writing(con):  # the data version moves past both the backup's and this file's; derived tables empty
                 before = data_version(con)
                 for table in sorted(_expected_columns()):
                     if table in KEPT_TABLES:  # the backup's entries that this log lacks; names from the schema
@@ -135,28 +143,21 @@ def _replace(file: Path, source: Path, user: str) -> dict:
                         con.execute(f"DELETE FROM main.{table}")  # noqa: S608 - names from the schema
                         con.execute(f"INSERT INTO main.{table} SELECT * FROM {_ALIAS}.{table}")  # noqa: S608
                     counts[table] = con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]  # noqa: S608
-                for table in DERIVED_TABLES:
-                    con.execute(f"DELETE FROM main.{table}")  # noqa: S608 - recomputed from the rest
                 nxt = con.execute("SELECT coalesce(max(upload_id), 0) + 1 FROM uploads").fetchone()[0]
                 con.execute("DROP SEQUENCE upload_ids")
                 con.execute(f"CREATE SEQUENCE upload_ids START {int(nxt)}")
                 # Never reuse a version number the app may have cached other data under.
-                version = max(before, data_version(con)) + 1
+                version = max(before, data_version(con))
                 con.execute("UPDATE meta SET value = ? WHERE key = 'data_version'", [str(version)])
                 audit.record(con, user, "restore", f"从 {source.name} 恢复：{counts.get('uploads', 0)} 个上传，"
                                                    f"{counts.get('actuals', 0)} 条指标数值")
                 counts["audit"] += 1
-                con.execute("COMMIT")
-            except BaseException as exc:
-                try:
-                    con.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass  # a COMMIT that failed (a full disk) has already ended the transaction
-                if isinstance(exc, duckdb.Error) and user_error(file, exc) is None:
-                    raise StoreError(
-                        f"备份 {source.name} 中的数据不符合本系统的约束（例如编号重复或缺少必填值），无法恢复。"
-                        "数据库未改动。请换一个由 python manage.py backup 生成的备份文件。") from None
-                raise
+        except duckdb.Error as exc:
+            if user_error(file, exc) is None:
+                raise StoreError(
+                    f"备份 {source.name} 中的数据不符合本系统的约束（例如编号重复或缺少必填值），无法恢复。"
+                    "数据库未改动。请换一个由 python manage.py backup 生成的备份文件。") from None
+            raise
         finally:
             with contextlib.suppress(duckdb.Error):  # the connection closes anyway; never hide why the restore failed
                 con.execute(f"DETACH {_ALIAS}")

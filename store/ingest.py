@@ -13,7 +13,7 @@ import intake
 from intake import plausibility
 from metrics import periods
 from store import catalog, values
-from store.db import connect
+from store.db import claim, connect
 from store.uploads import Preview, commit, preview
 
 Progress = Callable[[float, str], None]
@@ -68,7 +68,7 @@ def check(db, data: bytes, file_name: str, kind: str, *, sheet: str | None = Non
     sha = hashlib.sha256(data).hexdigest()
     if progress:
         progress(0.05, "读取文件")
-    with connect(db) as con:
+    with connect(db, read_only=True) as con:
         ctx = context(con, today)
     checked = intake.parse_upload(data, file_name, kind, ctx, sheet=sheet)
     result = IngestResult(kind=kind, file_name=file_name, sha256=sha, notices=checked.notices,
@@ -78,7 +78,7 @@ def check(db, data: bytes, file_name: str, kind: str, *, sheet: str | None = Non
         return result
     if progress:
         progress(0.6, "与已有数据比对")
-    with connect(db) as con:
+    with connect(db, read_only=True) as con:
         result.preview = preview(con, kind, checked.rows, sha)
         if kind == "actuals" and len(checked.rows):
             previous, history = values.previous_values(con, checked.rows)
@@ -102,8 +102,18 @@ def ingest(db, data: bytes, file_name: str, kind: str, *, user: str, dry_run: bo
         DuplicateUpload: the same file was already committed.
         DatabaseBusy: another process kept the database for too long.
     """
+    if dry_run:
+        return check(db, data, file_name, kind, sheet=sheet, today=today, progress=progress)
+    with claim(db):  # readers arriving during the upload wait for its commit rather than stretch it (store.db)
+        return _ingest(db, data, file_name, kind, user=user, sheet=sheet, is_sample=is_sample,
+                       uploaded_at=uploaded_at, today=today, progress=progress, confirm_unusual=confirm_unusual)
+
+
+def _ingest(db, data: bytes, file_name: str, kind: str, *, user: str, sheet: str | None, is_sample: bool,
+            uploaded_at: dt.datetime | None, today: dt.date | None, progress: Progress | None,
+            confirm_unusual: bool) -> IngestResult:
     result = check(db, data, file_name, kind, sheet=sheet, today=today, progress=progress)
-    if not result.ok or dry_run:
+    if not result.ok:
         return result
     if result.unusual_count and not confirm_unusual:
         result.needs_confirmation = True

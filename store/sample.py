@@ -15,7 +15,7 @@ SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 
 def load(db, *, if_empty: bool = False, directory: Path = SAMPLE_DIR) -> int:
     """Ingest every file of the manifest in order; returns the number of uploads made (0 if skipped)."""
-    with connect(db) as con:
+    with connect(db, read_only=True) as con:
         existing = con.execute("SELECT count(*) FROM uploads").fetchone()[0]
     if existing and if_empty:
         return 0

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from dataclasses import dataclass
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
 
 from intake.kinds import UPLOAD_KINDS, upload_kind
-from store.db import bump_data_version
+from store.db import writing
 from store.errors import DuplicateUpload, InvalidState, NotFound
 
 __all__ = ["Preview", "commit", "has_sample", "history", "preview", "remove_sample", "rollback"]
-
-# Test hook for the crash-safety test: when set to a file path, commit() creates that file after writing its
-# rows and sleeps before COMMIT, so a test can kill the process in the middle of the transaction.
-PAUSE_IN_COMMIT_ENV = "CLEANPROD_TEST_PAUSE_IN_COMMIT"
 
 
 def _shape(kind: str) -> tuple[str, list[str], list[str], list[str]]:
@@ -113,8 +106,7 @@ def commit(con, kind: str, rows: pd.DataFrame, *, file_name: str, sha256: str, u
         DuplicateUpload: the same file is already committed (and not rolled back).
     """
     table, _, _, inserted = _shape(kind)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with writing(con):
         result = preview(con, kind, rows, sha256, detail=False)
         if result.duplicate_of is not None:
             raise DuplicateUpload(
@@ -136,28 +128,12 @@ def commit(con, kind: str, rows: pd.DataFrame, *, file_name: str, sha256: str, u
             con.unregister("_commit_rows")
         con.execute("INSERT INTO audit VALUES (?, ?, 'upload', ?)",
                     [uploaded_at or now(), user, f"#{upload_id} {kind} {file_name} sha256={sha256[:12]}"])
-        bump_data_version(con)
-        _pause_for_test()
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return upload_id, result
-
-
-def _pause_for_test() -> None:
-    marker = os.environ.get(PAUSE_IN_COMMIT_ENV)
-    if marker:  # tests only: hold the open transaction until the marker is deleted (at most 60 s)
-        Path(marker).touch()
-        deadline = time.monotonic() + 60
-        while Path(marker).exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
 
 
 def rollback(con, upload_id: int, user: str, at: dt.datetime | None = None) -> None:
     """Mark an upload rolled back: its values stop counting, the previous ones count again."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with writing(con):
         row = con.execute("SELECT rolled_back_at FROM uploads WHERE upload_id = ?", [upload_id]).fetchone()
         if row is None:
             raise NotFound(f"没有编号为 {upload_id} 的上传。请用 uploads 命令查看上传记录。")
@@ -167,28 +143,17 @@ def rollback(con, upload_id: int, user: str, at: dt.datetime | None = None) -> N
         con.execute("UPDATE uploads SET state = 'rolled_back', rolled_back_at = ?, rolled_back_by = ? "
                     "WHERE upload_id = ?", [at, user, upload_id])
         con.execute("INSERT INTO audit VALUES (?, ?, 'rollback', ?)", [at, user, f"#{upload_id}"])
-        bump_data_version(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def remove_sample(con, user: str) -> int:
     """Delete every sample upload and its rows (sample data is not history worth keeping)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with writing(con):
         ids = [r[0] for r in con.execute("SELECT upload_id FROM uploads WHERE is_sample").fetchall()]
         if ids:
             for table in dict.fromkeys(entry.table for entry in UPLOAD_KINDS.values()):
                 con.execute(f"DELETE FROM {table} WHERE list_contains(?, upload_id)", [ids])
             con.execute("DELETE FROM uploads WHERE is_sample")
             con.execute("INSERT INTO audit VALUES (?, ?, 'remove-sample', ?)", [now(), user, f"{len(ids)} uploads"])
-            bump_data_version(con)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return len(ids)
 
 

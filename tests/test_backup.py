@@ -14,6 +14,7 @@ import pytest
 
 from store import db as store_db
 from store.schema import SCHEMA_VERSION
+from tests.faults import start_cli, wait_for
 from tests.helpers import run
 from tests.helpers import snapshot as export
 
@@ -62,14 +63,10 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_a_foreign_file(sample_d
 def test_backup_taken_while_an_upload_commits_is_before_or_after_never_half(db, tmp_path, large_actuals):
     file = large_actuals(db, 50_000)
     marker = tmp_path / "in-commit"
-    env = {**os.environ, "CLEANPROD_TEST_PAUSE_IN_COMMIT": str(marker)}
-    ingest = subprocess.Popen([sys.executable, "manage.py", "--db", str(db), "ingest", str(file)], cwd=REPO,
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    while not marker.exists():
-        assert ingest.poll() is None, ingest.communicate()
-    backup = subprocess.Popen([sys.executable, "manage.py", "--db", str(db), "backup", "--out",
-                               str(tmp_path / "b.duckdb")], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              env={**os.environ, "CLEANPROD_BUSY_WAIT_SECONDS": "60"})
+    ingest = start_cli("--db", str(db), "ingest", str(file), paused_at=marker)
+    wait_for(marker, ingest)
+    backup = start_cli("--db", str(db), "backup", "--out", str(tmp_path / "b.duckdb"),
+                       env={store_db.BUSY_WAIT_ENV: "60"})
     marker.unlink()  # let the commit finish while the backup waits for the file
     assert ingest.wait(120) == 0, ingest.communicate()
     assert backup.wait(120) == 0, backup.communicate()

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from store import db as store_db
-from store.uploads import PAUSE_IN_COMMIT_ENV
+from tests.faults import start_cli, wait_for
 from tests.helpers import run, snapshot
 
-REPO = Path(__file__).parents[1]
 ROWS = 300_000
 
 
@@ -26,31 +25,36 @@ def counts(db: Path) -> tuple[int, int]:
     return uploads, actuals
 
 
-def start_ingest(db: Path, file: Path, **env: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "--db", str(db), "ingest", str(file), "--user", "张敏"],
-        cwd=REPO, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def start_ingest(db: Path, file: Path, paused_at: Path | None = None) -> subprocess.Popen:
+    return start_cli("--db", str(db), "ingest", str(file), "--user", "张敏", paused_at=paused_at)
 
 
-def wait_for(path: Path, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        if process.poll() is not None:
-            raise AssertionError(f"ingest ended before its commit: {process.communicate()}")
-        assert time.monotonic() < deadline, "ingest never reached its commit"
-        time.sleep(0.02)
+@pytest.fixture
+def paused_ingest(tmp_path):
+    """Start an ingest that stops inside its transaction, every row written, before COMMIT; returns the process and
+    the number of uploads its transaction sees there. The process is killed at the end if the test has not."""
+    started = []
+
+    def start(db: Path, file: Path) -> tuple[subprocess.Popen, int]:
+        marker = tmp_path / f"in-commit-{len(started)}"
+        process = start_ingest(db, file, paused_at=marker)
+        started.append(process)
+        return process, int(wait_for(marker, process))
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
 
 
-def test_sigkill_inside_the_commit_transaction_leaves_nothing_visible(db, tmp_path, large_actuals):
+def test_sigkill_inside_the_commit_transaction_leaves_nothing_visible(db, tmp_path, large_actuals, paused_ingest):
     file = large_actuals(db, ROWS)
     before = snapshot(db, tmp_path / "before")
-    marker = tmp_path / "in-commit"
-    process = start_ingest(db, file, **{PAUSE_IN_COMMIT_ENV: str(marker)})
-    try:
-        wait_for(marker, process)  # rows and the upload record are written, COMMIT not yet run
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.communicate()
+    process, seen = paused_ingest(db, file)
+    assert seen == 1  # rows and the upload record are written, COMMIT not yet run
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
     assert process.returncode == -signal.SIGKILL
 
     assert counts(db) == (0, 0)
@@ -63,20 +67,16 @@ def test_sigkill_inside_the_commit_transaction_leaves_nothing_visible(db, tmp_pa
     assert counts(db) == (1, ROWS)
 
 
-def test_sigkill_at_the_commit_itself_is_all_or_nothing(db, tmp_path, large_actuals):
+def test_sigkill_at_the_commit_itself_is_all_or_nothing(db, large_actuals, paused_ingest):
     """Killed right as COMMIT runs (no pause): after reopening, either the whole upload or none of it."""
     rows = 100_000
     file = large_actuals(db, rows)
-    marker = tmp_path / "in-commit"
     # First find how long the ingest takes to reach its commit, then kill a second run at that moment.
-    probe = start_ingest(db, file, **{PAUSE_IN_COMMIT_ENV: str(marker)})
     started = time.monotonic()
-    try:
-        wait_for(marker, probe)
-        reach = time.monotonic() - started
-    finally:
-        probe.send_signal(signal.SIGKILL)
-        probe.communicate()
+    probe, _ = paused_ingest(db, file)
+    reach = time.monotonic() - started
+    probe.send_signal(signal.SIGKILL)
+    probe.communicate()
     assert counts(db) == (0, 0)
 
     process = start_ingest(db, file)
