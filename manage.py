@@ -94,7 +94,7 @@ def export(db, out):
     """
     from service.status import indicator_status_export
 
-    with store_db.connect(db) as con:
+    with store_db.connect(db, read_only=True) as con:
         extra = {"indicator_status.csv": store_export.plain_numbers(indicator_status_export(con))}
         written = store_export.write(con, Path(out), extra)
     click.echo(f"已导出 {len(written)} 个文件到 {out}")
@@ -112,7 +112,7 @@ def _print_table(frame: pd.DataFrame, limit: int = 50, err: bool = False) -> Non
 
 def _indicators(db) -> pd.DataFrame:
     """code, name, unit of every indicator: the names the preview tables show beside the codes."""
-    with store_db.connect(db) as con:
+    with store_db.connect(db, read_only=True) as con:
         return store_catalog.indicators(con)
 
 
@@ -173,7 +173,7 @@ def uploads(db):
 
     Example: python manage.py uploads
     """
-    with store_db.connect(db) as con:
+    with store_db.connect(db, read_only=True) as con:
         frame = store_uploads.history(con)
     if frame.empty:
         click.echo("还没有任何上传。")
@@ -238,7 +238,7 @@ def template(db, kind, out):
     import intake
     from store.ingest import context
 
-    with store_db.connect(db) as con:
+    with store_db.connect(db, read_only=True) as con:
         ctx = context(con)
     fmt = "xlsx" if out.lower().endswith(".xlsx") else "csv"
     Path(out).write_bytes(intake.template(kind, ctx, fmt))
@@ -259,7 +259,7 @@ def status(db, as_of, as_json, district):
     from service.status import STATUS_COLUMNS, indicator_status_export
 
     as_of = _checked_period(as_of)
-    with store_db.connect(db) as con:
+    with store_db.connect(db, read_only=True) as con:
         frame = indicator_status_export(con, as_of=as_of, district=district)
     if as_json:
         records = json.loads(frame[STATUS_COLUMNS].to_json(orient="records", force_ascii=False))
