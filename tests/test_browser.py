@@ -76,7 +76,7 @@ def test_presentation_mode_hides_sidebar_and_chrome(browser_page):
     open_from_sidebar(page, "总览")
     page.get_by_text("演示模式").click()
     # The exit button exists only once the presentation rerun is done (the old charts are there before it).
-    expect(page.get_by_text("退出演示模式")).to_be_visible(timeout=SLOW)
+    expect(page.get_by_role("button", name="退出演示模式")).to_be_visible(timeout=SLOW)
     expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=SLOW)
     expect(page.get_by_test_id("stSidebar")).to_be_hidden(timeout=DRAWN)
     full_page_screenshot(page, ARTIFACTS / "page_overview_presentation.png")
@@ -86,7 +86,7 @@ def test_chart_camera_button_saves_png_at_2x_with_a_readable_name(browser_page):
     url, page = browser_page
     page.set_viewport_size({"width": 1920, "height": 1080})
     if "present=1" in page.url:  # left in presentation mode by another test: leave it first
-        page.get_by_text("退出演示模式").click(timeout=SLOW)
+        page.get_by_role("button", name="退出演示模式").click(timeout=SLOW)
     open_from_sidebar(page, "总览")
     plot = page.locator(".js-plotly-plot").first
     expect(plot).to_be_visible(timeout=SLOW)
