@@ -51,6 +51,8 @@ PAGES: tuple[Page, ...] = (
     Page("pages/data_admin.py", ":material/manage_history:", "analyst"),
     # builds decks and PDFs (Chromium): not for anonymous public visitors
     Page("pages/briefing.py", ":material/slideshow:", "viewer"),
+    # an agency's own reports, verification (核查) and to-do list; admins verify lead units' reports here
+    Page("pages/my_reports.py", ":material/assignment:", "reporter"),
 )
 
 BY_FILE: dict[str, Page] = {page.file: page for page in PAGES}

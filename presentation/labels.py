@@ -16,6 +16,7 @@ PAGES = {
     "upload": "数据上传",
     "data_admin": "数据管理",
     "briefing": "汇报导出",
+    "my_reports": "本单位填报",
 }
 
 # Words and colours of the statuses of metrics.settings.STATUSES (the registry), one entry each.

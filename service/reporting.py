@@ -387,3 +387,23 @@ def remind(db, period: str | None = None, *, today: dt.date | None = None) -> in
     with connect(db) as con:
         store_reports.notify(con, messages)
     return len(messages)
+
+
+def sheet(db, agency: str, period: str) -> pd.DataFrame:
+    """What the page shows an agency for a quarter: duties() plus each item's report (state, status, values, note,
+    reason, measure, promise, return_reason; NaN/None where not reported) and the indicator's status now."""
+    with connect(db) as con:
+        agency = resolve_agency(con, agency)
+        frame = duties(con, agency)
+        latest = current(con)
+        statuses = indicator_statuses(con, period) if (frame["subject"] == "indicator").any() else None
+    cols = ["state", "status", "values", "note", "reason", "measure", "promise", "return_reason"]
+    if len(latest):
+        mine = latest[(latest["agency"] == agency) & (latest["period"] == period)][["subject", "item", *cols]]
+        frame = frame.merge(mine, on=["subject", "item"], how="left")
+    else:
+        frame = frame.assign(**{c: None for c in cols})
+    status_of = {} if statuses is None else dict(zip(statuses["code"], statuses["status"], strict=True))
+    frame["indicator_status"] = [status_of.get(i) if s == "indicator" else None
+                                 for s, i in zip(frame["subject"], frame["item"], strict=True)]
+    return frame

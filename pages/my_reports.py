@@ -1,0 +1,231 @@
+"""本单位填报: an agency reports its own tasks and indicators, verifies its assisting units' reports, sees its to-do."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from access import accounts
+from metrics import deadlines
+from metrics import periods as quarters
+from metrics.settings import TASK_STATUSES
+from presentation import labels
+from service import reporting
+from service.reporting import Actor, Entry
+from store import catalog
+from store import reports as store_reports
+from store.db import connect
+from store.errors import StoreError
+from store.uploads import now
+from ui import context, grid
+from ui.auth import current_user, require_page
+
+require_page(__file__)
+
+R = labels.REPORTING
+_FLASH = "my_reports_flash"
+
+
+def _flash(level: str, message: str) -> None:
+    """A message that survives the rerun after a write."""
+    st.session_state[_FLASH] = (level, message)
+
+
+def _show_flash() -> None:
+    kept = st.session_state.pop(_FLASH, None)
+    if kept:
+        getattr(st, kept[0])(kept[1])
+
+
+def _name(subject: str, item: str, title: str) -> str:
+    short = title if len(title) <= 40 else title[:40] + "…"
+    return f"{labels.REPORT_SUBJECT[subject]} {item} · {short}"
+
+
+def _todo(db: str, agency: str, period: str) -> None:
+    st.subheader(R["todo"])
+    items = reporting.todo(db, agency, period)
+    if items.empty:
+        st.caption(R["todo_none"])
+        return
+    h = R["todo_headers"]
+    grid.show(pd.DataFrame({
+        h["state"]: items["state"].map(labels.TODO_STATE), h["subject"]: items["subject"].map(labels.REPORT_SUBJECT),
+        h["item"]: items["item"], h["title"]: items["title"].str.slice(0, 60), h["period"]: items["period"],
+        h["deadline"]: items["deadline"].astype(str), h["agency"]: items["agency"],
+    }), hide_index=True, width="stretch", height=min(38 + 35 * len(items), 300))
+
+
+def _promise_fields(key: str, row: pd.Series, period: str, disabled: bool) -> tuple[str, str, str | None]:
+    st.warning(R["red_hint"])
+    reason = st.text_input(R["reason"], value=_text(row.get("reason")), key=f"{key}_reason", disabled=disabled)
+    measure = st.text_area(R["measure"], value=_text(row.get("measure")), key=f"{key}_measure", disabled=disabled,
+                           height=80)
+    options = [quarters.shift(period, n) for n in range(1, 9)]
+    kept = _text(row.get("promise"))
+    promise = st.selectbox(R["promise"], options, index=options.index(kept) if kept in options else None,
+                           key=f"{key}_promise", disabled=disabled, placeholder=R["promise"])
+    return reason, measure, promise
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def _editor(db: str, actor: Actor, period: str, row: pd.Series, districts: list[str]) -> None:
+    """One item's report: fields, then 保存草稿 and 提交核查 (locked once submitted or accepted)."""
+    state = _text(row.get("state"))
+    key = f"rep_{period}_{row['subject']}_{row['item']}"
+    locked = state in (deadlines.SUBMITTED, deadlines.ACCEPTED)
+    if locked:
+        st.info(R["locked_note"].format(state=labels.REPORT_STATE[state]))
+    elif state == deadlines.RETURNED:
+        st.error(R["returned_note"].format(reason=_text(row.get("return_reason"))))
+    st.markdown(f"**{_name(row['subject'], row['item'], row['title'])}**")
+    st.caption(row["title"])
+    entry = Entry(row["subject"], row["item"])
+    red = False
+    if row["subject"] == "task":
+        current = _text(row.get("status"))
+        entry.status = st.selectbox(R["status"], TASK_STATUSES,
+                                    index=TASK_STATUSES.index(current) if current in TASK_STATUSES else None,
+                                    key=f"{key}_status", disabled=locked, placeholder=R["status"])
+        red = deadlines.needs_promise("task", entry.status)
+    else:
+        status = row.get("indicator_status")
+        if status:
+            st.caption(R["indicator_status"].format(status=labels.STATUS.get(status, status)))
+        red = deadlines.needs_promise("indicator", status)
+        kept = row.get("values") if isinstance(row.get("values"), dict) else {}
+        where = districts if row["by_district"] else [catalog.CITY]
+        cols = st.columns(min(len(where), 4))
+        entry.values = {}
+        for i, district in enumerate(where):
+            label = R["value_district" if row["by_district"] else "value"].format(district=district, unit=row["unit"])
+            entry.values[district] = cols[i % len(cols)].text_input(label, value=kept.get(district, ""),
+                                                                    key=f"{key}_v_{district}", disabled=locked)
+    entry.note = st.text_area(R["note"], value=_text(row.get("note")), key=f"{key}_note", disabled=locked, height=80)
+    if red:
+        entry.reason, entry.measure, entry.promise = _promise_fields(key, row, period, locked)
+    if locked:
+        return
+    left, right, _ = st.columns([1, 1, 4])
+    save = left.button(R["save"], key=f"{key}_save", icon=":material/save:")
+    submit = right.button(R["submit"], key=f"{key}_submit", type="primary", icon=":material/send:")
+    if not (save or submit):
+        return
+    try:
+        outcome = reporting.save(db, actor, period, [entry], submit=submit)
+    except StoreError as exc:
+        st.error(exc.message)
+        return
+    if not outcome.ok:
+        st.error(R["problems"].format(n=len(outcome.problems)))
+        grid.show(outcome.problems[["column", "value", "problem", "fix"]].rename(columns=labels.ERROR_HEADERS),
+                  hide_index=True, width="stretch")
+        return
+    _flash("success", R["submitted" if submit else "saved"].format(n=outcome.saved))
+    st.rerun()
+
+
+def _report_form(db: str, actor: Actor, period: str) -> None:
+    items = reporting.sheet(db, actor.agency, period)
+    if items.empty:
+        st.info(R["nothing"])
+        return
+    with connect(db) as con:
+        districts = catalog.districts(con)
+    state_words = items["state"].map(lambda s: labels.REPORT_STATE.get(s, labels.TODO_STATE["due"]))
+    choices = list(range(len(items)))
+    first_open = next((i for i in choices if items["state"].iloc[i] not in
+                       (deadlines.SUBMITTED, deadlines.ACCEPTED)), 0)
+    picked = st.selectbox(
+        labels.PAGES["my_reports"], choices, index=first_open, key=f"rep_pick_{period}",
+        format_func=lambda i: f"{_name(items['subject'].iloc[i], items['item'].iloc[i], items['title'].iloc[i])}"
+                              f" — {state_words.iloc[i]}")
+    with st.container(border=True):
+        _editor(db, actor, period, items.iloc[picked], districts)
+
+
+def _verify(db: str, actor: Actor) -> None:
+    st.subheader(R["verify"])
+    queue = reporting.verify_queue(db, actor)
+    if queue.empty:
+        st.caption(R["verify_none"])
+        return
+    with connect(db) as con:
+        tasks = catalog.tasks(con)
+        inds = catalog.indicators(con)
+    titles = {("task", str(n)): t for n, t in zip(tasks["task_no"], tasks["text"], strict=True)}
+    titles.update({("indicator", c): n for c, n in zip(inds["code"], inds["name"], strict=True)})
+    for row in queue.itertuples():
+        title = titles.get((row.subject, str(row.item)), "")
+        key = f"ver_{row.agency}_{row.subject}_{row.item}_{row.period}"
+        with st.container(border=True):
+            st.markdown(R["verify_item"].format(agency=row.agency, item=_name(row.subject, row.item, "")[:-3],
+                                                period=row.period, title=title[:50]))
+            fields = {labels.REPORT_FIELDS["status"]: _text(row.status),
+                      labels.REPORT_FIELDS["value"]: "、".join(f"{d} {v}" for d, v in (row.values or {}).items())
+                      if isinstance(row.values, dict) else "",
+                      labels.REPORT_FIELDS["note"]: _text(row.note), labels.REPORT_FIELDS["reason"]: _text(row.reason),
+                      labels.REPORT_FIELDS["measure"]: _text(row.measure),
+                      labels.REPORT_FIELDS["promise"]: _text(row.promise)}
+            st.markdown("\n".join(f"- {k}：{v}" for k, v in fields.items() if v))
+            reason = st.text_input(R["return_reason"], key=f"{key}_why")
+            left, right, _ = st.columns([1, 1, 4])
+            accept = left.button(R["accept"], key=f"{key}_ok", type="primary", icon=":material/check:")
+            back = right.button(R["return"], key=f"{key}_back", icon=":material/undo:")
+            if accept or back:
+                try:
+                    upload = reporting.verify(db, actor, row.agency, row.subject, str(row.item), row.period,
+                                              accept=accept, reason=reason)
+                except StoreError as exc:
+                    st.error(exc.message)
+                    continue
+                name = _name(row.subject, row.item, "")[:-3]
+                if accept:
+                    context.after_write()
+                    _flash("success", R["accepted"].format(item=name, upload=upload))
+                else:
+                    _flash("success", R["returned"].format(item=name))
+                st.rerun()
+
+
+def main() -> None:
+    st.title(labels.PAGES["my_reports"])
+    db = context.db_path()
+    user = current_user()
+    role = st.session_state.get("role")
+    try:
+        agency = accounts.agency_of(user) if role == "reporter" else None
+    except accounts.AccountError as exc:
+        st.error(exc.message)
+        return
+    actor = Actor(user, agency, is_admin=role == "admin")
+    wanted = st.query_params.get("agency")
+    if wanted and wanted != agency and not actor.is_admin:  # a typed link to another agency's page
+        st.error(labels.AUTH["denied"])
+        return
+    today = now().date()
+    latest = quarters.latest_closed(today)
+    options = [quarters.shift(latest, -n) for n in range(4)]
+    with connect(db) as con:
+        calendar = store_reports.calendar(con)
+    period = st.selectbox(R["period"], options, key="rep_period")
+    _show_flash()
+    try:
+        if agency:
+            st.caption(R["agency_caption"].format(agency=agency, period=period,
+                                                  deadline=deadlines.deadline(period, calendar)))
+            _todo(db, agency, period)
+            st.subheader(R["title"])
+            _report_form(db, actor, period)
+        elif not actor.is_admin:
+            st.info(R["no_agency"])
+        if agency or actor.is_admin:
+            _verify(db, actor)
+    except StoreError as exc:
+        st.error(exc.message)
+
+
+main()

@@ -1,0 +1,162 @@
+"""本单位填报 under AppTest: every state of a report (due, problems, draft, submitted, returned, accepted), the
+lead unit's and the admin's verification, an account without an agency, a link to another agency's page."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from access import accounts
+from access.roles import may_open
+from metrics import periods
+from presentation import labels
+from service import reporting
+from service.reporting import Actor, Entry
+from store import values
+from store.db import connect
+from tests.helpers import open_app
+
+PAGE = "pages/my_reports.py"
+R = labels.REPORTING
+PERIOD = periods.latest_closed()
+DISTRICTS = Actor("dist", "各区政府")
+PROMISED = Entry("task", "56", status="滞后", note="进度偏慢", reason="资金未到位", measure="协调资金",
+                 promise=periods.shift(PERIOD, 1))
+
+
+def _bind(tmp_path, monkeypatch, agency: str, user: str = "test-reporter") -> None:
+    path = tmp_path / "accounts.yaml"
+    monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(path))
+    accounts.set_account(user, "secret-123", "reporter", agency=agency, path=path)
+
+
+def _pick(at: AppTest, item: str) -> AppTest:
+    box = at.selectbox(key=f"rep_pick_{PERIOD}")
+    index = next(i for i in box.options if f" {item} · " in i)
+    return box.select(index).run()
+
+
+def _texts(at: AppTest, kind: str) -> list[str]:
+    return [e.value for e in at.get(kind)]
+
+
+@pytest.mark.role("reporter")
+def test_a_reporter_sees_its_todo_and_only_its_own_items(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "市住房建设局")
+    at = open_app(db, monkeypatch, PAGE)
+    assert at.title[0].value == labels.PAGES["my_reports"]
+    assert "填报单位：市住房建设局" in at.caption[0].value
+    todo = at.dataframe[0].value
+    assert set(todo["单位"]) == {"市住房建设局"} and "P15_PREFAB" in set(todo["编号"])
+    options = at.selectbox(key=f"rep_pick_{PERIOD}").options
+    assert any(" 56 · " in o for o in options) and not any(" 1 · " in o for o in options)  # task 1 is not theirs
+
+
+@pytest.mark.role("reporter")
+def test_a_lagging_task_is_refused_without_a_promise_then_submitted_with_one(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")
+    at = _pick(open_app(db, monkeypatch, PAGE), "56")
+    key = f"rep_{PERIOD}_task_56"
+    at = at.selectbox(key=f"{key}_status").select("滞后").run()
+    assert R["red_hint"] in _texts(at, "warning")
+    at = at.button(key=f"{key}_submit").click().run()
+    assert R["problems"].format(n=3) in _texts(at, "error")
+    assert "红色事项未填写原因。" in at.dataframe[-1].value["问题"].tolist()
+    at.text_input(key=f"{key}_reason").input("资金未到位")
+    at.text_area(key=f"{key}_measure").input("协调资金")
+    at.selectbox(key=f"{key}_promise").select(periods.shift(PERIOD, 1))
+    at = at.button(key=f"{key}_submit").click().run()
+    assert not at.exception
+    assert R["submitted"].format(n=1) in _texts(at, "success")
+    at = _pick(at, "56")
+    assert R["locked_note"].format(state=labels.REPORT_STATE["submitted"]) in _texts(at, "info")
+
+
+@pytest.mark.role("reporter")
+def test_a_draft_is_kept_and_a_returned_report_shows_its_reason(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")
+    at = _pick(open_app(db, monkeypatch, PAGE), "56")
+    key = f"rep_{PERIOD}_task_56"
+    at.selectbox(key=f"{key}_status").select("推进中")
+    at.text_area(key=f"{key}_note").input("已完成七成")
+    at = at.button(key=f"{key}_save").click().run()
+    assert R["saved"].format(n=1) in _texts(at, "success")
+    at = _pick(at, "56")
+    assert at.text_area(key=f"{key}_note").value == "已完成七成"
+    assert any(o.endswith(labels.REPORT_STATE["draft"]) for o in at.selectbox(key=f"rep_pick_{PERIOD}").options)
+    reporting.save(db, DISTRICTS, PERIOD, [PROMISED], submit=True)
+    reporting.verify(db, Actor("housing", "市住房建设局"), "各区政府", "task", "56", PERIOD, accept=False,
+                     reason="请补充资金来源")
+    at = _pick(open_app(db, monkeypatch, PAGE), "56")
+    assert R["returned_note"].format(reason="请补充资金来源") in _texts(at, "error")
+    assert "退回修改" in set(at.dataframe[0].value["待办"])
+
+
+@pytest.mark.role("reporter")
+def test_the_lead_unit_accepts_an_assisting_units_report_and_it_counts(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "市住房建设局")
+    reporting.save(db, DISTRICTS, PERIOD, [PROMISED], submit=True)
+    at = open_app(db, monkeypatch, PAGE)
+    assert "待我核查" in set(at.dataframe[0].value["待办"])
+    key = f"ver_各区政府_task_56_{PERIOD}"
+    at = at.button(key=f"{key}_ok").click().run()
+    assert not at.exception
+    assert any(s.startswith("已核查通过任务 56") for s in _texts(at, "success"))
+    with connect(db) as con:
+        counted = values.task_status(con)
+    assert counted[["task_no", "status", "unit"]].values.tolist() == [[56, "滞后", "各区政府"]]
+    assert R["verify_none"] in [c.value for c in at.caption]
+
+
+@pytest.mark.role("reporter")
+def test_a_return_needs_a_reason(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "市住房建设局")
+    reporting.save(db, DISTRICTS, PERIOD, [PROMISED], submit=True)
+    at = open_app(db, monkeypatch, PAGE)
+    key = f"ver_各区政府_task_56_{PERIOD}"
+    at = at.button(key=f"{key}_back").click().run()
+    assert R["need_return_reason"] in _texts(at, "error")
+    at.text_input(key=f"{key}_why").input("请补充资金来源")
+    at = at.button(key=f"{key}_back").click().run()
+    assert R["returned"].format(item="任务 56") in _texts(at, "success")
+
+
+def test_an_admin_verifies_a_lead_units_indicator_report(db, monkeypatch):
+    entry = Entry("indicator", "P15_PREFAB", values={"全市": "41.5"})
+    assert reporting.save(db, Actor("housing", "市住房建设局"), PERIOD, [entry], submit=True).ok
+    at = open_app(db, monkeypatch, PAGE)
+    assert R["no_agency"] not in _texts(at, "info")
+    at = at.button(key=f"ver_市住房建设局_indicator_P15_PREFAB_{PERIOD}_ok").click().run()
+    assert any("已核查通过指标 P15_PREFAB" in s for s in _texts(at, "success"))
+
+
+@pytest.mark.role("reporter")
+def test_an_accepted_report_is_locked(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")
+    reporting.save(db, DISTRICTS, PERIOD, [PROMISED], submit=True)
+    reporting.verify(db, Actor("housing", "市住房建设局"), "各区政府", "task", "56", PERIOD, accept=True)
+    at = _pick(open_app(db, monkeypatch, PAGE), "56")
+    assert R["locked_note"].format(state=labels.REPORT_STATE["accepted"]) in _texts(at, "info")
+    assert at.selectbox(key=f"rep_{PERIOD}_task_56_status").disabled
+
+
+@pytest.mark.role("analyst")
+def test_an_account_without_an_agency_is_told_so(db, monkeypatch):
+    at = open_app(db, monkeypatch, PAGE)
+    assert R["no_agency"] in _texts(at, "info")
+
+
+@pytest.mark.role("reporter")
+def test_a_link_to_another_agencys_page_is_refused(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")
+    monkeypatch.setenv("CLEANPROD_DB", str(db))
+    at = open_app(db, monkeypatch)
+    at.query_params["agency"] = "市生态环境局"
+    at = at.switch_page(PAGE).run()
+    assert labels.AUTH["denied"] in _texts(at, "error")
+    assert not at.get("button") or all("rep_" not in (b.key or "") for b in at.button)
+
+
+def test_reporters_analysts_and_admins_may_open_the_page_viewers_not():
+    assert [may_open(role, PAGE) for role in ("public", "viewer", "reporter", "analyst", "admin")] == [
+        False, False, True, True, True]
