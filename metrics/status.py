@@ -11,11 +11,11 @@ from metrics.settings import CITY, DEFAULT, SEVERITY, STATUS_ORDER, VERDICTS, Se
 from metrics.trajectory import (
     SERIES_KEYS,
     attainment_index,
-    observed,
+    deadline_columns,
     period_indices,
     period_labels,
+    series_frame,
     summarize,
-    value_at_or_before,
 )
 
 STATUS_COLUMNS = [
@@ -142,10 +142,30 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
         progress_pct, expected_pct in percent; lag_pp in percentage points; ratio_r a ratio (1 = on the
         line); required_rate and recent_rate in the indicator's unit per quarter.
     """
+    return judge(indicators, targets, series_frame(actuals, as_of, deadlines(targets), settings.PROJECTION_WINDOW),
+                 as_of, settings)
+
+
+def deadlines(targets: pd.DataFrame) -> list[str]:
+    """The deadline (last quarter of the target year) of every target year in `targets`, oldest first."""
+    return sorted({periods.year_end(int(y)) for y in targets["target_year"].dropna()})
+
+
+def judge(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame, as_of: str,
+          settings: Settings = DEFAULT) -> pd.DataFrame:
+    """indicator_status() of a series frame (metrics.trajectory.series_frame, or store.series read in DuckDB).
+
+    Args:
+        indicators, targets, as_of, settings: as for indicator_status().
+        series: a series frame at `as_of` with at least PROJECTION_WINDOW window values and the at_<deadline>
+            columns of every target deadline at or before `as_of`.
+
+    Returns:
+        The same frame indicator_status() returns for the values behind `series`.
+    """
     as_of_idx = periods.index(as_of)
-    obs = observed(actuals, as_of)
-    series = summarize(obs, settings)
-    rows = _rows(indicators, targets, series)
+    summary = summarize(series, settings)
+    rows = _rows(indicators, targets, summary)
 
     increase = (rows["direction"] != "decrease").to_numpy()
     target = rows["target_value"]
@@ -160,10 +180,13 @@ def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: p
     # A final target is judged on the last value at or before its deadline; an open one on the latest.
     judged_idx = latest_idx.copy()
     judged_value = latest.copy()
-    wanted = rows.loc[final, SERIES_KEYS].assign(qidx=deadline_idx[final].astype("int64"))
-    found = value_at_or_before(obs, wanted)
-    judged_idx[final] = found["found_idx"].to_numpy(dtype=float)
-    judged_value[final] = found["found_value"].to_numpy(dtype=float)
+    for deadline in pd.unique(deadline_idx[final]):
+        at = (deadline_idx == deadline).to_numpy() & final
+        idx_col, value_col = deadline_columns(periods.from_index(int(deadline)))
+        if idx_col not in rows:
+            raise ValueError(f"the series frame lacks the values at the deadline {idx_col[3:9]}")
+        judged_idx[at] = rows.loc[at, idx_col].to_numpy(dtype=float)
+        judged_value[at] = rows.loc[at, value_col].to_numpy(dtype=float)
     has_value = judged_value.notna().to_numpy()
 
     given = rows["baseline_value"].notna()

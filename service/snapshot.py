@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from metrics import periods, reporting, rollups
+from metrics import periods, reporting, rollups, trajectory
 from metrics import projects as project_metrics
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
 from metrics.settings import CITY
 from metrics.settings import DEFAULT as METRIC_SETTINGS
-from store import catalog, uploads, values, views
+from store import catalog, series, uploads, values
 
 MATRIX_QUARTERS = 8  # quarters shown in the reporting matrix
 
@@ -68,16 +68,15 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     effective = as_of or periods.latest_closed()
     indicators = catalog.indicators(con)
     targets = values.targets(con, known_on=known_on)
-    deadlines = sorted({periods.year_end(int(y)) for y in targets["target_year"].dropna()})
     # One quarter more than the trend window, so last quarter's status (for "what changed") is exact too.
-    actuals = views.actuals_for_status(con, as_of=effective, deadlines=deadlines,
-                                       window=METRIC_SETTINGS.PROJECTION_WINDOW + 1, known_on=known_on)
-    status = metrics_status.indicator_status(indicators, targets, actuals, effective)
+    read = series.read(con, as_of=effective, deadlines=metrics_status.deadlines(targets),
+                       window=METRIC_SETTINGS.PROJECTION_WINDOW + 1, known_on=known_on)
+    status = metrics_status.judge(indicators, targets, read.frame, effective)
     headline = _headline(status, indicators)
     prev = periods.previous(effective)
     # "What changed" compares headlines (全市) only, and a row's status reads only its own series: 全市 suffices.
-    city_before = actuals[(actuals["period"] <= prev) & (actuals["district"] == CITY)]
-    prev_status = metrics_status.indicator_status(indicators, targets, city_before, prev)
+    before = trajectory.cut(read.frame, prev)
+    prev_status = metrics_status.judge(indicators, targets, before[before["district"] == CITY], prev)
     changes = metrics_status.status_changes(metrics_status.headline(prev_status), headline)
     changes = changes.merge(indicators[["code", "name"]], on="code", how="left")
     task_catalog = catalog.tasks(con)
@@ -94,8 +93,7 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
                                    subject="project", key="project_no"),
     ) if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
     prev_end = dt.datetime.combine(periods.last_day(prev), dt.time.max)
-    revs = values.revisions(con, known_on=known_on)
-    revs = revs[revs["period"] <= effective]
+    revs = read.revisions
     live = uploads.history(con)
     if known_on is not None:
         live = live[(live["uploaded_at"] <= known_on)
