@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--only ingest,metrics,pages,browser,deck] [--results FILE] [--keep]`
+"""`python -m benchmarks [--quick] [--only ingest,metrics,pages,browser,deck,readers] [--results FILE] [--keep]`
 
 Builds its own synthetic store in a temp dir, runs each measure against its floor (medians, interleaved runs) and
 prints one line per ratio, `name: ratio (goal <= X)`, then a table of absolute times.
@@ -20,7 +20,7 @@ from benchmarks.common import Line, Outcome, fmt_s
 from metrics import periods
 from store.ingest import ingest
 
-MEASURES = ("ingest", "metrics", "pages", "browser", "deck")
+MEASURES = ("ingest", "metrics", "pages", "browser", "deck", "readers")
 SMALL_ROWS = 1_000
 
 
@@ -149,6 +149,11 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             outcomes.append(_guard("deck", lambda: m_deck.run(work, runs["deck"])))
             print(f"deck done in {fmt_s(time.perf_counter() - t)}", flush=True)
+        if "readers" in only:  # its own 200,000-row store: the size the issue measured
+            from benchmarks import readers as m_readers
+            t = time.perf_counter()
+            outcomes.append(_guard("readers", lambda: m_readers.run(work)))
+            print(f"readers done in {fmt_s(time.perf_counter() - t)}", flush=True)
     finally:
         if args.keep:
             print(f"kept {work}")
