@@ -115,6 +115,19 @@ def large_actuals(tmp_path):
     return make
 
 
+@pytest.fixture
+def accounts_file(tmp_path, monkeypatch) -> Path:
+    """An accounts file with a viewer (boss), an analyst (ana) and an admin (root), named by $CLEANPROD_ACCOUNTS."""
+    from access import accounts
+
+    path = tmp_path / "accounts.yaml"
+    monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(path))
+    accounts.set_account("boss", "leader-pass-1", "viewer", "领导")
+    accounts.set_account("ana", "analyst-pass-1", "analyst", "分析员")
+    accounts.set_account("root", "admin-pass-1", "admin", "管理员")
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _logged_in_apps(request, monkeypatch, tmp_path):
     """AppTests run as a logged-in admin unless marked `anonymous` (the login tests drive the form themselves).

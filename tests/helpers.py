@@ -1,4 +1,5 @@
-"""Helpers shared by the CLI, store and intake tests: the CLI in-process, the export as bytes, a small catalog."""
+"""Helpers shared by the tests: the CLI in-process, the export as bytes, a small catalog, the dashboard under AppTest
+(browser tests have theirs in tests/browser.py, fixtures are in tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -56,11 +57,16 @@ def exported_rows(db: Path, out: Path, name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def open_app(db: Path, monkeypatch, page: str | None = None, timeout: float = 90) -> AppTest:
-    """The dashboard under AppTest on `db` (logged in by conftest unless the test is marked anonymous), switched to
-    `page` ('pages/x.py') when given; a traceback on the way fails the test."""
+def dashboard(db: Path, monkeypatch, timeout: float = 90) -> AppTest:
+    """The dashboard under AppTest on `db`, not yet run (logged in by conftest unless the test is marked anonymous)."""
     monkeypatch.setenv("CLEANPROD_DB", str(db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout).run()
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+
+
+def open_app(db: Path, monkeypatch, page: str | None = None, timeout: float = 90) -> AppTest:
+    """The dashboard under AppTest on `db`, run, and switched to `page` ('pages/x.py') when given; a traceback on the
+    way fails the test."""
+    at = dashboard(db, monkeypatch, timeout).run()
     if page is not None:
         at.switch_page(page).run()
     assert not at.exception, at.exception

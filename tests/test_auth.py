@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 
 import pytest
 import yaml
@@ -15,22 +14,7 @@ from access.roles import can, may_open
 from presentation import admin_tables, labels
 from store import audit
 from store import db as store_db
-from tests.helpers import ROOT
-
-
-@pytest.fixture
-def accounts_file(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "accounts.yaml"
-    monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(path))
-    accounts.set_account("boss", "leader-pass-1", "viewer", "领导")
-    accounts.set_account("ana", "analyst-pass-1", "analyst", "分析员")
-    accounts.set_account("root", "admin-pass-1", "admin", "管理员")
-    return path
-
-
-def _app(db: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CLEANPROD_DB", str(db))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+from tests.helpers import ROOT, dashboard
 
 
 def _login(at: AppTest, user: str, password: str) -> AppTest:
@@ -83,7 +67,7 @@ def test_first_admin_is_created_once_with_a_random_password(tmp_path):
 
 @pytest.mark.anonymous
 def test_nothing_shows_before_login(sample_db, accounts_file, monkeypatch):
-    at = _app(sample_db, monkeypatch).run()
+    at = dashboard(sample_db, monkeypatch).run()
     assert not at.exception
     assert "总览" not in _page_titles(at)
     assert not at.get("plotly_chart")
@@ -92,7 +76,7 @@ def test_nothing_shows_before_login(sample_db, accounts_file, monkeypatch):
 
 @pytest.mark.anonymous
 def test_wrong_password_is_refused_and_audited(sample_db, accounts_file, monkeypatch):
-    at = _login(_app(sample_db, monkeypatch), "ana", "wrong-password")
+    at = _login(dashboard(sample_db, monkeypatch), "ana", "wrong-password")
     assert any("用户名或密码错误" in e.value for e in at.error)
     assert "总览" not in _page_titles(at)
     with store_db.connect(sample_db) as con:
@@ -105,7 +89,7 @@ def test_wrong_password_is_refused_and_audited(sample_db, accounts_file, monkeyp
 
 @pytest.mark.anonymous
 def test_viewer_logs_in_and_cannot_reach_upload_pages_even_by_typed_url(sample_db, accounts_file, monkeypatch):
-    at = _login(_app(sample_db, monkeypatch), "boss", "leader-pass-1")
+    at = _login(dashboard(sample_db, monkeypatch), "boss", "leader-pass-1")
     assert not at.exception
     assert "总览" in _page_titles(at)
     for page in ("pages/upload.py", "pages/data_admin.py"):
@@ -128,7 +112,7 @@ def test_page_run_without_the_rights_shows_nothing_of_it(sample_db, monkeypatch,
 
 @pytest.mark.anonymous
 def test_analyst_uploads_but_cannot_roll_back_or_set_targets(sample_db, accounts_file, monkeypatch):
-    at = _login(_app(sample_db, monkeypatch), "ana", "analyst-pass-1")
+    at = _login(dashboard(sample_db, monkeypatch), "ana", "analyst-pass-1")
     at.switch_page("pages/upload.py").run()
     assert not at.exception and "数据上传" in _page_titles(at)
     assert "目标值" not in at.selectbox(key="upload_kind").options
@@ -140,7 +124,7 @@ def test_analyst_uploads_but_cannot_roll_back_or_set_targets(sample_db, accounts
 
 @pytest.mark.anonymous
 def test_admin_sees_rollback_and_targets(sample_db, accounts_file, monkeypatch):
-    at = _login(_app(sample_db, monkeypatch), "root", "admin-pass-1")
+    at = _login(dashboard(sample_db, monkeypatch), "root", "admin-pass-1")
     at.switch_page("pages/upload.py").run()
     assert "目标值" in at.selectbox(key="upload_kind").options
     at.switch_page("pages/data_admin.py").run()
@@ -150,7 +134,7 @@ def test_admin_sees_rollback_and_targets(sample_db, accounts_file, monkeypatch):
 @pytest.mark.anonymous
 def test_public_viewer_mode_needs_no_login_and_shows_viewer_pages_only(sample_db, accounts_file, monkeypatch):
     accounts.set_public_viewer(True)
-    at = _app(sample_db, monkeypatch).run()
+    at = dashboard(sample_db, monkeypatch).run()
     assert "总览" in _page_titles(at)
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page("pages/upload.py")
@@ -159,6 +143,6 @@ def test_public_viewer_mode_needs_no_login_and_shows_viewer_pages_only(sample_db
 @pytest.mark.anonymous
 def test_no_accounts_file_means_no_access(sample_db, tmp_path, monkeypatch):
     monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(tmp_path / "missing.yaml"))
-    at = _app(sample_db, monkeypatch).run()
+    at = dashboard(sample_db, monkeypatch).run()
     assert any("尚未创建任何账户" in e.value for e in at.error)
     assert not at.get("plotly_chart")

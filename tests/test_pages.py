@@ -17,7 +17,7 @@ from metrics.settings import PROGRESS_STATUSES, RESULT_STATUSES
 from presentation import labels
 from service.status import compute
 from store import db as store_db
-from tests.helpers import ROOT, open_app
+from tests.helpers import ROOT, dashboard, open_app
 
 PAGES = [page.file for page in sitemap.PAGES if page.role == "public"]  # the leader-facing pages
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -317,8 +317,7 @@ def test_a_projection_held_by_a_bound_says_so(sample_db, monkeypatch):
 
 def test_a_shared_link_opens_the_view_it_names_and_choices_land_in_the_url(sample_db, monkeypatch):
     """?code=…&district=… on 指标详情, ?sector= on 分领域, ?agency= on 分单位, ?as_of= everywhere."""
-    monkeypatch.setenv("CLEANPROD_DB", str(sample_db))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90)
+    at = dashboard(sample_db, monkeypatch)
     at.query_params["as_of"] = "2025Q4"
     at.run()
     assert at.session_state["as_of"] == "2025Q4"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -12,7 +10,7 @@ from access.roles import may_open
 from presentation import labels
 from store import audit
 from store import db as store_db
-from tests.helpers import ROOT
+from tests.helpers import dashboard
 
 KEY = "k" * 64
 
@@ -79,20 +77,6 @@ def test_an_unreadable_accounts_file_is_a_chinese_error_naming_the_file_and_line
 
 # --- in the app ---
 
-@pytest.fixture
-def accounts_file(tmp_path, monkeypatch) -> Path:
-    path = tmp_path / "accounts.yaml"
-    monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(path))
-    accounts.set_account("ana", "analyst-pass-1", "analyst", "分析员")
-    accounts.set_account("root", "admin-pass-1", "admin", "管理员")
-    return path
-
-
-def _app(db: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CLEANPROD_DB", str(db))
-    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=90).run()
-
-
 def _try(at: AppTest, user: str, password: str) -> AppTest:
     at.text_input(key="login_user").input(user)
     at.text_input(key="login_password").input(password)
@@ -108,7 +92,7 @@ def _titles(at: AppTest) -> list[str]:
 @pytest.mark.anonymous
 def test_five_failures_lock_the_account_even_for_the_right_password(sample_db, accounts_file, monkeypatch):
     monkeypatch.setattr(sessions, "SLOW_SECONDS", 0.0)
-    at = _app(sample_db, monkeypatch)
+    at = dashboard(sample_db, monkeypatch).run()
     for _ in range(sessions.LOCK_AFTER):
         _try(at, "ana", "wrong-password")
     _try(at, "ana", "analyst-pass-1")
@@ -123,7 +107,7 @@ def test_five_failures_lock_the_account_even_for_the_right_password(sample_db, a
 
 @pytest.mark.anonymous
 def test_a_password_reset_ends_an_open_session_at_its_next_rerun(sample_db, accounts_file, monkeypatch):
-    at = _try(_app(sample_db, monkeypatch), "ana", "analyst-pass-1")
+    at = _try(dashboard(sample_db, monkeypatch).run(), "ana", "analyst-pass-1")
     assert "总览" in _titles(at)
     accounts.set_account("ana", "analyst-pass-2", "analyst")
     at.run()
@@ -135,7 +119,7 @@ def test_a_password_reset_ends_an_open_session_at_its_next_rerun(sample_db, acco
 def test_public_visitors_read_but_build_no_deck_and_lose_access_when_public_mode_ends(sample_db, accounts_file,
                                                                                       monkeypatch):
     accounts.set_public_viewer(True)
-    at = _app(sample_db, monkeypatch)
+    at = dashboard(sample_db, monkeypatch).run()
     assert "总览" in _titles(at) and at.session_state["role"] == "public"
     assert not may_open("public", "pages/briefing.py") and may_open("viewer", "pages/briefing.py")
     accounts.set_public_viewer(False)
@@ -148,6 +132,6 @@ def test_a_malformed_accounts_file_is_a_chinese_message_not_a_traceback(sample_d
     path = tmp_path / "accounts.yaml"
     path.write_text("credentials: {usernames: [\n", encoding="utf-8")
     monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(path))
-    at = _app(sample_db, monkeypatch)
+    at = dashboard(sample_db, monkeypatch).run()
     assert not at.exception
     assert any("账户文件" in e.value and "格式错误" in e.value for e in at.error)
