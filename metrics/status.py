@@ -9,7 +9,6 @@ from metrics import periods
 from metrics.growth import grade, growth_ratio
 from metrics.settings import CITY, DEFAULT, SEVERITY, STATUS_ORDER, VERDICTS, Settings
 from metrics.trajectory import (
-    SERIES_KEYS,
     attainment_index,
     deadline_columns,
     period_indices,
@@ -42,27 +41,48 @@ def _rows(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame)
     """One row per (code, district, target year): every series, plus 全市 for every indicator.
 
     A district row takes the district's own target (targets.district); without one it has no target value and
-    own_target False. 全市 rows take the city-wide targets (district missing or 全市).
+    own_target False. 全市 rows take the city-wide targets (district missing or 全市). Column _code is the row's
+    position in the indicators (joins by position: a merge on text keys cost more than all the rules).
     """
     ind = indicators[["code", "unit", "direction", "baseline_value", "baseline_period"]].drop_duplicates("code")
-    ind = ind.merge(_bounds(indicators), on="code")
+    ind = ind.merge(_bounds(indicators), on="code").reset_index(drop=True)
+    codes = pd.Index(ind["code"])
+    known = series[series["code"].isin(codes)]
+    with_city = known.loc[known["district"] == CITY, "code"]
     city = pd.DataFrame({"code": ind["code"].to_numpy(), "district": CITY})
-    keys = pd.concat([series[SERIES_KEYS], city]).drop_duplicates()
-    keys = keys[keys["code"].isin(ind["code"])]
-    rows = keys.merge(ind, on="code").merge(series, on=SERIES_KEYS, how="left")
+    rows = pd.concat([known, city[~city["code"].isin(with_city)]], ignore_index=True)
+    pos = codes.get_indexer(rows["code"])
+    for col in ind.columns.drop("code"):
+        rows[col] = ind[col].iloc[pos].set_axis(rows.index)
     tgt = targets.dropna(subset=["target_year"])
     where = tgt["district"].fillna(CITY).replace("", CITY) if "district" in tgt else pd.Series(CITY, index=tgt.index)
     tgt = tgt.assign(district=where.astype(rows["district"].dtype), target_year=tgt["target_year"].astype(float),
                      target_value=tgt["target_value"].astype(float))
     tgt = tgt[["code", "district", "target_year", "target_value"]].drop_duplicates(
         ["code", "district", "target_year"], keep="last").assign(own_target=True)
+    # every row once per target year of its code (once, without a year, when the code has none)
     years = tgt[["code", "target_year"]].drop_duplicates()
-    rows = rows.merge(years, on="code", how="left")
+    years = years.assign(_code=codes.get_indexer(years["code"]))
+    years = years[years["_code"] >= 0].sort_values(["_code", "target_year"], kind="stable")
+    per_code = np.bincount(years["_code"].to_numpy(), minlength=len(codes))
+    start = np.concatenate([[0], np.cumsum(per_code)[:-1]])
+    repeat = np.maximum(per_code[pos], 1)
+    take = np.repeat(np.arange(len(rows)), repeat)
+    offset = np.arange(len(take)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+    has_year = per_code[pos][take] > 0
+    year_values = years["target_year"].to_numpy(dtype=float)
+    rows = rows.iloc[take].reset_index(drop=True)
+    rows["target_year"] = np.where(has_year, year_values[np.minimum(start[pos][take] + offset,
+                                                                   max(len(year_values) - 1, 0))]
+                                   if len(year_values) else np.nan, np.nan)
+    rows["_code"] = pos[take]
     rows = rows.merge(tgt, on=["code", "district", "target_year"], how="left")
     rows["own_target"] = rows["own_target"].astype("boolean").fillna(False).astype(bool)
     rows["target_year"] = rows["target_year"].astype(float)
     rows["target_value"] = rows["target_value"].astype(float)
-    return rows.sort_values(["code", "district", "target_year"], kind="stable").reset_index(drop=True)
+    order = np.lexsort((rows["target_year"].to_numpy(), pd.factorize(rows["district"], sort=True)[0],
+                        pd.factorize(rows["code"], sort=True)[0]))
+    return rows.iloc[order].reset_index(drop=True)
 
 
 def clamp_projection(projected: pd.Series, latest: pd.Series, min_value: pd.Series, max_value: pd.Series,
@@ -91,13 +111,17 @@ def clamp_projection(projected: pd.Series, latest: pd.Series, min_value: pd.Seri
 
 def _judged(rows: pd.DataFrame, as_of_idx: int) -> pd.Series:
     """True on the target year each code is judged against: the earliest not yet due, else the latest."""
-    years = rows[["code", "target_year"]].drop_duplicates()
-    due = years["target_year"] * 4 + 3 <= as_of_idx
-    open_year = years["target_year"].where(~due).groupby(years["code"]).min()
-    last_year = years["target_year"].groupby(years["code"]).max()
-    judged_year = open_year.fillna(last_year)
-    wanted = rows["code"].map(judged_year)
-    return (rows["target_year"] == wanted) | rows["target_year"].isna()
+    year = rows["target_year"].to_numpy(dtype=float)
+    code = rows["_code"].to_numpy()
+    n = code.max() + 1 if len(code) else 0
+    has_year = ~np.isnan(year)
+    due = year * 4 + 3 <= as_of_idx
+    open_year = np.full(n, np.inf)
+    np.fmin.at(open_year, code[has_year & ~due], year[has_year & ~due])
+    last_year = np.full(n, -np.inf)
+    np.fmax.at(last_year, code[has_year], year[has_year])
+    judged_year = np.where(np.isfinite(open_year), open_year, np.where(np.isfinite(last_year), last_year, np.nan))
+    return pd.Series((year == judged_year[code]) | ~has_year, index=rows.index)
 
 
 def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: pd.DataFrame, as_of: str,

@@ -35,9 +35,9 @@ def period_labels(indices: pd.Series) -> pd.Series:
     Returns:
         An object Series of '2025Q4'-style strings or None.
     """
-    lookup = {i: periods.from_index(int(i)) for i in pd.unique(indices.dropna())}
-    out = indices.map(lookup).astype(object)
-    return out.where(indices.notna(), None)
+    codes, uniques = pd.factorize(indices)  # missing: -1, the lookup's last entry
+    lookup = np.array([periods.from_index(int(i)) for i in uniques] + [None], dtype=object)
+    return pd.Series(lookup[codes], index=indices.index, dtype=object)
 
 
 def observed(actuals: pd.DataFrame, as_of: str) -> pd.DataFrame:
