@@ -169,7 +169,7 @@ def broken_promises(promises: pd.DataFrame, task_status: pd.DataFrame, indicator
     kept = kept.assign(current=current)
     fixed = [(c == TASK_DONE) if s == "task" else (c is not None and c not in PROMISE_INDICATOR_STATUSES)
              for s, c in zip(kept["subject"], kept["current"], strict=True)]
-    out = kept[[not f for f in fixed]][columns]
+    out = kept[~pd.Series(fixed, index=kept.index, dtype=bool)][columns]
     return out.sort_values(["agency", "subject", "item"]).reset_index(drop=True)
 
 

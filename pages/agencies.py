@@ -9,7 +9,7 @@ from charts import page_charts
 from metrics import tasks as task_metrics
 from metrics.ranking import RULE, rank_agencies
 from presentation import formats, labels, tables
-from ui import context, grid, links
+from ui import context, grid, links, reporting_panel
 from ui.auth import require_page
 
 require_page(__file__)
@@ -50,6 +50,7 @@ if data is not None:
         m[1].metric(A["held"], "/".join(str(int(card[f"n_{r}"])) for r in ("lead", "assist", "joint")))
         m[2].metric(A["overdue"], labels.COUNT.format(n=int(card["n_overdue"])))
         m[3].metric(A["lagging"], labels.COUNT.format(n=int(card["n_lagging"])))
+        reporting_panel.agency(data, agency)  # its broken promises (整改逾期), when it has any
         st.markdown(f"**{A['led_heading']}**")
         if led.empty:
             st.info(A["led_none"])

@@ -10,7 +10,7 @@ from metrics import status as metrics_status
 from metrics import tasks as task_metrics
 from metrics.settings import RED, STATUS_ORDER
 from presentation import formats, labels, readings, tables
-from ui import context, grid
+from ui import context, grid, reporting_panel
 from ui.auth import require_page
 
 require_page(__file__)
@@ -119,3 +119,4 @@ if data is not None:
                                                    strict=True))
             more = V["attention_projects_more"] if len(late) > OVERDUE_LIMIT else ""
             st.markdown(f"**{V['attention_projects'].format(n=len(late))}**：{listed}{more}")
+        reporting_panel.overview(data)  # agencies overdue with the quarter's reports, broken promises (整改逾期)

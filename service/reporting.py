@@ -353,15 +353,47 @@ def verify_queue(db, actor: Actor) -> pd.DataFrame:
     return waiting.sort_values("seq").reset_index(drop=True)
 
 
-def broken_promises(con, as_of: str) -> pd.DataFrame:
-    """整改逾期 as of `as_of`: metrics.deadlines.broken_promises over the accepted reports that carry a promise."""
-    accepted = store_reports.reports(con)
+def broken_promises(con, as_of: str, status: pd.DataFrame | None = None,
+                    known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """整改逾期 as of `as_of`: metrics.deadlines.broken_promises over the accepted reports that carry a promise.
+
+    Args:
+        status: metrics.status rows (code, district, status) of `as_of` when the caller has them (a snapshot's);
+            computed otherwise.
+        known_on: as the store knew it then (reports and task statuses of that moment).
+    """
+    accepted = store_reports.reports(con, known_on=known_on)
     accepted = accepted[(accepted["state"] == deadlines.ACCEPTED) & accepted["promise"].notna()]
     if accepted.empty:
         return pd.DataFrame(columns=["agency", "subject", "item", "period", "promise", "current"])
-    tasks = values.task_status(con, as_of=as_of)
+    tasks = values.task_status(con, as_of=as_of, known_on=known_on)
+    if status is None:
+        statuses = indicator_statuses(con, as_of)
+    else:
+        city = status[status["district"] == catalog.CITY]
+        worst_of = city.groupby("code")["status"].agg(lambda s: worst(s))
+        statuses = pd.DataFrame({"code": worst_of.index, "status": worst_of.to_numpy()})
     return deadlines.broken_promises(accepted[["agency", "subject", "item", "period", "promise"]], tasks,
-                                     indicator_statuses(con, as_of), as_of)
+                                     statuses, as_of)
+
+
+def overdue_agencies(db, period: str | None = None, *, today: dt.date | None = None) -> tuple[str, dt.date,
+                                                                                              pd.DataFrame]:
+    """(period, deadline, agencies with reports of `period` not submitted after the deadline: agency, n_overdue)."""
+    today = today or now().date()
+    period = period or quarters.latest_closed(today)
+    with connect(db) as con:
+        resp = catalog.responsibilities(con)
+        inds = catalog.indicators(con)
+        names = list(catalog.agencies(con)["name"])
+        latest = deadlines.latest(store_reports.reports(con))
+        calendar = store_reports.calendar(con)
+        finished = done_before(con, period)
+    frames = [deadlines.duties(name, resp, inds).assign(agency=name) for name in names]
+    owed = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["agency", "subject", "item"])
+    owed = owed[~((owed["subject"] == "task") & owed["item"].isin(finished))]
+    return period, deadlines.deadline(period, calendar), deadlines.overdue_agencies(owed, latest, period, calendar,
+                                                                                    today)
 
 
 def remind(db, period: str | None = None, *, today: dt.date | None = None) -> int:
