@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from access import accounts
@@ -75,14 +76,18 @@ def running_app(db: Path, env: dict | None = None):
 
 
 @contextlib.contextmanager
-def app_in_chromium(folder: Path, sample_file: Path, users: tuple[tuple[str, str, str], ...], public: bool = False):
-    """The app on a copy of the sample database, with these (user, password, role) accounts (and public viewing when
-    `public`), and a headless chromium; yields (url, browser, accounts file)."""
+def app_in_chromium(folder: Path, sample_file: Path, users: tuple[tuple, ...], public: bool = False,
+                    prepare: Callable[[Path], None] | None = None):
+    """The app on a copy of the sample database (`prepare(db)` first, when given), with these (user, password, role)
+    or (user, password, role, agency) accounts (and public viewing when `public`), and a headless chromium; yields
+    (url, browser, accounts file)."""
     db = folder / "app.duckdb"
     shutil.copyfile(sample_file, db)
+    if prepare is not None:
+        prepare(db)
     accounts_file = folder / "accounts.yaml"
-    for user, password, role in users:
-        accounts.set_account(user, password, role, path=accounts_file)
+    for user, password, role, *agency in users:
+        accounts.set_account(user, password, role, path=accounts_file, agency=agency[0] if agency else None)
     if public:
         accounts.set_public_viewer(True, path=accounts_file)
     with running_app(db, env={"CLEANPROD_ACCOUNTS": str(accounts_file)}) as url, sync_playwright() as p:
