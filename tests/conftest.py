@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, settings
 
+from access import accounts
 from metrics import periods
 from store import catalog as store_catalog
 from store import db as store_db
@@ -118,8 +119,6 @@ def large_actuals(tmp_path):
 @pytest.fixture
 def accounts_file(tmp_path, monkeypatch) -> Path:
     """An accounts file with a viewer (boss), an analyst (ana) and an admin (root), named by $CLEANPROD_ACCOUNTS."""
-    from access import accounts
-
     path = tmp_path / "accounts.yaml"
     monkeypatch.setenv("CLEANPROD_ACCOUNTS", str(path))
     accounts.set_account("boss", "leader-pass-1", "viewer", "领导")
