@@ -58,19 +58,6 @@ def _checked_period(as_of: str | None) -> str | None:
     return as_of
 
 
-def _refresh(db) -> None:
-    """After a data change: compute and keep the newest snapshot, so the dashboard's next first view only reads it.
-
-    The change has committed already: a refresh that fails only says so, in one line (the dashboard computes it on
-    first view).
-    """
-    from service import snapshot_cache
-
-    problem = snapshot_cache.refresh_problem(db)
-    if problem is not None:
-        click.echo("注意：" + snapshot_cache.NOT_KEPT.format(problem=problem), err=True)
-
-
 @cli.command()
 @click.pass_obj
 def init(db):
@@ -79,8 +66,6 @@ def init(db):
     Example: python manage.py --db /tmp/x.duckdb init
     """
     result = store_db.init(db)
-    if result["catalog"] == "loaded":
-        _refresh(db)
     click.echo(f"数据库已就绪：{db}（结构版本 {result['to_version']}，目录 {result['catalog']}）")
 
 
@@ -162,7 +147,6 @@ def ingest(db, file, kind, dry_run, user, sheet, confirm_unusual):
         if result.preview.duplicate_of is not None:
             click.echo(f"注意：相同文件已于第 {result.preview.duplicate_of} 号上传提交过。")
         return
-    _refresh(db)
     click.echo(f"已提交第 {result.upload_id} 号上传：{summary}")
 
 
@@ -194,7 +178,6 @@ def rollback(db, upload_id, user):
     """
     with store_db.connect(db) as con:
         store_uploads.rollback(con, upload_id, user)
-    _refresh(db)
     click.echo(f"已回滚第 {upload_id} 号上传。")
 
 
@@ -207,8 +190,6 @@ def load_sample(db, if_empty):
     Example: python manage.py load-sample
     """
     n = store_sample.load(db, if_empty=if_empty)
-    if n:
-        _refresh(db)
     click.echo(f"已载入 {n} 个示例上传。" if n else "数据库已有上传，未载入示例数据。")
 
 
@@ -222,7 +203,6 @@ def remove_sample(db, user):
     """
     with store_db.connect(db) as con:
         n = store_uploads.remove_sample(con, user)
-    _refresh(db)
     click.echo(f"已删除 {n} 个示例上传。")
 
 
@@ -410,7 +390,6 @@ def restore(db, source, user):
     from store.backup import restore as run_restore
 
     counts = run_restore(db, Path(source), user=user)
-    _refresh(db)
     click.echo(f"已从 {source} 恢复：{counts.get('uploads', 0)} 个上传，{counts.get('actuals', 0)} 条指标数值。")
 
 

@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--only ingest,metrics,pages,browser,deck,readers] [--results FILE] [--keep]`
+"""`python -m benchmarks [--quick] [--only ingest,metrics,pages,browser,deck,viewers,readers] [--results FILE] [--keep]`
 
 Builds its own synthetic store in a temp dir, runs each measure against its floor (medians, interleaved runs) and
 prints one line per ratio, `name: ratio (goal <= X)`, then a table of absolute times.
@@ -20,7 +20,7 @@ from benchmarks.common import Line, Outcome, fmt_s
 from metrics import periods
 from store.ingest import ingest
 
-MEASURES = ("ingest", "metrics", "pages", "browser", "deck", "readers")
+MEASURES = ("ingest", "metrics", "pages", "browser", "deck", "viewers", "readers")
 SMALL_ROWS = 1_000
 
 
@@ -40,24 +40,12 @@ def _setup(work: Path, rows: int) -> dict:
 
 
 def _store(template: Path, frame, stem: Path) -> Path:
-    """A copy of `template` with `frame` committed and its snapshot kept, as after an upload."""
+    """A copy of `template` with `frame` committed, as after an upload."""
     csv = fixture.write_csv(frame, stem.with_suffix(".csv"))
     db = fixture.copy_db(template, stem.with_suffix(".duckdb"))
     result = ingest(db, csv.read_bytes(), csv.name, "actuals", user="benchmark", confirm_unusual=True)
     assert result.ok and result.upload_id, result.errors.head().to_string()
-    keep_snapshot(db)
     return db
-
-
-def keep_snapshot(db: Path) -> float:
-    """What the upload page and the CLI do after a commit: compute and keep the newest snapshot; its seconds."""
-    from service import snapshot_cache
-    from store import db as store_db
-
-    with store_db.connect(db) as con:
-        start = time.perf_counter()
-        snapshot_cache.load_or_build(con)
-        return time.perf_counter() - start
 
 
 def _print(outcomes: list[Outcome]) -> None:
@@ -102,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown measures: {', '.join(sorted(unknown))}")
     rows = args.rows or (100_000 if args.quick else 1_000_000)
     runs = {"ingest": 3, "metrics": 3 if args.quick else 5, "pages_big": 2 if args.quick else 5,
-            "pages_small": 2 if args.quick else 5, "browser": 1 if args.quick else 3, "deck": 1 if args.quick else 3}
+            "pages_small": 2 if args.quick else 5, "browser": 1 if args.quick else 3, "deck": 1 if args.quick else 3,
+            "viewers": 3}
     warnings.filterwarnings("ignore", message="The kopts argument is ignored")
     os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's "no runtime" warnings, once per run
 
@@ -120,11 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         t = time.perf_counter()
         outcomes.append(m_ingest.run(env["template"], env["csv"], rows, work, runs["ingest"] if "ingest" in only
                                      else 1, big))
-        refresh = keep_snapshot(big)  # as the upload page and the CLI do after every commit
-        if "ingest" in only:
-            outcomes[-1].facts.append(f"after the commit, computing and keeping the newest snapshot: "
-                                      f"{fmt_s(refresh)} (the uploader waits for it too)")
-        else:
+        if "ingest" not in only:
             outcomes.pop()
         print(f"ingest done in {fmt_s(time.perf_counter() - t)}", flush=True)
         if "metrics" in only:
@@ -149,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
             t = time.perf_counter()
             outcomes.append(_guard("deck", lambda: m_deck.run(work, runs["deck"])))
             print(f"deck done in {fmt_s(time.perf_counter() - t)}", flush=True)
+        if "viewers" in only:
+            from benchmarks import viewers as m_viewers
+            t = time.perf_counter()
+            outcomes.append(_guard("viewers", lambda: m_viewers.run(big, rows, work, runs["viewers"])))
+            print(f"viewers done in {fmt_s(time.perf_counter() - t)}", flush=True)
         if "readers" in only:  # its own 200,000-row store: the size the issue measured
             from benchmarks import readers as m_readers
             t = time.perf_counter()

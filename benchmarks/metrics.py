@@ -7,7 +7,6 @@ from pathlib import Path
 from benchmarks.common import Line, Outcome, alternate, fmt_s, median, timed
 from service import snapshot
 from store import db as store_db
-from store import values
 
 # The floor: per series, the latest value, the first value and the least-squares slope over quarters, from the
 # values that count (live uploads), in one GROUP BY, fetched into pandas like the snapshot's frames.
@@ -39,19 +38,10 @@ def run(db: Path, rows: int, runs: int) -> Outcome:
         return timed(query)
 
     got, base = alternate(measure, floor, runs)
-
-    def read_kept() -> float:
-        from service import snapshot_cache
-
-        with store_db.connect(db, read_only=True) as con:
-            as_of = values.periods(con)[-1]
-            return timed(lambda: snapshot_cache.load(con, as_of))
-
-    kept = [read_kept() for _ in range(runs)]
     line = Line("metrics", median(got), median(base), 3.0, f"service.snapshot.build, {rows:,} rows",
                 "one GROUP BY code, district (arg_max, regr_slope)", runs=f"{runs} / {runs}")
     facts = [f"snapshot: {sizes['status']:,} status rows; floor: {sizes['floor']:,} series",
              f"snapshot runs: {', '.join(fmt_s(s) for s in got)}; floor runs: {', '.join(fmt_s(s) for s in base)}",
-             f"reading the kept snapshot instead (what a page's first view does after a write): "
-             f"{fmt_s(median(kept))}, {median(kept) / median(base):.2f}× the floor"]
+             "the statuses read one frame per series (store.series: first, newest and deadline values in one "
+             "GROUP BY); nothing is kept in the database, a page's first view computes this"]
     return Outcome("metrics", [line], facts)

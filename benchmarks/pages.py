@@ -1,9 +1,8 @@
 """3. Pages: every page of dashboard.py under AppTest with the large store against the same page with 1,000 rows,
 and a cached rerun (same AppTest, `.run()` again, no data change) against its first run.
 
-Both stores hold the snapshot kept after their last commit (as the upload page and the CLI leave it); a first run
-empties st.cache_data, so it is the first view after an upload or a server restart. One more run of the overview
-with nothing kept (after a deploy that changed the metrics code) is reported as a fact."""
+A first run empties st.cache_data, so it computes the page's snapshot: the first view after an upload or a server
+restart (nothing is kept in the database)."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ import re
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, Line, Outcome, fmt_s, median
+from benchmarks.common import ROOT, Line, Outcome, median
 
 APP = ROOT / "dashboard.py"
 TIMEOUT = 600
@@ -57,23 +56,6 @@ def _wait_for_renderer(timeout: float = 60) -> None:
     time.sleep(1)  # the browser's own start-up after the server thread is up
 
 
-def _cold(big: Path) -> float:
-    """The overview's first run on a copy of `big` whose kept snapshots were dropped."""
-    import shutil
-
-    from store import db as store_db
-    from store import snapshots
-
-    cold = big.with_name("cold.duckdb")
-    shutil.copyfile(big, cold)
-    try:
-        with store_db.connect(cold) as con:
-            snapshots.clear(con)
-        return _first_and_rerun(cold, pages()[0])[0]
-    finally:
-        cold.unlink(missing_ok=True)
-
-
 def run(big: Path, small: Path, big_rows: int, small_rows: int, runs_big: int, runs_small: int,
         series: Path, series_rows: int) -> Outcome:
     saved = os.environ.get("CLEANPROD_DB")
@@ -115,12 +97,11 @@ def run(big: Path, small: Path, big_rows: int, small_rows: int, runs_big: int, r
             os.environ.pop("CLEANPROD_DB", None)
         else:
             os.environ["CLEANPROD_DB"] = saved
-    outcome.facts.append("first run = a new AppTest with st.cache_data emptied and the kept snapshot in the file "
-                         "(what the first viewer after an upload or a restart waits for); rerun = the same "
-                         "AppTest's .run() again, data unchanged")
+    outcome.facts.append("first run = a new AppTest with st.cache_data emptied, computing the snapshot (what the "
+                         "first viewer after an upload or a restart waits for); rerun = the same AppTest's .run() "
+                         "again, data unchanged")
     outcome.facts.append(
         f"first run at {big_rows:,} rows against a store with the same series (indicator × district) and only the "
         f"newest quarter ({series_rows:,} rows): " + ", ".join(f"{k} {v:.2f}×" for k, v in against_series.items())
         + " (the history's own share of the gap to the 1,000-row store; the rest is breadth: more series on screen)")
-    outcome.facts.append(f"overview first run with nothing kept (computes the snapshot): {fmt_s(_cold(big))}")
     return outcome

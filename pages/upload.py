@@ -110,7 +110,6 @@ def _commit(db: str, data: bytes, name: str, kind: str, sheet: str | None, user:
         outcome = upload_flow.commit_upload(db, data, name, kind, user=user, sheet=sheet, progress=_progress_bar(),
                                      confirm_unusual=confirmed)
         if outcome.ok:
-            status.update(label=U["refreshing"])
             context.after_write()
         status.update(state="complete" if outcome.ok else "error", expanded=False)
     if outcome.ok:

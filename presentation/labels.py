@@ -446,7 +446,6 @@ UPLOAD = {
     "duplicate": "该文件与第 {id} 号上传内容完全相同，已提交过，无需再次提交。",
     "commit": "确认提交",
     "committing": "正在提交…",
-    "refreshing": "已提交，正在更新各页面的指标状态…",
     "committed": "已提交：第 {id} 号上传，新增 {add} 条、修订 {revise} 条、未变 {same} 条。各页面已按新数据更新。",
     "targets_note": "目标值只应由管理员上传；提交后相应指标按新目标重新判断状态。",
     "not_allowed": "您的角色不能提交此类数据。",
@@ -506,6 +505,7 @@ REPORTING = {
     "title": "本单位填报",
     "agency_caption": "填报单位：{agency} · 报告期 {period} · 截止日期 {deadline}",
     "period": "报告期",
+    "pick": "填报事项",
     "no_agency": "当前账户未绑定填报单位，不能填报。请管理员用 python manage.py account 名称 --role reporter "
                  "--agency 单位名称 绑定单位。",
     "unknown_agency": "没有名为“{name}”的单位。请使用分工表中的单位名称（或其别名），例如 市住房建设局。",
@@ -565,4 +565,23 @@ REPORTING = {
     "overdue_promise_count": "整改逾期 {n} 项",
     "broken_headers": {"agency": "单位", "subject": "类别", "item": "编号", "period": "报告期", "promise": "承诺完成季度",
                        "current": "当前状态"},
+}
+
+# Presentation mode (issue 17): the top bar that replaces the hidden sidebar, and the key that leaves.
+PRESENT = {
+    "help": "隐藏侧栏，放大图表和表格文字，便于投影和截图；页面顶部可切换页面，按 Esc 键或点“退出演示模式”返回",
+    "exit": "退出演示模式（Esc）",
+    "exit_help": "返回普通模式（键盘：Esc）",
+    "rows": "表格分页",
+    "rows_range": "第 {first}–{last} 行",
+    "rows_note": "共 {n} 行，每页 {per} 行；点上方按钮翻页",
+}
+# The upload page's own words for Streamlit's file uploader (its built-in strings are English).
+UPLOADER = {
+    "drop": "将文件拖到此处，或点击右侧按钮选择文件",
+    "limit": "单个文件不超过 {mb} MB · 支持 Excel（.xlsx）和 CSV 文件",
+    "browse": "选择文件",
+    "caption": ("可上传 Excel 工作簿（.xlsx、.xlsm）或 CSV 文本（.csv，也可为 .txt、.tsv；逗号或制表符分隔，GBK 或 UTF-8 编码），"
+                "单个文件不超过 {mb} MB。业务系统导出的 .xls 若实为文本表格也可读取；"
+                "Excel 97-2003 格式（.xls）和 WPS（.et）文件请先另存为 .xlsx。"),
 }

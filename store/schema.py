@@ -1,7 +1,7 @@
 """DuckDB schema of the catalog, targets, actuals, task and project statuses, uploads and audit, with versioned
 upgrades."""
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # Each entry upgrades a file from version (index) to version (index + 1); statements are idempotent.
 MIGRATIONS: list[list[str]] = [
@@ -109,8 +109,13 @@ MIGRATIONS: list[list[str]] = [
             seq BIGINT PRIMARY KEY, sent_at TIMESTAMP NOT NULL, recipient VARCHAR NOT NULL, kind VARCHAR NOT NULL,
             subject VARCHAR NOT NULL, body VARCHAR NOT NULL DEFAULT '', is_sample BOOLEAN NOT NULL DEFAULT FALSE)""",
     ],
+    # v9: no kept snapshots: the metrics read a frame per series (store.series) and cost about as much as reading the
+    # kept copy did, so nothing is kept, refreshed after a write or tied to a code fingerprint any more.
+    [
+        "DROP TABLE IF EXISTS snapshot_cache",
+    ],
 ]
-DERIVED_TABLES = ("snapshot_cache",)  # recomputed from the rest: not restored from a backup
+DERIVED_TABLES: tuple[str, ...] = ()  # tables recomputed from the rest: emptied by every write, not restored
 
 CATALOG_TABLES = (
     "parts", "areas", "task_groups", "tasks", "project_categories", "projects",

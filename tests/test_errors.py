@@ -3,7 +3,6 @@ caught once by the command group and once by the page frame, each with a Chinese
 
 from __future__ import annotations
 
-import logging
 import os
 import resource
 import shutil
@@ -15,10 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from service import snapshot as snap
-from service import snapshot_cache, upload_flow
+from service import upload_flow
 from store import ingest as store_ingest
-from store.errors import DatabaseBusy, DiskFull
+from store.errors import DiskFull
 from tests.helpers import ROOT, open_app, run, snapshot, upload_history
 
 FULL = "磁盘空间不足"
@@ -172,37 +170,6 @@ def test_a_page_on_a_database_with_a_stale_wal_says_so_without_a_traceback(sampl
     stale_wal(sample_db, tmp_path)
     at = open_app(sample_db, monkeypatch, "pages/overview.py")
     assert any("与该数据库不匹配" in e.value for e in at.error)
-
-
-# --- the refresh after a committed write -------------------------------------------------------------------------
-
-def test_a_failed_refresh_logs_one_chinese_line_and_no_traceback(sample_db, monkeypatch, caplog):
-    def broken(*args, **kwargs):
-        raise RuntimeError("boom\nsecond line")
-
-    monkeypatch.setattr(snap, "build", broken)
-    with caplog.at_level(logging.WARNING, logger="service.snapshot_cache"):
-        assert snapshot_cache.refresh(sample_db) is False
-    [record] = caplog.records
-    assert record.exc_info is None and "\n" not in record.getMessage()
-    assert record.getMessage() == ("数据已写入，但看板的指标状态未能预先计算（内部错误 RuntimeError：boom）；"
-                                   "首次打开页面时会自动计算。")
-
-
-def test_a_busy_file_during_the_refresh_after_a_cli_ingest_is_one_line_and_the_upload_counts(sample_db, monkeypatch,
-                                                                                            tmp_path):
-    def busy(con, *args, **kwargs):
-        raise DatabaseBusy("数据库 sample.duckdb 正被另一个程序使用（例如正在提交的上传），请稍后重试。")
-
-    file = tmp_path / "one.csv"
-    file.write_text("指标代码,报告期,区,数值\nP17_CW_RECYCLING,2026Q3,福田区,91\n", encoding="utf-8")
-    monkeypatch.setattr(snapshot_cache, "load_or_build", busy)
-    result = run(sample_db, "ingest", str(file))
-    assert result.exit_code == 0 and "Traceback" not in result.output
-    notes = [line for line in result.output.splitlines() if line.startswith("注意：")]
-    assert notes == ["注意：数据已写入，但看板的指标状态未能预先计算（数据库 sample.duckdb 正被另一个程序使用"
-                     "（例如正在提交的上传），请稍后重试。）；首次打开页面时会自动计算。"]
-    assert "已提交第 34 号上传" in result.output
 
 
 # --- one error type, caught once -----------------------------------------------------------------------------------

@@ -189,10 +189,6 @@ def test_page_previews_then_commits_and_shows_the_upload_number(db, monkeypatch)
     assert "第 1 号上传" in at.success[0].value
     assert at.file_uploader[0].value is None  # a fresh uploader for the next file
     assert upload_history(db)["upload_id"].tolist() == [1]
-    # The newest quarter's snapshot is computed and kept, so the next viewer only reads it.
-    with store_db.connect(db) as con:
-        kept = con.execute("SELECT data_version, as_of FROM snapshot_cache").fetchall()
-        assert kept == [(store_db.data_version(con), "2025Q4")]
 
 
 def test_page_warns_about_a_file_already_committed(db, monkeypatch):

@@ -8,7 +8,6 @@ import streamlit as st
 
 from presentation import labels, theme
 from service import snapshot as snap
-from service import snapshot_cache
 from store import db as store_db
 from store import values
 from store.errors import StoreError
@@ -31,8 +30,6 @@ def data_version() -> int:
 @st.cache_data(show_spinner=False, max_entries=32)
 def _snapshot(path: str, version: int, as_of: str | None, known_on: dt.datetime | None) -> snap.Snapshot:
     with store_db.connect(path) as con:
-        if known_on is None:
-            return snapshot_cache.load_or_build(con, as_of)
         return snap.build(con, as_of, known_on)
 
 
@@ -73,13 +70,9 @@ def clear_caches() -> None:
 
 
 def after_write() -> None:
-    """After a commit, rollback or sample change: free the caches, then compute and keep the newest snapshot.
-
-    The writer waits for it (about 1–2 s at 1,000,000 rows) so that every viewer after reads it, even after a
-    restart. Best effort: the write has committed whatever happens here.
-    """
+    """After a commit, rollback or sample change in this process: free the caches (the data version has moved, so
+    the next view computes the snapshot of the new data; nothing is kept or refreshed in the database)."""
     clear_caches()
-    snapshot_cache.refresh(db_path())
 
 
 def presentation_mode() -> bool:
@@ -107,7 +100,13 @@ def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
 
 
 def chart(fig, name: str, key: str | None = None) -> None:
-    """A Plotly chart whose camera button saves '<name>.png' at 2x scale; on a phone, laid out for its width."""
-    if phone.is_phone():
+    """A Plotly chart whose camera button saves '<name>.png' at 2x scale; on a phone, laid out for its width; in
+    presentation mode, with the projector's text sizes (the one place every page's figure passes)."""
+    present = presentation_mode()
+    if present:
+        fig = theme.for_projector(fig)
+    elif phone.is_phone():
         fig = phone.fit(fig)
-    st.plotly_chart(fig, width="stretch", config=theme.chart_config(name), key=key)
+    # Streamlit's own chart theme would override the projector template's sizes and colours with its ~15 px grey
+    st.plotly_chart(fig, width="stretch", config=theme.chart_config(name), key=key,
+                    theme=None if present else "streamlit")
