@@ -81,7 +81,7 @@ def _editor(db: str, actor: Actor, period: str, row: pd.Series, districts: list[
         st.info(R["locked_note"].format(state=labels.REPORT_STATE[state]))
     elif state == deadlines.RETURNED:
         st.error(R["returned_note"].format(reason=_text(row.get("return_reason"))))
-    st.markdown(f"**{_name(row['subject'], row['item'], row['title'])}**")
+    st.markdown(f"**{labels.REPORT_SUBJECT[row['subject']]} {row['item']}**")
     st.caption(row["title"])
     entry = Entry(row["subject"], row["item"])
     red = False
@@ -140,7 +140,7 @@ def _report_form(db: str, actor: Actor, period: str) -> None:
     first_open = next((i for i in choices if items["state"].iloc[i] not in
                        (deadlines.SUBMITTED, deadlines.ACCEPTED)), 0)
     picked = st.selectbox(
-        labels.PAGES["my_reports"], choices, index=first_open, key=f"rep_pick_{period}",
+        R["pick"], choices, index=first_open, key=f"rep_pick_{period}",
         format_func=lambda i: f"{_name(items['subject'].iloc[i], items['item'].iloc[i], items['title'].iloc[i])}"
                               f" — {state_words.iloc[i]}")
     with st.container(border=True):

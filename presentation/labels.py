@@ -502,7 +502,7 @@ REPORT_SUBJECT = {"task": "任务", "indicator": "指标"}
 REPORT_FIELDS = {"status": "状态", "note": "进展说明", "value": "数值", "reason": "原因", "measure": "整改措施",
                  "promise": "承诺完成季度", "return_reason": "退回原因"}
 REPORTING = {
-    "title": "本单位填报",
+    "title": "本季度填报",
     "agency_caption": "填报单位：{agency} · 报告期 {period} · 截止日期 {deadline}",
     "period": "报告期",
     "pick": "填报事项",

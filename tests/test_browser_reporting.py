@@ -1,0 +1,169 @@
+"""The reporting cycle in headless chromium: a unit reports its own task, a 滞后 task needs a promise, the lead unit
+verifies it and it counts, a returned report comes back with its reason, a broken promise shows 整改逾期, another
+agency's page is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from access import accounts
+from metrics import periods
+from service import reporting
+from service.reporting import Actor, Entry
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DRAWN,
+    MAIN,
+    NAV,
+    SLOW,
+    full_page_screenshot,
+    logged_in,
+    open_from_sidebar,
+    running_app,
+)
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
+expect = playwright.expect
+PERIOD = periods.latest_closed()
+# (user, password, role, agency): 市建筑工务署 assists tasks 68 and 69, which 市住房建设局 leads
+USERS = (("gws", "gws-pass-123", "reporter", "市建筑工务署"), ("zjj", "zjj-pass-123", "reporter", "市住房建设局"),
+         ("root", "admin-pass-1", "admin", None))
+AT = dt.datetime(2026, 4, 8, 10, 0)
+
+
+def _seed_broken_promise(db: Path) -> None:
+    """各区政府 promised to finish task 56 by 2026Q2; the sample's 2026Q3 report still says 推进中."""
+    entry = Entry("task", "56", status="滞后", note="进度偏慢", reason="资金未到位", measure="协调资金",
+                  promise="2026Q2")
+    assert reporting.save(db, Actor("dist", "各区政府"), "2026Q1", [entry], submit=True, at=AT).ok
+    reporting.verify(db, Actor("zjj", "市住房建设局"), "各区政府", "task", "56", "2026Q1", accept=True,
+                     at=AT + dt.timedelta(days=1))
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, _sample_file):
+    folder = tmp_path_factory.mktemp("reporting")
+    db = folder / "app.duckdb"
+    shutil.copyfile(_sample_file, db)
+    _seed_broken_promise(db)
+    accounts_file = folder / "accounts.yaml"
+    for user, password, role, agency in USERS:
+        accounts.set_account(user, password, role, path=accounts_file, agency=agency)
+    with running_app(db, env={"CLEANPROD_ACCOUNTS": str(accounts_file)}) as url, \
+            playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield url, browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def visit(app):
+    url, browser = app
+    contexts = []
+
+    def open_page(user: str, password: str, path: str = ""):
+        context = browser.new_context(viewport={"width": 1600, "height": 1000}, locale="zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{url}/{path}")
+        logged_in(page, user, password, heading="本单位填报" if path.startswith("my_reports") else "总览")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def _pick(page, item: str) -> None:
+    page.get_by_role("combobox", name="填报事项").click()
+    page.get_by_role("option", name=item).first.click()
+    expect(page.locator(MAIN)).to_contain_text(item.split(" · ")[0], timeout=DRAWN)
+
+
+def test_a_unit_reports_a_lagging_task_with_a_promise_and_the_lead_unit_verifies_it(visit):
+    page = visit("gws", "gws-pass-123")
+    open_from_sidebar(page, "本单位填报")
+    main = page.locator(MAIN)
+    expect(main).to_contain_text("填报单位：市建筑工务署", timeout=SLOW)
+    page.get_by_role("combobox", name="填报事项").click()
+    options = page.get_by_role("option")
+    expect(options).to_have_count(4, timeout=DRAWN)  # its own four tasks, nobody else's
+    expect(options.filter(has_text="任务 68 ·")).to_have_count(1)
+    page.keyboard.press("Escape")
+    _pick(page, "任务 68 ·")
+    page.get_by_role("combobox", name="状态").click()
+    page.get_by_role("option", name="滞后").click()
+    expect(main).to_contain_text("提交前须填写原因", timeout=DRAWN)
+    page.get_by_role("button", name="提交核查").click()
+    expect(main).to_contain_text("有 3 处问题，未保存", timeout=SLOW)
+    page.get_by_label("进展说明").fill("主体结构施工中")
+    page.get_by_label("原因").fill("施工许可延后")
+    page.get_by_label("整改措施").fill("倒排工期，增加班组")
+    page.get_by_label("整改措施").press("Tab")
+    page.get_by_role("combobox", name="承诺完成季度").click()
+    page.get_by_role("option", name=periods.shift(PERIOD, 1)).click()
+    page.get_by_role("button", name="提交核查").click()
+    expect(main).to_contain_text("已提交 1 项，等待核查", timeout=SLOW)
+    full_page_screenshot(page, ARTIFACTS / "my_reports_submitted.png")
+
+    lead = visit("zjj", "zjj-pass-123")
+    open_from_sidebar(lead, "本单位填报")
+    lead_main = lead.locator(MAIN)
+    expect(lead_main).to_contain_text("市建筑工务署 · 任务 68", timeout=SLOW)
+    expect(lead_main).to_contain_text("施工许可延后")
+    full_page_screenshot(lead, ARTIFACTS / "my_reports_verify.png")
+    lead.get_by_role("button", name="核查通过").first.click()
+    expect(lead_main).to_contain_text("已核查通过任务 68", timeout=SLOW)
+
+    open_from_sidebar(lead, "重点任务")  # it counts: the task's status is the accepted report's
+    lead.get_by_label("搜索").fill("68")
+    lead.get_by_label("搜索").press("Enter")
+    expect(lead_main.get_by_test_id("stDataFrame").first).to_contain_text("滞后2026Q3主体结构施工中", timeout=SLOW)
+
+
+def test_a_returned_report_comes_back_with_its_reason(visit):
+    page = visit("gws", "gws-pass-123", "my_reports")
+    _pick(page, "任务 69 ·")
+    page.get_by_role("combobox", name="状态").click()
+    page.get_by_role("option", name="推进中").click()
+    page.get_by_role("button", name="提交核查").click()
+    expect(page.locator(MAIN)).to_contain_text("已提交 1 项", timeout=SLOW)
+
+    lead = visit("zjj", "zjj-pass-123", "my_reports")
+    lead.get_by_label("退回原因").first.fill("请补充本季度完成的工程量")
+    lead.get_by_label("退回原因").first.press("Tab")
+    lead.get_by_role("button", name="退回").first.click()
+    expect(lead.locator(MAIN)).to_contain_text("已退回任务 69", timeout=SLOW)
+
+    page.reload()
+    expect(page.locator("h1").first).to_have_text("本单位填报", timeout=SLOW)
+    expect(page.locator(MAIN)).to_contain_text("退回修改", timeout=SLOW)
+    _pick(page, "任务 69 ·")
+    expect(page.locator(MAIN)).to_contain_text("本项报告被退回：请补充本季度完成的工程量", timeout=DRAWN)
+
+
+def test_the_overview_shows_a_broken_promise_and_the_overdue_agencies(visit):
+    page = visit("root", "admin-pass-1")
+    main = page.locator(MAIN)
+    expect(main).to_contain_text("整改逾期", timeout=SLOW)
+    expect(main).to_contain_text("逾期未报单位")
+    table = main.get_by_test_id("stDataFrame").filter(has_text="承诺完成季度")
+    expect(table).to_contain_text("各区政府", timeout=DRAWN)
+
+
+def test_a_reporter_typing_another_agencys_page_or_an_analysts_page_is_refused(visit):
+    page = visit("gws", "gws-pass-123", "my_reports?agency=市住房建设局")
+    expect(page.locator(MAIN)).to_contain_text("无权限访问此页面", timeout=SLOW)
+    expect(page.get_by_role("button", name="提交核查")).to_have_count(0)
+    expect(page.locator(NAV)).not_to_contain_text("数据上传")
+    page.goto(page.url.split("/my_reports")[0] + "/upload")
+    expect(page.locator(MAIN)).to_contain_text("无权限访问此页面", timeout=SLOW)
