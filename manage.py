@@ -190,6 +190,10 @@ def load_sample(db, if_empty):
     Example: python manage.py load-sample
     """
     n = store_sample.load(db, if_empty=if_empty)
+    if n:  # the agencies' online reports of the sample, in every state (service.sample_reports)
+        from service import sample_reports
+
+        sample_reports.load(db)
     click.echo(f"已载入 {n} 个示例上传。" if n else "数据库已有上传，未载入示例数据。")
 
 

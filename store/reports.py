@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from store.db import writing
 from store.uploads import now
 
 REPORT_COLUMNS = ("seq", "agency", "subject", "item", "period", "status", "values_json", "note", "reason",
@@ -68,14 +69,13 @@ def _insert_message(con, message: Message, at: dt.datetime, is_sample: bool) -> 
 
 
 def record(con, changes: list[Change], messages: list[Message] = (), *, audit_action: str = "report") -> list[int]:
-    """Append state changes, their outbox messages and one audit entry in one transaction; returns the seqs."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        seqs = []
-        for change in changes:
-            at = change.at or now()
-            seqs.append(_insert_change(con, change, at))
-        when = changes[0].at or now() if changes else now()
+    """Append state changes, their outbox messages and one audit entry in one transaction; returns the seqs.
+
+    The data version stays: no snapshot reads reports (an accepted report's values land as an upload, which moves it).
+    """
+    with writing(con, changes_data=False):
+        seqs = [_insert_change(con, change, change.at or now()) for change in changes]
+        when = (changes[0].at or now()) if changes else now()
         sample = bool(changes and changes[0].is_sample)
         for message in messages:
             _insert_message(con, message, when, sample)
@@ -85,10 +85,6 @@ def record(con, changes: list[Change], messages: list[Message] = (), *, audit_ac
             con.execute("INSERT INTO audit VALUES (?, ?, ?, ?)",
                         [when, first.actor, audit_action,
                          f"{first.agency} {first.subject} {items} {first.period} → {first.state}"])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return seqs
 
 
@@ -122,15 +118,10 @@ def calendar(con) -> pd.DataFrame:
 def set_deadline(con, period: str, deadline: dt.date, user: str) -> None:
     """Set (or move) a quarter's deadline; audited, and announced in the outbox to every unit ('all')."""
     at = now()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with writing(con, changes_data=False):
         con.execute("INSERT OR REPLACE INTO report_calendar VALUES (?, ?, ?, ?)", [period, deadline, user, at])
         con.execute("INSERT INTO audit VALUES (?, ?, 'calendar', ?)", [at, user, f"{period}={deadline}"])
         _insert_message(con, Message("all", "calendar", f"{period} 填报截止日期调整为 {deadline}"), at, False)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def notify(con, messages: list[Message]) -> None:
@@ -138,14 +129,9 @@ def notify(con, messages: list[Message]) -> None:
     if not messages:
         return
     at = now()
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with writing(con, changes_data=False):
         for message in messages:
             _insert_message(con, message, at, False)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def outbox(con, day: dt.date | None = None) -> pd.DataFrame:

@@ -154,6 +154,8 @@ def remove_sample(con, user: str) -> int:
                 con.execute(f"DELETE FROM {table} WHERE list_contains(?, upload_id)", [ids])
             con.execute("DELETE FROM uploads WHERE is_sample")
             con.execute("INSERT INTO audit VALUES (?, ?, 'remove-sample', ?)", [now(), user, f"{len(ids)} uploads"])
+        con.execute("DELETE FROM reports WHERE is_sample")  # the sample's online reports (store.reports) and their
+        con.execute("DELETE FROM outbox WHERE is_sample")  # messages go with it
     return len(ids)
 
 

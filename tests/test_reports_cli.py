@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 import manage
-from service import reporting
+from service import reporting, sample_reports
 from service.reporting import Actor, Entry
 
 
@@ -54,6 +54,7 @@ def test_calendar_lists_default_deadlines_and_sets_one(db):
 
 
 def test_todo_json_on_the_sample_data(sample_db):
+    sample_reports.load(sample_db)
     result = _run(sample_db, "todo", "--agency", "市住房建设局", "--as-of", "2026Q3", "--json")
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)
@@ -63,8 +64,12 @@ def test_todo_json_on_the_sample_data(sample_db):
         assert item["period"] == "2026Q3"
         assert item["state"] in {"due", "overdue", "returned", "verify"}
         assert item["deadline"] == "2026-10-10"
-    assert {"code": "P15_PREFAB"}.items() <= next(i for i in items if i.get("code") == "P15_PREFAB").items()
+    assert any(i.get("code") == "P17_CW_RECYCLING" for i in items)  # an indicator it leads, not reported yet
+    assert not any(i.get("code") == "P15_PREFAB" for i in items)  # submitted, awaiting the admin
     assert any(isinstance(i.get("task_no"), int) for i in items)
+    assert {"task_no": 56, "period": "2026Q3", "state": "verify", "agency": "各区政府"}.items() <= next(
+        i for i in items if i["state"] == "verify").items()
+    assert not any(i.get("task_no") == 69 for i in items)  # reported and accepted
 
 
 def test_todo_refuses_an_unknown_agency(db):
