@@ -7,7 +7,7 @@ import streamlit as st
 import sitemap
 from errors import UserError
 from presentation import labels
-from ui import auth, context, links
+from ui import auth, context, links, presenting
 from ui.style import inject_css
 
 st.set_page_config(page_title=labels.APP_TITLE, page_icon=":material/eco:", layout="wide", initial_sidebar_state="auto")
@@ -27,7 +27,7 @@ def sidebar() -> None:
             if st.session_state.get("as_of") not in options:
                 st.session_state["as_of"] = links.from_url("as_of", options)
             links.to_url("as_of", st.selectbox(labels.AS_OF_PICKER, options, key="as_of"))
-        present = st.toggle(labels.PRESENTATION_MODE, value=context.presentation_mode(), help=labels.PRESENTATION_HELP)
+        present = st.toggle(labels.PRESENTATION_MODE, value=context.presentation_mode(), help=labels.PRESENT["help"])
         if present != context.presentation_mode():  # the CSS is injected before the sidebar: apply it now
             if present:
                 st.query_params["present"] = "1"
@@ -84,10 +84,9 @@ else:
     nav = st.navigation(pages, position="hidden" if context.presentation_mode() else "sidebar")
     _follow_link()
     sidebar()
+    if context.presentation_mode():  # the sidebar is hidden: the pages and the exit in a row at the top
+        presenting.top_bar([shown for shown, page in zip(pages, sitemap.PAGES, strict=True) if auth.visible(page.file)])
     try:
         nav.run()
     except UserError as exc:  # a user-facing failure no page caught: its message, no traceback
         st.error(exc.message)
-    if context.presentation_mode() and st.button(labels.PRESENTATION_EXIT, key="leave_presentation"):
-        del st.query_params["present"]
-        st.rerun()

@@ -136,6 +136,7 @@ def main(data) -> None:
 
     file = st.file_uploader(U["file"], type=upload_flow.FILE_TYPES, key=f"upload_file_{st.session_state.get('upload_round', 0)}",
                             max_upload_size=upload_flow.max_upload_mb())
+    st.caption(labels.UPLOADER["caption"].format(mb=upload_flow.max_upload_mb()))
     flash = st.session_state.pop("upload_flash", None)
     if flash:
         getattr(st, flash[0])(flash[1])

@@ -17,7 +17,9 @@ from store.errors import DuplicateUpload, StoreError
 from store.ingest import IngestResult, Progress
 
 KINDS = intake.KINDS  # declared once, in intake.kinds
-FILE_TYPES = ["csv", "xlsx", "xls", "txt"]  # .xls is accepted only to be refused with intake's message
+# What intake.reading reads (the uploader's file chooser offers these; labels.UPLOADER["caption"] says them): .xls
+# because a business system's "Excel export" is often text named .xls (a real 97-2003 .xls gets intake's message)
+FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xlsm", "xls"]
 ADDED_SAMPLE_ROWS = 20
 
 

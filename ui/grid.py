@@ -12,8 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from store.cells import neutralise
+from ui import presenting
 
 
 def show(frame: pd.DataFrame, **kwargs):
-    """`st.dataframe(frame, **kwargs)` with the frame's risky text cells neutralised; returns what st.dataframe does."""
+    """`st.dataframe(frame, **kwargs)` with the frame's risky text cells neutralised; returns what st.dataframe does.
+
+    In presentation mode a table has no inner scrolling: it is as tall as its rows, long tables in pages (ui.presenting).
+    """
+    if presenting.active():
+        frame, kwargs = presenting.paged(frame, kwargs)
     return st.dataframe(neutralise(frame), **kwargs)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from presentation import labels
 from presentation.theme import FONT_FAMILY
 
 # A row of st.columns holding KPI tiles: one of its columns holds an st.metric or an HTML tile (the overview's)
@@ -19,6 +20,14 @@ html, body, [class*="css"], .stMarkdown, .stDataFrame {{ font-family: {FONT_FAMI
 .block-container {{ padding-top: 2.2rem; max-width: 1800px; }}
 /* Streamlit's English "Press Enter to submit form" under inputs: Enter still submits, the UI speaks Chinese */
 [data-testid="InputInstructions"] {{ display: none; }}
+/* Streamlit's file uploader speaks English ("Upload", "200MB per file • CSV, XLSX, XLS, TXT"): its own words
+   hidden, Chinese in their place; the page's caption says which files and what size the reader accepts */
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p,
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after {{
+  content: "{labels.UPLOADER['browse']}"; }}
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
+  content: "{labels.UPLOADER['drop']}"; font-size: 0.9rem; color: #4a5561; }}
 /* the login form: a card of readable width, not a field across the whole screen */
 .st-key-login_box {{ max-width: 480px; margin: 8vh auto 0 auto; }}
 .st-key-login_box h1 {{ font-size: 2rem; white-space: nowrap; }}
@@ -48,16 +57,43 @@ html, body, [class*="css"], .stMarkdown, .stDataFrame {{ font-family: {FONT_FAMI
 </style>
 """
 
+# Presentation mode, for a projector read from the back of a room: the sidebar and Streamlit's chrome hidden; the
+# root font size raised (every rem-sized text and spacing follows it: headings, paragraphs, tables' canvas text,
+# the overview's tiles), headline numbers larger still; the top bar (ui.present) compact, on one line.
 _PRESENT = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-.block-container { padding-top: 1rem; }
-h1 { font-size: 2.6rem !important; }
+html { font-size: clamp(18px, 1.05vw, 22px); }
+.block-container { padding-top: 0.6rem; padding-left: 2rem; padding-right: 2rem; max-width: 100%; }
+h1 { font-size: 2rem !important; padding-top: 0.2rem !important; padding-bottom: 0.2rem !important; }
+h2 { font-size: 1.6rem !important; }
+h3 { font-size: 1.35rem !important; }
+.stMarkdown p, .stMarkdown li, [data-testid="stCaptionContainer"] { font-size: 1rem; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3e4a56 !important; }
+[data-testid="stMetricValue"] { font-size: 2.5rem; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem; }
+[data-testid="stMetricLabel"] div, [data-testid="stMetricLabel"] p { white-space: normal !important; }
+/* the overview's status tiles: their counts are the headline numbers */
+[data-testid="stHtml"] div[style*="font-size:2rem"] { font-size: 2.8rem !important; line-height: 1.15; }
+[data-testid="stHtml"] div[style*="font-size:0.95rem"] { font-size: 1.05rem !important; }
+.st-key-present_bar { gap: 0.25rem 0.5rem; padding-bottom: 0.4rem; border-bottom: 1px solid #e6e9ee; }
+.st-key-present_bar [data-testid="stPageLink"] a { padding: 0.15rem 0.6rem; }
+.st-key-present_bar [data-testid="stPageLink"] a span, .st-key-present_bar [data-testid="stPageLink"] p {
+  font-size: 1rem; }
+.st-key-present_bar [data-testid="stPageLink"] a:focus-visible, .st-key-present_bar button:focus-visible {
+  outline: 3px solid #1565c0; outline-offset: 2px; }
+.st-key-leave_presentation { margin-left: auto; }
+/* below 1600 px, charts side by side would be too narrow for projector-sized text: one chart per row */
+@media (max-width: 1600px) {
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {
+    flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }
+}
 </style>
 """
 
 
 def inject_css(presentation: bool) -> None:
-    """Base styles always; presentation mode hides the sidebar and Streamlit's chrome."""
+    """Base styles always; presentation mode hides the sidebar and Streamlit's chrome and enlarges the text."""
     st.html(_BASE + (_PRESENT if presentation else ""))

@@ -1,0 +1,119 @@
+"""Presentation mode in headless chromium (issue 17): the sidebar hidden, page links and the exit at the top (and
+Esc), chart text of at least 18 px read from the SVG; and the upload page without Streamlit's English strings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from presentation import labels, theme
+from service import upload_flow
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    DRAWN,
+    MAIN,
+    SLOW,
+    app_in_chromium,
+    logged_in,
+    open_from_sidebar,
+    wait_until_drawn,
+)
+
+playwright = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
+expect = playwright.expect
+
+USERS = (("boss", "leader-pass-1", "viewer"), ("ana", "analyst-pass-1", "analyst"))
+BAR = ".st-key-present_bar"
+SIDEBAR = "stSidebar"
+# The smallest font size of the visible text of every chart on the page, from the SVG as the browser drew it
+SMALLEST_CHART_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('.js-plotly-plot svg text'))
+    .filter(t => t.textContent.trim() && t.getBoundingClientRect().width > 0)
+    .map(t => parseFloat(getComputedStyle(t).fontSize)))"""
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory, _sample_file):
+    with app_in_chromium(tmp_path_factory.mktemp("present"), _sample_file, USERS) as (url, browser, _):
+        yield url, browser
+
+
+def _page(app, user: str, password: str, width: int = 1920, height: int = 1080):
+    url, browser = app
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
+    page.goto(url)
+    logged_in(page, user, password)
+    return page
+
+
+def _presenting(page) -> None:
+    """Wait until the page is drawn in presentation mode: the top bar, and charts with the projector's title."""
+    expect(page.locator(BAR)).to_be_visible(timeout=SLOW)
+    expect(page.get_by_test_id(SIDEBAR)).to_be_hidden(timeout=DRAWN)
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_have_css(
+        "font-size", f"{theme.PRESENT_TITLE}px", timeout=SLOW)
+    wait_until_drawn(page)
+
+
+def test_presentation_mode_top_bar_links_chart_text_and_exits(app):
+    page = _page(app, "boss", "leader-pass-1")
+    try:
+        page.get_by_text(labels.PRESENTATION_MODE, exact=True).click()
+        _presenting(page)
+        expect(page).to_have_url(re.compile(r"present=1"))
+        bar = page.locator(BAR)
+        assert bar.bounding_box()["y"] < 80, "the page links and the exit stand at the top"
+        exit_button = bar.get_by_role("button", name=labels.PRESENT["exit"])
+        expect(exit_button).to_be_visible()
+        assert page.evaluate(SMALLEST_CHART_TEXT) >= theme.PRESENT_MIN_TEXT
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "present_overview.png"))
+
+        # A page link keeps presentation mode; that page's charts are projector-sized too.
+        bar.get_by_role("link", name=labels.PAGES["sectors"]).click()
+        expect(page.locator("h1").first).to_have_text(labels.PAGES["sectors"], timeout=SLOW)
+        expect(page).to_have_url(re.compile(r"present=1"), timeout=DRAWN)
+        _presenting(page)
+        assert page.evaluate(SMALLEST_CHART_TEXT) >= theme.PRESENT_MIN_TEXT
+
+        # Esc leaves (focus on the page, not in a field), as the exit button does.
+        page.locator(MAIN).locator("h1").first.click()
+        page.keyboard.press("Escape")
+        expect(page.get_by_test_id(SIDEBAR)).to_be_visible(timeout=SLOW)
+        expect(page.locator(BAR)).to_have_count(0)
+        expect(page).not_to_have_url(re.compile(r"present=1"))
+
+        page.get_by_text(labels.PRESENTATION_MODE, exact=True).click()
+        _presenting(page)
+        page.locator(BAR).get_by_role("button", name=labels.PRESENT["exit"]).click()
+        expect(page.get_by_test_id(SIDEBAR)).to_be_visible(timeout=SLOW)
+        expect(page.locator(BAR)).to_have_count(0)
+        expect(page.locator("h1").first).to_have_text(labels.PAGES["sectors"])
+    finally:
+        page.close()
+
+
+def test_upload_page_shows_no_english_uploader_strings(app):
+    page = _page(app, "ana", "analyst-pass-1", 1366, 768)
+    try:
+        open_from_sidebar(page, labels.PAGES["upload"])
+        dropzone = page.get_by_test_id("stFileUploaderDropzone")
+        expect(dropzone).to_be_visible(timeout=SLOW)
+        main = page.locator(MAIN)
+        expect(main).to_contain_text(labels.UPLOADER["caption"].format(mb=upload_flow.max_upload_mb()))
+        visible = main.inner_text()  # hidden elements' text is not in innerText; CSS-generated text neither
+        for english in ("Upload", "Drag and drop", "per file", "Browse files", "200MB", "XLS, TXT"):
+            assert english not in visible, english
+        generated = dropzone.evaluate("""z => [z.querySelector('button [data-testid="stMarkdownContainer"]'),
+            z.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] > div')]
+            .map(e => getComputedStyle(e, '::after').content)""")
+        assert generated == [f'"{labels.UPLOADER["browse"]}"', f'"{labels.UPLOADER["drop"]}"']
+        accept = page.get_by_test_id("stFileUploaderDropzoneInput").get_attribute("accept")
+        assert {a for a in accept.split(",") if a.startswith(".")} == {".csv", ".txt", ".tsv", ".xlsx", ".xlsm",
+                                                                      ".xls"}
+        page.screenshot(path=str(ARTIFACTS / "upload_chinese.png"), full_page=True)
+    finally:
+        page.close()
