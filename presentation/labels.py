@@ -578,8 +578,7 @@ PRESENT = {
 }
 # The upload page's own words for Streamlit's file uploader (its built-in strings are English).
 UPLOADER = {
-    "drop": "将文件拖到此处，或点击右侧按钮选择文件",
-    "limit": "单个文件不超过 {mb} MB · 支持 Excel（.xlsx）和 CSV 文件",
+    "drop": "将文件拖到此处，或点“选择文件”",
     "browse": "选择文件",
     "caption": ("可上传 Excel 工作簿（.xlsx、.xlsm）或 CSV 文本（.csv，也可为 .txt、.tsv；逗号或制表符分隔，GBK 或 UTF-8 编码），"
                 "单个文件不超过 {mb} MB。业务系统导出的 .xls 若实为文本表格也可读取；"
