@@ -7,8 +7,9 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 from pptx.enum.text import MSO_ANCHOR
-from pptx.util import Inches
+from pptx.util import Inches, Pt
 
 from metrics import tasks as task_metrics
 from metrics.settings import TASK_LAGGING
@@ -49,11 +50,22 @@ def build_deck(db, out: Path, *, as_of: str | None = None, sector: str | None = 
 
 
 def _render_charts(b: content.Briefing, folder: Path) -> dict[str, Path]:
-    figs = {code: images.indicator_figure(b, code, for_slide=True) for code in b.codes}
+    figs = {code: horizontal_unit(images.indicator_figure(b, code, for_slide=True)) for code in b.codes}
     paths = {code: folder / f"{i:02d}.png" for i, code in enumerate(figs)}
     width, height = images.SERIES_SIZE
     images.render(list(figs.values()), list(paths.values()), width=width, height=height)
     return paths
+
+
+def horizontal_unit(fig: go.Figure) -> go.Figure:
+    """The y axis's title (on a slide, the unit: 个, 家) set upright above the tick labels instead of turned on its
+    side, where a single character reads as an arrow; a % axis already says % on every tick."""
+    unit = fig.layout.yaxis.title.text
+    fig.update_layout(yaxis_title_text="")
+    if unit and unit != "%" and fig.layout.yaxis.ticksuffix != unit:
+        fig.add_annotation(text=unit, xref="paper", yref="paper", x=0, y=1, xanchor="right", yanchor="bottom",
+                           xshift=-6, yshift=6, textangle=0, showarrow=False, font_size=15)
+    return fig
 
 
 class _Deck:
@@ -155,7 +167,7 @@ def _overview(deck: _Deck) -> None:
     slide = deck.slide(labels.DECK_SLIDES["overview"])
     results, progress = content.groups(b)
     gap = Inches(0.12)
-    label_w = Inches(2.3)
+    label_w = Pt(max(slides.text_width(g.title, 13, True) for g in (results, progress)) + 14)  # one line each
     badge_w = int((slides.CONTENT_WIDTH - label_w - gap * 6) / 6)
     for row, group in enumerate((results, progress)):  # two labelled groups: no two counts can contradict
         top = slides.TOP - Inches(0.1) + row * Inches(0.66)
@@ -183,8 +195,9 @@ def _overview(deck: _Deck) -> None:
     colours = {(i, 2): STATUS_HEX[s] for i, s in enumerate(final["status"])}
     widths = [Inches(w) for w in (2.9, 1.5, 0.9, 6.9)]
     header = [C["indicator"], C["lead"], C["result"], C["result_note"]]
-    pages = slides.paginate(rows, widths, 10.5, slides.BOTTOM - Inches(3.2), header)
-    slides.table(slide, slides.MARGIN, Inches(3.2), widths, header, pages[0], size=10.5, colours=colours)
+    size = slides.fitting_size(rows, widths, slides.BOTTOM - Inches(3.2), header, (10.5, 10, 9.5)) or 10.5
+    pages = slides.paginate(rows, widths, size, slides.BOTTOM - Inches(3.2), header)
+    slides.table(slide, slides.MARGIN, Inches(3.2), widths, header, pages[0], size=size, colours=colours)
     if len(pages) > 1:
         deck.table_slides(labels.DECK_SLIDES["overview"] + D["continued"], header, [2.9, 1.5, 0.9, 6.9],
                           rows[len(pages[0]):], {(i - len(pages[0]), j): c for (i, j), c in colours.items()

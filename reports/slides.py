@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import math
+import functools
+import subprocess
 from dataclasses import dataclass
 
 from lxml import etree
@@ -132,34 +133,144 @@ def add_slide(prs, title: str, footer: str, sample: bool, *, bar: bool = True):
 
 
 # --- tables ---------------------------------------------------------------------------------------------------
+#
+# A row's height is measured, not guessed: each cell's text is wrapped at its column's width with the advance widths
+# of the font the slide names (Noto Sans CJK SC, found with fc-match; Pillow reads its metrics), and every line is as
+# tall as LibreOffice sets it (the font's ascent + descent, 1.448 em). Line breaks follow the rules LibreOffice and
+# PowerPoint keep: a CJK character may start a line, a Latin word or number does not split, closing punctuation
+# (，。、）) never starts a line and opening punctuation (（“) never ends one. Where the font file is missing, a
+# conservative model stands in (every character one em wide). Rows are then as tall as their text, and tables are
+# split across slides so that the last row ends above the footer.
 
-def _text_width(text: str, size: float) -> float:
-    """Approximate width in points: CJK characters are one em, others about half."""
-    return sum(size if ord(ch) > 0x2E7F else size * 0.55 for ch in text)
+CELL_MARGIN_X = Inches(0.06)
+CELL_MARGIN_Y = Inches(0.03)
+LINE_EM = 1.46                    # Noto Sans CJK: ascent 1.160 + descent 0.288 em, LibreOffice's single spacing
+ROW_SLACK = 3.0                   # points of air under the last line of a row
+WIDTH_SLACK = 2.0                 # points of a cell's width never filled (rounding in the renderer)
+_CLOSING = set("，。、；：！？）》」』】〕〉”’,.;:!?)]}%…·—")
+_OPENING = set("（《「『【〔〈“‘([{")
+
+
+def _is_cjk(ch: str) -> bool:
+    """A character a line may break before or after (an ideograph, CJK or typographic punctuation)."""
+    return ord(ch) > 0x2E7F or ch in "…—·“”‘’"
+
+
+@functools.cache
+def _font(bold: bool):
+    """The slide font at 1000 px (so lengths are thousandths of an em), or None when it is not installed."""
+    try:
+        from PIL import ImageFont
+        spec = FONT + (":bold" if bold else ":regular")
+        found = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}", spec], capture_output=True,
+                               text=True, timeout=10).stdout.split("\t")
+        if len(found) < 3 or FONT not in found[2]:
+            return None
+        return ImageFont.truetype(found[0], 1000, index=int(found[1] or 0))
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+
+
+@functools.lru_cache(maxsize=65536)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in points of `text` set in the slide font at `size` pt (without the font: one em per character)."""
+    font = _font(bold)
+    if font is None:
+        return len(text) * size
+    return font.getlength(text) / 1000 * size
+
+
+def _units(line: str) -> list[str]:
+    """The pieces a line may break between: single CJK characters, whole Latin words, spaces; closing punctuation
+    stays with what precedes it, opening punctuation with what follows."""
+    units: list[str] = []
+    word = ""
+    for ch in line:
+        if ch.isspace() or _is_cjk(ch):
+            if word:
+                units.append(word)
+                word = ""
+            units.append(ch)
+        else:
+            word += ch
+    if word:
+        units.append(word)
+    merged: list[str] = []
+    carry = ""
+    for unit in units:
+        if unit in _OPENING:
+            carry += unit
+            continue
+        unit, carry = carry + unit, ""
+        if merged and unit[0] in _CLOSING and not merged[-1].isspace():
+            merged[-1] += unit
+        else:
+            merged.append(unit)
+    if carry:
+        merged.append(carry)
+    return merged
+
+
+def wrap(text: str, width_pt: float, size: float, bold: bool = False) -> list[str]:
+    """The lines `text` takes in a box `width_pt` wide (paragraphs at newlines)."""
+    lines: list[str] = []
+    for para in str(text).split("\n"):
+        line = ""
+        for unit in _units(para):
+            if unit.isspace() and not line:
+                continue
+            if text_width(line + unit, size, bold) <= width_pt:
+                line += unit
+                continue
+            if line.strip():
+                lines.append(line.rstrip())
+            line = "" if unit.isspace() else unit
+            while len(line) > 1 and text_width(line, size, bold) > width_pt:   # a word wider than the cell
+                cut = max(k for k in range(1, len(line)) if text_width(line[:k], size, bold) <= width_pt or k == 1)
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line.rstrip())
+    return lines
+
+
+def line_height(size: float) -> float:
+    """Points from one line to the next at `size` pt."""
+    return size * LINE_EM
 
 
 def row_height(cells: list[str], widths: list[int], size: float) -> int:
-    """Estimated height (EMU) of one table row once its cells wrap."""
-    lines = 1
-    for text, width in zip(cells, widths, strict=True):
-        usable = max(Emu(width).pt - 12, size)
-        lines = max(lines, sum(max(1, math.ceil(_text_width(part, size) / usable)) for part in str(text).split("\n")))
-    return Pt(lines * size * 1.22 + 9)
+    """Height (EMU) of one table row once its cells wrap: the tallest cell's lines, the cell margins and some air.
+
+    Text is measured bold (the header and coloured cells are bold; bold Latin is a little wider, CJK the same)."""
+    usable = [max(Emu(w - 2 * CELL_MARGIN_X).pt - WIDTH_SLACK, size) for w in widths]
+    lines = max([1] + [len(wrap(text, u, size, True)) for text, u in zip(cells, usable, strict=True)])
+    return Pt(lines * line_height(size) + 2 * Emu(CELL_MARGIN_Y).pt + ROW_SLACK)
 
 
 def paginate(rows: list[list[str]], widths: list[int], size: float, height: int, header: list[str]) -> list[list]:
     """Split rows into pages whose estimated table height (header included) fits `height`."""
-    pages, page, used = [], [], row_height(header, widths, size)
+    head = row_height(header, widths, size)
+    pages, page, used = [], [], head
     for row in rows:
         h = row_height(row, widths, size)
         if page and used + h > height:
             pages.append(page)
-            page, used = [], row_height(header, widths, size)
+            page, used = [], head
         page.append(row)
         used += h
     if page or not pages:
         pages.append(page)
     return pages
+
+
+def fitting_size(rows: list[list[str]], widths: list[int], height: int, header: list[str],
+                 sizes: tuple[float, ...]) -> float | None:
+    """The largest of `sizes` (down to the last, the floor) at which the whole table fits `height`; None when even
+    the floor needs another slide."""
+    for size in sizes:
+        if len(paginate(rows, widths, size, height, header)) == 1:
+            return size
+    return None
 
 
 def table(slide, left, top, widths: list[int], header: list[str], rows: list[list[str]], *, size: float = 12,
@@ -186,13 +297,14 @@ def table(slide, left, top, widths: list[int], header: list[str], rows: list[lis
             cell = tbl.cell(i, j)
             cell.fill.solid()
             cell.fill.fore_color.rgb = rgb(HEADER_FILL if i == 0 else (ZEBRA_FILL if i % 2 == 0 else "ffffff"))
-            cell.margin_left = cell.margin_right = Inches(0.06)
-            cell.margin_top = cell.margin_bottom = Inches(0.03)
+            cell.margin_left = cell.margin_right = CELL_MARGIN_X
+            cell.margin_top = cell.margin_bottom = CELL_MARGIN_Y
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             frame = cell.text_frame
             frame.word_wrap = True
             for k, line in enumerate(str(value).split("\n")):
                 p = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
+                p._p.get_or_add_pPr().set("hangingPunct", "0")  # a final 。 wraps with its character, as measured
                 run = p.add_run()
                 run.text = line
                 colour = colours.get((i - 1, j)) if i else None

@@ -14,7 +14,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 import manage
 from presentation import labels
-from reports.deck import build_deck
+from reports import content, images
+from reports.deck import build_deck, horizontal_unit
 from service.status import indicator_status_export
 from store import db as store_db
 from store import uploads
@@ -127,6 +128,21 @@ def test_recycling_slide_states_the_2025_result_in_words(prs, sample_file):
     later = export[(export["code"] == "P17_CW_RECYCLING") & (export["target_year"] == 2030)].iloc[0]
     assert f"{later['latest_period']} 为 87%" in text and labels.STATUS[later["status"]] in text
     assert "市住房建设局" in text and "第74项" in text
+
+
+def test_slide_charts_set_their_unit_upright_above_the_axis(sample_file):
+    """个 or 家 turned on its side reads as an arrow: on a slide the unit stands upright above the tick labels."""
+    with store_db.connect(sample_file) as con:
+        b = content.collect(con)
+    units = b.data.indicators.set_index("code")["unit"]
+    counted = [code for code in b.codes if units[code] in ("个", "家")]
+    assert counted
+    for code in b.codes:
+        fig = horizontal_unit(images.indicator_figure(b, code, for_slide=True))
+        assert not fig.layout.yaxis.title.text
+        notes = [a for a in fig.layout.annotations if a.text == units[code]]
+        if code in counted:
+            assert len(notes) == 1 and notes[0].textangle == 0 and notes[0].yanchor == "bottom"
 
 
 def test_overview_lists_the_2025_results(prs):
