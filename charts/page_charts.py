@@ -10,10 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from charts import figures
+from charts import district_map, figures
 from metrics import status as metrics_status
-from metrics.settings import CITY
+from metrics.settings import CITY, VERDICTS
 from presentation import labels, readings
+from presentation.formats import percent
 
 # Past a few dozen bars the progress chart stops being readable (and fast): the worst ones only.
 BULLET_LIMIT = 30
@@ -38,7 +39,8 @@ def bullet_rows(progress: pd.DataFrame, indicators: pd.DataFrame, limit: int = B
 def overview(data) -> dict[str, go.Figure]:
     """总览: where each open target is heading ('overview_progress') and the headline's counts ('overview_status')."""
     groups = readings.headline_groups(data.status)
-    return {"overview_progress": figures.progress_bullets(bullet_rows(groups[1].rows, data.indicators)),
+    return {"overview_progress": figures.progress_bullets(bullet_rows(groups[1].rows, data.indicators),
+                                                          trends=data.recent),
             "overview_status": figures.status_counts([(g.title, g.counts) for g in groups])}
 
 
@@ -65,6 +67,52 @@ def agencies(data) -> dict[str, go.Figure]:
     """分单位: indicators per status by lead agency ('agency_status') and the reporting matrix ('reporting')."""
     return {"agency_status": figures.sector_status(data.agency_rollup, "agency", labels.CHARTS["agency_status"]),
             "reporting": figures.reporting_matrix(data.matrix.dropna(subset=["cell"]))}
+
+
+def by_district(data, code: str) -> bool:
+    """True when the indicator has values by district at the as-of period (its map is drawn)."""
+    rows = data.status[(data.status["code"] == code) & (data.status["district"] != CITY)]
+    return bool(rows["latest_value"].notna().any())
+
+
+def map_file(code: str, period: str | None) -> str:
+    """The file stem of an indicator's district map, e.g. 'P04_CP_AUDIT_分区地图_2026Q3'."""
+    return labels.CHART_FILES["district_map"].format(code=code, period=period)
+
+
+def indicator_map(data, code: str, *, height: int = 620) -> go.Figure | None:
+    """指标详情: the districts of an indicator reported by district on the map, for the as-of period; None when the
+    indicator has no district values.
+
+    A district judged against its own target is drawn in its status colour; one without its own target is the
+    category 未设分区目标 (grey), never coloured against the city's target. When no district has a target of its
+    own, the map shows the latest values on a blue scale that carries no verdict, and says so. A district without a
+    value is 未报送; one whose latest value is older than the as-of period says which quarter it shows.
+    """
+    if not by_district(data, code):
+        return None
+    C = labels.CHARTS
+    ind = data.indicators.set_index("code").loc[code]
+    unit = ind["unit"]
+    rows = data.status[(data.status["code"] == code) & data.status["judged"]]
+    shares = readings.city_shares(rows, unit)
+    rows = rows[(rows["district"] != CITY) & rows["latest_value"].notna()]
+    notes = []
+    for district, period in zip(rows["district"], rows["latest_period"], strict=True):
+        parts = [C["map_share"].format(share=percent(shares[district]))] if district in shares else []
+        if period != data.as_of:
+            parts.append(C["map_stale"].format(period=period))
+        notes.append("<br>".join(parts))
+    frame = pd.DataFrame({"district": rows["district"].to_numpy(), "status": rows["status"].to_numpy(),
+                          "value": rows["latest_value"].to_numpy(dtype=float), "note": notes})
+    if frame["status"].isin(VERDICTS).any():
+        return district_map.district_status_map(
+            frame, "status", C["map_status_title"].format(name=ind["name"], period=data.as_of), detail="note",
+            caption=f"{C['map_mixed_note']}<br>{C['map_caption']}", height=height)
+    return district_map.district_choropleth(
+        frame, "value", C["map_value_title"].format(name=ind["name"], period=data.as_of), unit=unit,
+        value_label=C["map_value"], colorscale=district_map.VALUE_SCALE, detail="note",
+        caption=f"{C['map_value_note']}<br>{C['map_caption']}", height=height)
 
 
 def indicator(data, code: str, series: pd.DataFrame, district: str = CITY, *, for_slide: bool = False) -> go.Figure:

@@ -124,6 +124,31 @@ def series_frame(actuals: pd.DataFrame, as_of: str, deadlines=(), window: int = 
     return pd.concat([out, pd.DataFrame(grids, index=out.index)], axis=1)
 
 
+def recent(series: pd.DataFrame, quarters: int = DEFAULT.PROJECTION_WINDOW) -> pd.DataFrame:
+    """The newest up-to-`quarters` values of each series of a series frame, as rows (the overview's sparklines).
+
+    Args:
+        series: a series frame (series_frame() or store.series.read's), with at least `quarters` window columns
+            for the full count (fewer give fewer values).
+
+    Returns:
+        A new frame: code, district, period, value; oldest first within each series; quarters without a value
+        are absent (the window holds observed quarters only).
+    """
+    width = min(quarters, window_width(series))
+    idx_cols, value_cols = window_columns(width)
+    parts = [pd.DataFrame({"code": series["code"].to_numpy(), "district": series["district"].to_numpy(),
+                           "order": -i, "idx": series[i_col].to_numpy(dtype=float),
+                           "value": series[v_col].to_numpy(dtype=float)})
+             for i, (i_col, v_col) in enumerate(zip(idx_cols, value_cols, strict=True))]
+    if not parts:
+        return pd.DataFrame(columns=["code", "district", "period", "value"])
+    rows = pd.concat(parts, ignore_index=True).dropna(subset=["idx"])
+    rows = rows.sort_values(["code", "district", "order"], kind="stable").reset_index(drop=True)
+    rows["period"] = period_labels(rows["idx"])
+    return rows[["code", "district", "period", "value"]]
+
+
 def cut(series: pd.DataFrame, as_of: str) -> pd.DataFrame:
     """A series frame as it was at an earlier quarter: values after `as_of` dropped, series without any left out.
 

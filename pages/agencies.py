@@ -25,6 +25,8 @@ if data is not None:
     tab_rank, tab_card, tab_matrix = st.tabs([A["tab_rank"], A["tab_card"], A["tab_matrix"]])
     with tab_rank:
         st.info(RULE)
+        st.caption(A["rank_order"])
+        ranking = ranking.iloc[::-1]  # worst first: the units that need attention lead the table and the screenshot
         grid.show(pd.DataFrame({
             C["rank"]: ranking["rank"], C["agency"]: ranking["agency"],
             C["kind"]: ranking["agency"].map(kinds).map(labels.AGENCY_KIND).fillna(""),
@@ -35,7 +37,7 @@ if data is not None:
             C["share_lagging"]: [formats.percent(v * 100) for v in ranking["share_lagging"]],
             C["share_done"]: [formats.percent(v * 100) for v in ranking["share_done"]]}),
             # every row on the page: the weakest units sit at the bottom and must be in a screenshot too
-            hide_index=True, width="stretch", height=38 + 35 * len(ranking))
+            hide_index=True, width="stretch", height=tables.table_height(len(ranking)))
         context.chart(charts["agency_status"], page_charts.file_name("agency_status", data.as_of), key="agency_status")
     with tab_card:
         names = sorted(data.agencies["name"])
@@ -47,7 +49,9 @@ if data is not None:
         card = task_metrics.per_role(data.task_by_agency).set_index("agency").reindex([agency]).fillna(0).iloc[0]
         m = st.columns(4)
         m[0].metric(A["led"], labels.COUNT.format(n=len(led)))
-        m[1].metric(A["held"], "/".join(str(int(card[f"n_{r}"])) for r in ("lead", "assist", "joint")))
+        held = {r: int(card[f"n_{r}"]) for r in ("lead", "assist", "joint")}
+        m[1].metric(A["held"], labels.COUNT.format(n=sum(held.values())), delta=A["held_split"].format(**held),
+                    delta_arrow="off", delta_color="gray")
         m[2].metric(A["overdue"], labels.COUNT.format(n=int(card["n_overdue"])))
         m[3].metric(A["lagging"], labels.COUNT.format(n=int(card["n_lagging"])))
         reporting_panel.agency(data, agency)  # its broken promises (整改逾期), when it has any
@@ -60,11 +64,16 @@ if data is not None:
         if tasks.empty:
             st.info(A["held_none"])
         else:
+            row_px = tables.wrapped_row_px(tasks["text"]) or tables.ROW_PX  # task texts wrap, never cut
             grid.show(pd.DataFrame({
                 C["no"]: tasks["task_no"], C["role"]: tasks["role"].map(labels.ROLE),
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
-                C["text"]: tasks["text"]}), hide_index=True, width="stretch")
+                C["text"]: tasks["text"]}), hide_index=True, width="stretch", row_height=row_px,
+                height=tables.table_height(len(tasks), row_px, limit=8),
+                column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
+            if note := tables.scroll_note(len(tasks), 8):
+                st.caption(note)
         projects = data.projects.merge(task_metrics.held(data.responsibilities, agency, "project"),
                                        left_on="project_no", right_on="subject_no")
         st.markdown(f"**{A['projects_heading']}**")

@@ -9,16 +9,19 @@ from charts import figures, page_charts
 from metrics.settings import CITY, COUNT_UNITS, VERDICTS
 from presentation import formats, labels, readings, tables
 from store.catalog import DISTRICTS
-from ui import context, grid, links
+from ui import context, grid, links, phone
 from ui.auth import require_page
 
 require_page(__file__)
 
 C = labels.COLUMNS
 D = labels.INDICATOR
+HISTORY_ROWS = 8  # quarters the history shows before it scrolls (newest first)
 
 data = context.header(labels.PAGES["indicator"])
 if data is not None:
+    # a shared link opened on a phone: the indicator's name and headline sentence first, above the pickers (issue 19)
+    headline = st.container() if phone.is_phone() else None
     inds = data.indicators
     options = inds["code"].tolist()
     names = dict(zip(inds["code"], inds["name"], strict=True))
@@ -42,9 +45,10 @@ if data is not None:
     colour = readings.colour(judged["status"])
     badge = "" if colour is None else (
         f"　<span style='background:{colour};color:white;padding:2px 10px;border-radius:4px;"
-        f"font-size:1rem'>{labels.STATUS[judged['status']]}</span>")
-    st.markdown(f"### {ind['name']}{badge}", unsafe_allow_html=True)
-    st.markdown(f"**{district}**：{readings.sentence(judged, share)}")
+        f"font-size:1rem;display:inline-block;white-space:nowrap'>{labels.STATUS[judged['status']]}</span>")
+    with headline or st.container():
+        st.markdown(f"### {ind['name']}{badge}", unsafe_allow_html=True)
+        st.markdown(f"**{district}**：{readings.sentence(judged, share)}")
     if judged["status"] == "not_judged":
         st.caption(D["no_verdict"])
     elif judged["baseline_assumed"]:
@@ -107,13 +111,23 @@ if data is not None:
         is_count = unit in COUNT_UNITS
         title = D["districts_title"].format(period=data.as_of) + (
             D["districts_target"] if judged_any else D["districts_count"] if is_count else D["districts_plain"])
-        context.chart(figures.district_values(district_rows, ind["name"], unit, title, shares=shares),
-                      labels.CHART_FILES["districts"].format(code=code, period=data.as_of), key="districts")
+        district_map = page_charts.indicator_map(data, code)
+        where, bars = st.columns([1, 1]) if district_map is not None else (None, st.container())
+        if where is not None:
+            with where:
+                context.chart(district_map, page_charts.map_file(code, data.as_of), key="district_map")
+        with bars:
+            bars_fig = figures.district_values(district_rows, ind["name"], unit, title, shares=shares)
+            if district_map is not None:  # beside the map: as tall as it
+                bars_fig.update_layout(height=district_map.layout.height)
+            context.chart(bars_fig,
+                          labels.CHART_FILES["districts"].format(code=code, period=data.as_of), key="districts")
 
     left, right = st.columns([1, 1])
     with left:
         st.subheader(D["target_years"])
-        grid.show(tables.indicator_rows(own), hide_index=True, width="stretch")
+        grid.show(tables.indicator_rows(own), hide_index=True, width="stretch",
+                  phone=[C["target"], C["progress_pct"], C["status"]])  # one indicator: its target years
         st.subheader(D["history"])
         hist = detail["history"]
         # newest quarter first: the numbers a leader asks about are at the top of the table and of a screenshot
@@ -128,7 +142,10 @@ if data is not None:
                               for c, r in zip(hist["counts"], hist["rolled_back_at"], strict=True)],
                 C["upload_id"]: hist["upload_id"],
                 C["uploaded_at"]: hist["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
-                C["remark"]: hist["note"]}), hide_index=True, width="stretch", height=320)
+                C["remark"]: hist["note"]}), hide_index=True, width="stretch",
+                height=tables.table_height(len(hist), limit=HISTORY_ROWS))
+            if note := tables.scroll_note(len(hist), HISTORY_ROWS):
+                st.caption(note)
     with right:
         st.subheader(D["source"])
         proj = data.projects.set_index("project_no").loc[int(ind["project_no"])]
@@ -138,6 +155,7 @@ if data is not None:
         st.markdown("　".join(f"**{k}**：{v}" for k, v in units if v))
         st.caption(D["about"].format(direction=labels.DIRECTION[ind["direction"]], unit=unit or D["no_unit"],
                                      sector=ind["sector"]))
+    with st.container():  # the tasks behind it across the page: their texts wrap instead of running off a column
         st.subheader(D["why"])
         linked = data.indicator_tasks[data.indicator_tasks["code"] == code]["task_no"]
         tasks = data.tasks[data.tasks["task_no"].isin(linked)]
@@ -150,4 +168,7 @@ if data is not None:
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
                 C["responsible"]: [lead or joint
                                    for lead, joint in zip(tasks["lead"], tasks["joint"], strict=True)],
-                C["text"]: tasks["text"]}), hide_index=True, width="stretch")
+                C["text"]: tasks["text"]}), hide_index=True, width="stretch",
+                row_height=tables.wrapped_row_px(tasks["text"]) or tables.ROW_PX,
+                height=tables.table_height(len(tasks), tables.wrapped_row_px(tasks["text"]) or tables.ROW_PX),
+                column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})

@@ -19,6 +19,7 @@ require_page(__file__)
 URGENT_LIMIT = 10
 REVISIONS_LIMIT = 20
 OVERDUE_LIMIT = 20
+OVERDUE_TASKS_LIMIT = 10  # overdue tasks named one a line (short title and units); the rest are counted
 TABLE_ROWS = 15  # rows a table shows before it scrolls
 V = labels.OVERVIEW
 C = labels.COLUMNS
@@ -66,7 +67,7 @@ if data is not None:
             C["latest_value"]: [readings.latest(r) for r in final.to_dict("records")],
             # Plain dicts, not iterrows: a Series per row cost ~0.15 s with a thousand indicators.
             C["result_note"]: [readings.sentence(r) for r in final.to_dict("records")]})
-        grid.show(table, hide_index=True, width="stretch", height=36 * (min(len(table), TABLE_ROWS) + 1) + 4)
+        grid.show(table, hide_index=True, width="stretch", height=tables.table_height(len(table), limit=TABLE_ROWS))
 
     c1, c2 = st.columns(2)
     with c1:
@@ -107,9 +108,12 @@ if data is not None:
         if len(urgent) > URGENT_LIMIT:
             st.caption(V["urgent_more"].format(n=len(urgent) - URGENT_LIMIT))
         if not overdue.empty:
-            listed = "、".join(labels.TASK_NO.format(n=int(n)) for n in overdue["task_no"].head(OVERDUE_LIMIT))
-            more = V["overdue_more"] if len(overdue) > OVERDUE_LIMIT else ""
-            st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**：{listed}{more}")
+            named = overdue.head(OVERDUE_TASKS_LIMIT)
+            listed = "\n".join(f"- {tables.task_line(n, g, lead, joint)}" for n, g, lead, joint in zip(
+                named["task_no"], named["group_name"], named["lead"], named["joint"], strict=True))
+            st.markdown(f"**{V['overdue_tasks'].format(n=len(overdue))}**\n\n{listed}")
+            if len(overdue) > OVERDUE_TASKS_LIMIT:
+                st.caption(V["overdue_rest"].format(n=len(overdue) - OVERDUE_TASKS_LIMIT))
         late = data.projects[task_metrics.needs_attention(data.projects)]
         if not late.empty:  # the key projects count where the tasks do (issue 20)
             listed = "、".join(f"{labels.PROJECT_TITLE.format(no=int(r['project_no']), name=r['name'])}（{w}）"

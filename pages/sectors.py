@@ -16,6 +16,7 @@ require_page(__file__)
 
 C = labels.COLUMNS
 S = labels.SECTORS
+TASK_ROWS = 8  # task rows shown before the table scrolls (wrapped texts make rows tall)
 
 data = context.header(labels.PAGES["sectors"])
 if data is not None:
@@ -69,10 +70,15 @@ if data is not None:
             "joint": C["joint"], "text": C["content"]}), hide_index=True, width="stretch")
     sector_tasks = data.tasks[data.tasks["sector"] == chosen]
     st.markdown(f"**{S['tasks'].format(n=len(sector_tasks))}**")
+    row_px = tables.wrapped_row_px(sector_tasks["text"]) or tables.ROW_PX  # task texts wrap, never cut
     grid.show(pd.DataFrame({
         C["no"]: sector_tasks["task_no"], C["category"]: sector_tasks["group_name"],
         C["task_status"]: tables.task_words(sector_tasks["status"], sector_tasks["overdue"]),
         C["period"]: sector_tasks["period"].fillna("—"),
         C["lead_or_joint"]: [lead or joint
                              for lead, joint in zip(sector_tasks["lead"], sector_tasks["joint"], strict=True)],
-        C["text"]: sector_tasks["text"]}), hide_index=True, width="stretch")
+        C["text"]: sector_tasks["text"]}), hide_index=True, width="stretch", row_height=row_px,
+        height=tables.table_height(len(sector_tasks), row_px, limit=TASK_ROWS),
+        column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
+    if note := tables.scroll_note(len(sector_tasks), TASK_ROWS):
+        st.caption(note)

@@ -15,6 +15,7 @@ require_page(__file__)
 
 C = labels.COLUMNS
 T = labels.TASKS
+TABLE_ROWS = 8  # rows the task table shows before it scrolls (wrapped texts make rows tall)
 
 data = context.header(labels.PAGES["tasks"])
 if data is not None:
@@ -55,12 +56,15 @@ if data is not None:
     st.caption(T["count"].format(n=len(shown), total=len(tasks)))
     table = pd.DataFrame({
         C["no"]: shown["task_no"], C["sector"]: shown["sector"], C["group_name"]: shown["group_name"],
-        C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
+        C["text"]: shown["text"], C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
         C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
-        C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
-        C["text"]: shown["text"]})
-    grid.show(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 520),
-                 column_config={C["text"]: st.column_config.TextColumn(width="large")})
+        C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"]})
+    row_px = tables.wrapped_row_px(table[C["text"]]) or tables.ROW_PX  # task texts wrap, never cut mid-sentence
+    grid.show(table, hide_index=True, width="stretch", row_height=row_px,
+              height=tables.table_height(len(table), row_px, limit=TABLE_ROWS),
+              column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
+    if note := tables.scroll_note(len(table), TABLE_ROWS):
+        st.caption(note)
 
     if not shown.empty:
         pick = st.selectbox(T["pick"], shown["task_no"].tolist(), format_func=lambda n: labels.TASK_NO.format(n=int(n)))
@@ -79,4 +83,4 @@ if data is not None:
                 C["reporting_unit"]: hist["unit"],
                 C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
                 C["revised_flag"]: hist["revised"].map({True: labels.REPORT_CELL["revised"], False: ""})}),
-                hide_index=True, width="stretch")
+                hide_index=True, width="stretch", height=tables.table_height(len(hist)))

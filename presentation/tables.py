@@ -9,6 +9,41 @@ from presentation import formats, labels, readings
 C = labels.COLUMNS
 T = labels.TABLES
 
+# A table on a phone (issue 19) shows at most PHONE_LIMIT columns: its name, its latest value and its status, the
+# first header of each list below that the table has; when a role is missing, PHONE_FILL's first headers stand in.
+# The rest of the table is one tap away (ui.grid.show: an expander under it). A table may name its own columns
+# (grid.show(..., phone=[...])); one that matches fewer than two headers here is shown whole.
+PHONE_LIMIT = 3
+PHONE_COLUMNS = {
+    "name": (C["indicator"], C["name"], C["agency"], C["project"], C["group_name"], C["category"], C["task"],
+             C["sector"], C["text"], C["content"], C["period"]),
+    "value": (C["latest_value"], C["value"], C["image_progress"], C["old_new"], C["n_red"], C["n_red_indicators"],
+              C["n_overdue"], C["progress_pct"]),
+    "status": (C["status"], C["result"], C["task_status"], C["this_quarter"], C["worst_status"],
+               C["worst_indicator"], C["counts"], labels.REPORTING["broken_headers"]["current"]),
+}
+PHONE_FILL = (C["no"], C["rank"], C["text"], C["content"], C["move"], C["period"], C["overdue_projects"],
+              C["note"])
+
+
+def phone_columns(columns, chosen=None) -> list[str]:
+    """The columns a phone shows of a table with these `columns`, in the table's order (all of them when it has
+    PHONE_LIMIT or fewer, or when fewer than two are recognised); `chosen` names them instead, when given."""
+    columns = [str(c) for c in columns]
+    if chosen is not None:
+        keep = set(map(str, chosen))
+    else:
+        keep = {next(h for h in headers if h in columns)
+                for headers in PHONE_COLUMNS.values() if any(h in columns for h in headers)}
+        for header in PHONE_FILL:
+            if len(keep) >= PHONE_LIMIT:
+                break
+            if header in columns:
+                keep.add(header)
+        if len(keep) < 2:
+            return columns
+    return columns if len(columns) <= PHONE_LIMIT else [c for c in columns if c in keep]
+
 
 def status_word(status) -> str:
     return readings.word(status)
@@ -52,3 +87,44 @@ def _target(row) -> str:
     if pd.isna(value):
         return T["target_pending"].format(year=int(year))
     return T["target"].format(year=int(year), value=formats.number(value, row["unit"]))
+
+
+# Streamlit's table: header and row heights in pixels (its default row fits one line of text)
+HEADER_PX = 38
+ROW_PX = 35
+LINE_PX = 21           # one wrapped line of text in a cell
+TEXT_PX = 520          # a task text column's width in pixels
+WRAP_CHARS = 34        # characters of Chinese text TEXT_PX holds on one line (14 px characters, cell padding)
+WRAP_LINES = 6         # a cell grows to at most this many lines; the full text is in the row's detail below
+
+
+def table_height(n_rows: int, row_px: int = ROW_PX, limit: int | None = None) -> int:
+    """Pixels of a table as tall as its rows (no empty filler rows), at most `limit` rows before it scrolls."""
+    shown = max(1, n_rows if limit is None else min(n_rows, limit))
+    return HEADER_PX + row_px * shown + 2
+
+
+def wrapped_row_px(texts) -> int | None:
+    """A row height that lets the longest of `texts` wrap instead of being cut (Streamlit wraps text in rows taller
+    than 4 rem); None when every text fits one line."""
+    longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
+    lines = min(WRAP_LINES, -(-longest // WRAP_CHARS))
+    return None if lines <= 1 else max(66, 12 + LINE_PX * lines)
+
+
+def units_short(units: str, limit: int = 3) -> str:
+    """'市教育局、市工业和信息化局、市人力资源保障局、市生态环境局' -> '市教育局、市工业和信息化局、市人力资源保障局等 4 家'."""
+    names = [u for u in (units or "").split("、") if u]
+    if len(names) <= limit:
+        return "、".join(names)
+    return labels.UNITS_MORE.format(names="、".join(names[:limit]), n=len(names))
+
+
+def task_line(no: int, title: str, lead: str, joint: str) -> str:
+    """An overdue or lagging task as a leader reads it: '第43项 强化重点领域节能节水（市水务局）'."""
+    return labels.TASK_LINE.format(n=int(no), title=title, units=units_short(lead or joint))
+
+
+def scroll_note(n_rows: int, limit: int) -> str | None:
+    """What a table of `n_rows` that shows `limit` before it scrolls says under it (None when nothing is hidden)."""
+    return labels.TABLES["scroll_note"].format(n=n_rows, shown=limit, rest=n_rows - limit) if n_rows > limit else None

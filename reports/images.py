@@ -43,8 +43,14 @@ def page_figures(b: content.Briefing, page: str) -> dict[str, go.Figure]:
     """The charts of one dashboard page, by its sitemap key (a page with charts=True: 'overview', 'sectors',
     'agencies', 'indicator'), keyed by file stem: the very figures the page draws."""
     period = b.period
-    if page == "indicator":
-        return {page_charts.indicator_file(code, CITY, period): indicator_figure(b, code) for code in b.codes}
+    if page == "indicator":  # each indicator's series, and the district map of those reported by district
+        figs = {}
+        for code in b.codes:
+            figs[page_charts.indicator_file(code, CITY, period)] = indicator_figure(b, code)
+            district_map = page_charts.indicator_map(b.data, code)
+            if district_map is not None:
+                figs[page_charts.map_file(code, period)] = district_map
+        return figs
     builders = {"overview": lambda: page_charts.overview(b.data),
                 "sectors": lambda: page_charts.sectors(b.data, all_sectors()),
                 "agencies": lambda: page_charts.agencies(b.data)}

@@ -47,6 +47,8 @@ class Snapshot:
     revisions: pd.DataFrame
     source_uploads: pd.DataFrame
     extra: dict = field(default_factory=dict)
+    # the newest up-to-8 quarters of each city-wide series: code, district, period, value (overview sparklines)
+    recent: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["code", "district", "period", "value"]))
 
     @property
     def empty(self) -> bool:
@@ -84,7 +86,9 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     project_catalog = catalog.projects(con)
     history = values.task_status(con, as_of=effective, known_on=known_on)
     resp = catalog.responsibilities(con)
+    # each subject's states once; the counts by sector and by agency are read from them
     states = task_metrics.task_states(task_catalog, history, effective)
+    project_states = project_metrics.project_states(project_catalog, project_history, effective)
     matrix_periods = [p for p in found if p <= effective][-MATRIX_QUARTERS:]
     # each unit's reports of the tasks and the key projects it answers for, counted together
     matrix = reporting.combined(
@@ -104,18 +108,17 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
         as_of=as_of, known_on=known_on, periods=found, has_sample=bool(live["is_sample"].any()),
         indicators=indicators, status=status, headline=headline, changes=changes, tasks=states,
         task_history=history, responsibilities=resp,
-        projects=project_metrics.project_states(project_catalog, project_history, effective),
-        project_history=project_history,
-        project_by_agency=project_metrics.project_progress_by_agency(project_catalog, resp, project_history,
-                                                                     effective),
-        project_by_sector=project_metrics.project_progress(project_catalog, project_history, effective),
+        projects=project_states, project_history=project_history,
+        project_by_agency=project_metrics.summarize_by_agency(project_states, resp),
+        project_by_sector=project_metrics.summarize_by(project_states, "sector"),
         indicator_tasks=catalog.indicator_tasks(con), agencies=catalog.agencies(con),
         sector_rollup=rollups.by_sector(headline, indicators),
         agency_rollup=rollups.by_agency(headline, indicators),
-        task_by_sector=task_metrics.task_progress(task_catalog, history, effective, by="sector"),
-        task_by_agency=task_metrics.task_progress_by_agency(task_catalog, resp, history, effective),
+        task_by_sector=task_metrics.summarize_by(states, "sector"),
+        task_by_agency=task_metrics.summarize_by_agency(states, resp),
         matrix=matrix, revisions=revs, source_uploads=live,
         extra={"previous_period": prev, "previous_end": prev_end},
+        recent=trajectory.recent(read.frame[read.frame["district"] == CITY], METRIC_SETTINGS.PROJECTION_WINDOW),
     )
 
 

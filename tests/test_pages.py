@@ -13,10 +13,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import sitemap
-from metrics.settings import PROGRESS_STATUSES, RESULT_STATUSES
+from metrics.settings import PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
 from presentation import labels
 from service.status import compute
 from store import db as store_db
+from store.catalog import DISTRICTS
 from tests.helpers import ROOT, dashboard, open_app
 
 PAGES = [page.file for page in sitemap.PAGES if page.role == "public"]  # the leader-facing pages
@@ -143,6 +144,53 @@ def test_indicator_page_draws_targets_trajectory_and_projection(sample_db, monke
     assert linked["任务"].tolist() == ["第74项", "第75项", "第77项", "第86项"]
 
 
+def test_indicator_page_maps_the_districts_of_an_indicator_reported_by_district(sample_db, monkeypatch):
+    """P04 is reported by district, none with a target of its own: the map colours the latest values on a scale
+    that carries no verdict (never red to green against the city's target) and says so."""
+    at = open_app(sample_db, monkeypatch, "pages/indicator.py")
+    at.selectbox(key="indicator_code").set_value("P04_CP_AUDIT").run()
+    assert not at.exception
+    maps = [s for s in _specs(at) if any(t["type"] == "choropleth" for t in s["data"])]
+    assert len(maps) == 1
+    traces = maps[0]["data"]
+    assert traces[0]["type"] == "scattergeo"  # labels first: plotly.js fetches no world topojson
+    shaded = [t for t in traces if t["type"] == "choropleth"]
+    districts = [d for t in shaded for d in t["locations"]]
+    assert sorted(districts) == sorted(d for d in DISTRICTS if d != "全市")  # all 11, 深汕 in its inset
+    main = next(t for t in shaded if t.get("coloraxis") == "coloraxis" and "南山区" in t["locations"])
+    assert _numbers(main["z"])[main["locations"].index("南山区")] == 61  # 南山区 in 2026Q3
+    scale = maps[0]["layout"]["coloraxis"]["colorscale"]
+    assert labels.STATUS_COLOR["on_track"] not in str(scale) and labels.STATUS_COLOR["off_track"] not in str(scale)
+    assert "2026Q3" in maps[0]["layout"]["title"]["text"]
+    notes = " ".join(a["text"] for a in maps[0]["layout"]["annotations"])
+    assert labels.CHARTS["map_value_note"] in notes
+
+
+def test_a_city_wide_indicator_has_no_district_map(sample_db, monkeypatch):
+    at = open_app(sample_db, monkeypatch, "pages/indicator.py")
+    at.selectbox(key="indicator_code").set_value("P18_WATER_TRANSSHIP").run()
+    assert not at.exception
+    assert not any(t["type"] == "choropleth" for s in _specs(at) for t in s["data"])
+
+
+def test_indicator_map_shows_district_statuses_and_keeps_unjudged_districts_grey(sample_db, monkeypatch):
+    """With a target for 南山区 only, the map colours 南山区 by its status and draws the other districts as the
+    category 未设分区目标 (grey), never judged against the city's target."""
+    from charts import page_charts
+    from service import snapshot as snap
+    from store.ingest import ingest
+
+    text = "指标代码,目标年份,区,目标值\nP04_CP_AUDIT,2030,南山区,200\n"
+    assert ingest(sample_db, text.encode(), "targets.csv", "targets", user="t").upload_id
+    with store_db.connect(sample_db) as con:
+        data = snap.build(con, "2026Q3")
+    fig = page_charts.indicator_map(data, "P04_CP_AUDIT")
+    drawn = {d: t for t in fig.data if t.type == "choropleth" for d in t.locations}
+    assert drawn["南山区"].name in {labels.STATUS[s] for s in VERDICTS}
+    assert drawn["福田区"].name == labels.STATUS["not_judged"]
+    assert drawn["福田区"].colorscale[0][1] == labels.STATUS_COLOR["not_judged"]
+
+
 def test_as_of_picker_changes_every_number(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch)
     at.selectbox(key="as_of").set_value("2024Q4").run()
@@ -163,8 +211,11 @@ def test_agencies_page_ranks_with_its_rule_and_draws_the_reporting_matrix(sample
     at = open_app(sample_db, monkeypatch)
     at.switch_page("pages/agencies.py").run()
     assert any("排名规则" in i.value for i in at.info)
+    assert labels.AGENCIES["rank_order"] in [c.value for c in at.caption]
     ranking = at.dataframe[0].value
-    assert ranking["名次"].iloc[0] == 1 and ranking["名次"].is_monotonic_increasing
+    # worst first: the weakest units lead the table (and a screenshot of it), the first-ranked comes last
+    assert ranking["名次"].iloc[-1] == 1 and ranking["名次"].is_monotonic_decreasing
+    assert ranking["名次"].iloc[0] == ranking["名次"].max()
     status, heat = (spec["data"][0] for spec in _specs(at))
     assert status["type"] == "bar" and status["orientation"] == "h"  # indicators per status by lead agency
     assert heat["type"] == "heatmap" and len(heat["x"]) == 8
@@ -225,7 +276,8 @@ def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, mon
     revisions = next(df.value for df in at.dataframe if labels.COLUMNS["old_new"] in df.value.columns)
     assert len(revisions) == 20
     overdue = next(m.value for m in at.markdown if "逾期未报的任务" in m.value)  # no task has reported here
-    assert overdue.endswith(labels.OVERVIEW["overdue_more"]) and overdue.count("项、") == 19
+    assert overdue.count("\n- 第") == 10  # named one a line, the rest counted
+    assert labels.OVERVIEW["overdue_rest"].format(n=130) in captions
     bars, _, values = _specs(at)[0]["data"][:3]
     assert values["mode"] == "text"  # the numbers sit right of each bar, never on the indicator names
     assert min(_numbers(values["x"])) >= 0 and min(_numbers(bars["x"])) < 0  # even where progress fell below 0
