@@ -299,7 +299,8 @@ def district_values(rows: pd.DataFrame, name: str, unit: str, title: str,
     fig = go.Figure(go.Bar(
         x=rows["district"], y=rows["latest_value"],
         marker_color=[labels.STATUS_COLOR[s] if s in VERDICTS else theme.ACCENT for s in rows["status"]],
-        text=text, textposition="outside", cliponaxis=False,
+        # constraintext off: Plotly shrinks outside text to the bar's width, unreadably small with 11 districts
+        text=text, textposition="outside", cliponaxis=False, constraintext="none", textfont=dict(size=12),
         customdata=[labels.STATUS[s] for s in rows["status"]],
         hovertemplate="%{x}：%{y}<br>%{customdata}<extra></extra>"))
     own = rows[rows["status"].isin(VERDICTS) & rows["target_value"].notna()]

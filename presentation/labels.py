@@ -391,7 +391,7 @@ CHARTS = {
     "progress_hover": "%{y}<br>当前完成进度 %{x:.1f}%<extra></extra>",
     "threshold": "{status}线 {value}%",
     "reach_axis": "按近期趋势预计到目标年末完成的程度（%，100% 即达到目标）",
-    "share": "（{share}）",
+    "share": "<br>（{share}）",
     "district_target": "分区目标",
     "actual": "实际值",
     "target": "{year}年目标",
