@@ -5,27 +5,25 @@ agency's page is refused."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from access import accounts
 from metrics import periods
 from service import reporting
 from service.reporting import Actor, Entry
 from tests.browser import (
     ARTIFACTS,
     CHROMIUM,
-    CHROMIUM_ARGS,
     DRAWN,
     MAIN,
     NAV,
     SLOW,
+    app_in_chromium,
     full_page_screenshot,
     logged_in,
     open_from_sidebar,
-    running_app,
+    wait_until_drawn,
 )
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -49,20 +47,9 @@ def _seed_broken_promise(db: Path) -> None:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory, _sample_file):
-    folder = tmp_path_factory.mktemp("reporting")
-    db = folder / "app.duckdb"
-    shutil.copyfile(_sample_file, db)
-    _seed_broken_promise(db)
-    accounts_file = folder / "accounts.yaml"
-    for user, password, role, agency in USERS:
-        accounts.set_account(user, password, role, path=accounts_file, agency=agency)
-    with running_app(db, env={"CLEANPROD_ACCOUNTS": str(accounts_file)}) as url, \
-            playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield url, browser
-        finally:
-            browser.close()
+    with app_in_chromium(tmp_path_factory.mktemp("reporting"), _sample_file, USERS,
+                         prepare=_seed_broken_promise) as (url, browser, _):
+        yield url, browser
 
 
 @pytest.fixture
@@ -86,7 +73,9 @@ def visit(app):
 def _pick(page, item: str) -> None:
     page.get_by_role("combobox", name="填报事项").click()
     page.get_by_role("option", name=item).first.click()
-    expect(page.locator(MAIN)).to_contain_text(item.split(" · ")[0], timeout=DRAWN)
+    # the editor's heading names the item alone (the picker and the to-do list say more)
+    expect(page.locator(MAIN).get_by_text(item.split(" ·")[0], exact=True)).to_be_visible(timeout=DRAWN)
+    wait_until_drawn(page)  # the previous item's fields are gone
 
 
 def test_a_unit_reports_a_lagging_task_with_a_promise_and_the_lead_unit_verifies_it(visit):
