@@ -37,8 +37,7 @@ def project_progress(projects: pd.DataFrame, project_status: pd.DataFrame, as_of
         as_of: the as-of period.
         by: the grouping column of `projects`.
     """
-    states = project_states(projects[["project_no", by]], project_status, as_of)
-    return task_rules.summarize_tasks(states, [by], key="project_no").rename(columns=_RENAMED)
+    return summarize_by(project_states(projects[["project_no", by]], project_status, as_of), by)
 
 
 def project_progress_by_agency(projects: pd.DataFrame, responsibilities: pd.DataFrame,
@@ -51,5 +50,25 @@ def project_progress_by_agency(projects: pd.DataFrame, responsibilities: pd.Data
         project_status: as for project_states().
         as_of: the as-of period.
     """
-    return task_rules.task_progress_by_agency(projects, responsibilities, project_status, as_of,
-                                              subject="project", key="project_no").rename(columns=_RENAMED)
+    return summarize_by_agency(project_states(projects[["project_no"]], project_status, as_of), responsibilities)
+
+
+def summarize_by(states: pd.DataFrame, by: str = "sector") -> pd.DataFrame:
+    """project_progress() from project_states() already computed.
+
+    Args:
+        states: project_states() rows with the column `by`.
+        by: the grouping column.
+    """
+    return task_rules.summarize_by(states, by, key="project_no").rename(columns=_RENAMED)
+
+
+def summarize_by_agency(states: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.DataFrame:
+    """project_progress_by_agency() from project_states() already computed.
+
+    Args:
+        states: project_states() rows (only these projects are counted).
+        responsibilities: subject, subject_no, agency, role (the project rows are used).
+    """
+    return task_rules.summarize_by_agency(states, responsibilities, subject="project",
+                                          key="project_no").rename(columns=_RENAMED)

@@ -63,7 +63,38 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     resp = resp.rename(columns={"subject_no": "_item"})[["_item", "agency"]].drop_duplicates()
     resp = resp[resp["_item"].isin(tasks[key])]
 
-    hist = task_status_history
+    items = pd.Index(tasks[key].drop_duplicates())
+    agencies = sorted(resp["agency"].unique())
+    quarters = period_indices(pd.Series(list(periods), dtype=object)).to_numpy()
+    deadlines = np.array([np.datetime64(report_deadline(p, settings)) for p in periods], dtype="datetime64[us]")
+    cell = _cells(items, task_status_history, key, quarters, deadlines, settings)  # items × periods, -1: not due
+
+    # each reporting (task, agency) pair counts its task's cell in each quarter
+    item = items.get_indexer(resp["_item"])
+    agency = pd.Index(agencies).get_indexer(resp["agency"])
+    keep = (item >= 0) & resp["agency"].notna().to_numpy()
+    item, agency = item[keep], agency[keep]
+    n_periods, n_cells = len(periods), len(REPORT_CELLS)
+    per_pair = cell[item]  # pairs × periods
+    flat = (agency[:, None] * n_periods + np.arange(n_periods)[None, :]) * n_cells + per_pair
+    tally = np.bincount(flat[per_pair >= 0], minlength=len(agencies) * n_periods * n_cells)
+    counts = tally.reshape(len(agencies) * n_periods, n_cells).astype("int64")
+    full = pd.MultiIndex.from_product([agencies, list(periods)], names=["agency", "period"])
+    out = pd.DataFrame({
+        "agency": full.get_level_values(0), "period": full.get_level_values(1),
+        "n_tasks": counts.sum(axis=1),
+        **{f"n_{name}": counts[:, i] for i, name in enumerate(REPORT_CELLS)},
+    })
+    first_bad = np.argmax(counts > 0, axis=1)
+    out["cell"] = pd.Series(np.array(REPORT_CELLS, dtype=object)[first_bad], dtype=object).where(out["n_tasks"] > 0,
+                                                                                                None)
+    return out[MATRIX_COLUMNS]
+
+
+def _cells(items: pd.Index, hist: pd.DataFrame, key: str, quarters: np.ndarray, deadlines: np.ndarray,
+           settings: Settings) -> np.ndarray:
+    """Each item's cell in each quarter: an index into REPORT_CELLS, or -1 where nothing was due (an earlier
+    quarter's last report said 已完成 and none came for this one). Rows: `items`; columns: `quarters`."""
     time_col = next(c for c in ("first_uploaded_at", "committed_at", "uploaded_at") if c in hist.columns)
     flag_col = next((c for c in ("revised", "is_revision") if c in hist.columns), None)
     committed = pd.to_datetime(hist[time_col])
@@ -71,45 +102,52 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
         committed = committed.dt.tz_convert(settings.TIMEZONE).dt.tz_localize(None)
     flag = hist[flag_col].fillna(False).astype(bool) if flag_col else pd.Series(False, index=hist.index)
     note = hist["note"].fillna("").astype(str) if "note" in hist.columns else ""
-    hist = pd.DataFrame({
-        "_item": hist[key], "_q": period_indices(hist["period"]), "status": hist["status"],
-        "committed_at": committed, "flag": flag, "content": hist["status"].astype(str) + "\x1f" + note,
-    }).sort_values("committed_at", kind="stable")
-    per_quarter = hist.groupby(["_item", "_q"]).agg(
-        first_commit=("committed_at", "min"), n_versions=("content", "nunique"),
-        any_revision=("flag", "any"), status=("status", "last"),
-    ).reset_index()
-    done_q = per_quarter[per_quarter["status"] == TASK_DONE].groupby("_item")["_q"].min()
+    content, _ = pd.factorize(hist["status"].astype(str) + "\x1f" + note)  # -1: missing, not a version
+    item = items.get_indexer(hist[key])
+    q = period_indices(hist["period"]).to_numpy()
+    keep = (item >= 0) & ~np.isnan(q)
+    n_items, n_periods = len(items), len(quarters)
+    cell = np.zeros((n_items, n_periods), dtype="int64")  # no report: missing
+    if not keep.any():
+        return cell
+    item, q = item[keep], q[keep].astype("int64")
+    committed = committed.to_numpy(dtype="datetime64[us]")[keep]
+    flag, content = flag.to_numpy()[keep], content[keep]
+    done = (hist["status"] == TASK_DONE).fillna(False).to_numpy(dtype=bool)[keep]
+    known = hist["status"].notna().to_numpy()[keep]
 
-    grid = pd.DataFrame({"period": list(periods)})
-    grid["_q"] = period_indices(grid["period"])
-    grid["deadline"] = pd.to_datetime(pd.Series([report_deadline(p, settings) for p in grid["period"]]))
-    cells = pd.DataFrame({"_item": tasks[key].drop_duplicates()}).merge(grid, how="cross")
-    cells = cells.merge(per_quarter, on=["_item", "_q"], how="left")
-    finished_before = cells["_item"].map(done_q) < cells["_q"]
-    cells = cells[~(finished_before & cells["first_commit"].isna())]
-    cells["cell"] = np.select(
-        [cells["first_commit"].isna(), cells["first_commit"] >= cells["deadline"],
-         cells["any_revision"].fillna(False).astype(bool) | (cells["n_versions"] > 1)],
-        ["missing", "late", "revised"], default="on_time",
-    )
+    # one group per (item, quarter), rows in commit order (stable; missing times last)
+    q_min = int(min(q.min(), np.nanmin(quarters) if n_periods else q.min()))
+    span = int(max(q.max(), np.nanmax(quarters) if n_periods else q.max())) - q_min + 1
+    group = item * span + (q - q_min)
+    order = np.argsort(committed, kind="stable")
+    order = order[np.argsort(group[order], kind="stable")]
+    group, committed, flag, content = group[order], committed[order], flag[order], content[order]
+    done, known = done[order], known[order]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    member = np.cumsum(np.r_[True, group[1:] != group[:-1]]) - 1
+    first_commit = committed[starts]  # the earliest (missing only when all are)
+    any_revision = np.logical_or.reduceat(flag, starts)
+    versions = np.unique(np.stack([member[content >= 0], content[content >= 0]]), axis=1)[0]
+    n_versions = np.bincount(versions, minlength=len(starts))
+    last_known = np.maximum.reduceat(np.where(known, np.arange(len(group)), -1), starts)
+    finished = (last_known >= 0) & done[np.maximum(last_known, 0)]  # the quarter's last status is 已完成
+    g_item, g_q = group[starts] // span, group[starts] % span + q_min
+    done_q = np.full(n_items, np.inf)
+    np.minimum.at(done_q, g_item[finished], g_q[finished])
 
-    joined = resp.merge(grid[["period"]], how="cross").merge(
-        cells[["_item", "period", "cell"]], on=["_item", "period"], how="left")
-    counts = pd.crosstab([joined["agency"], joined["period"]], joined["cell"])
-    counts = counts.reindex(columns=list(REPORT_CELLS), fill_value=0)
-    full = pd.MultiIndex.from_product([sorted(resp["agency"].unique()), list(periods)], names=["agency", "period"])
-    counts = counts.reindex(full, fill_value=0).astype("int64")
-    out = pd.DataFrame({
-        "agency": full.get_level_values(0), "period": full.get_level_values(1),
-        "n_tasks": counts.sum(axis=1).to_numpy(),
-        **{f"n_{name}": counts[name].to_numpy() for name in REPORT_CELLS},
-    })
-    first_bad = np.argmax(counts[list(REPORT_CELLS)].to_numpy() > 0, axis=1)
-    out["cell"] = pd.Series(np.array(REPORT_CELLS, dtype=object)[first_bad], dtype=object).where(out["n_tasks"] > 0,
-                                                                                                None)
-    return out[MATRIX_COLUMNS]
-
+    # the cell of each (item, quarter) of the grid
+    wanted = (np.arange(n_items)[:, None] * span + (quarters[None, :] - q_min)).astype("int64")
+    at = np.searchsorted(group[starts], wanted).clip(max=len(starts) - 1)
+    found = group[starts][at] == wanted
+    commit = np.where(found, first_commit[at], np.datetime64("NaT"))
+    late = commit >= deadlines[None, :]
+    revised = found & (any_revision[at] | (n_versions[at] > 1))
+    names = {name: i for i, name in enumerate(REPORT_CELLS)}
+    cell = np.select([np.isnat(commit), late, revised], [names["missing"], names["late"], names["revised"]],
+                     default=names["on_time"])
+    finished_before = done_q[:, None] < quarters[None, :]
+    return np.where(finished_before & np.isnat(commit), -1, cell)
 
 
 def combined(*matrices: pd.DataFrame) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from metrics.settings import CITY, SEVERITY, UNASSIGNED, VERDICTS, worst
@@ -22,18 +23,24 @@ def rollup(status_rows: pd.DataFrame, by: str) -> pd.DataFrame:
         (the most severe status present) and codes (a dict status -> sorted list of codes, only the statuses
         present). Counts always add up to total.
     """
-    rows = status_rows.loc[status_rows["status"].isin(VERDICTS), ["code", "status", by]].copy()
-    rows[by] = rows[by].astype(object).where(rows[by].notna(), UNASSIGNED)
-    groups = sorted(rows[by].unique(), key=str)
-    counts = pd.crosstab(rows[by], rows["status"]).reindex(index=groups, columns=list(VERDICTS), fill_value=0)
-    counts.columns.name = None
-    counts.index.name = by
-    counts = counts.astype("int64")
+    rows = status_rows.loc[status_rows["status"].isin(VERDICTS), ["code", "status", by]]
+    values = rows[by].astype(object).where(rows[by].notna(), UNASSIGNED)
+    groups = sorted(values.unique(), key=str)
+    n_verdicts = len(VERDICTS)
+    # one number per (group, status), statuses worst first within a group
+    cell = pd.Index(groups).get_indexer(values) * n_verdicts + pd.Index(VERDICTS).get_indexer(rows["status"])
+    tally = np.bincount(cell, minlength=len(groups) * n_verdicts).reshape(len(groups), n_verdicts)
+    counts = pd.DataFrame(tally.astype("int64"), index=pd.Index(groups, name=by), columns=list(VERDICTS))
     counts["total"] = counts.sum(axis=1)
-    lists = rows.groupby([by, "status"])["code"].agg(lambda c: sorted(c.tolist()))
+    members = rows["code"].to_numpy(dtype=object)
+    order = np.argsort(members, kind="stable")
+    order = order[np.argsort(cell[order], kind="stable")]
+    cell, members = cell[order], members[order]
+    starts = np.flatnonzero(np.r_[True, cell[1:] != cell[:-1]]) if len(cell) else np.zeros(0, dtype=int)
     codes: dict[object, dict[str, list]] = {group: {} for group in counts.index}
-    for (group, status), members in sorted(lists.items(), key=lambda item: SEVERITY.get(item[0][1], 99)):
-        codes[group][status] = members
+    runs = np.split(members, starts[1:]) if len(cell) else []
+    for at, part in zip(cell[starts], runs, strict=True):
+        codes[groups[at // n_verdicts]][VERDICTS[at % n_verdicts]] = part.tolist()
     counts["worst"] = [worst(codes[group]) for group in counts.index]
     counts["codes"] = [codes[group] for group in counts.index]
     out = counts.reset_index().rename(columns={"index": by})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from metrics import periods
@@ -87,22 +88,60 @@ def summarize_tasks(states: pd.DataFrame, keys: list[str], key: str = "task_no")
         A new frame: `keys`, then PROGRESS_COLUMNS. Shares are fractions of n_tasks (0–1); overdue_tasks and
         lagging_tasks are sorted lists of task numbers; n_unreported counts tasks that never reported.
     """
-    state = state_flags(states)
-    flags = states[keys + [key]].assign(
-        n_done=state["done"], n_lagging=state["lagging"], n_not_started=state["not_started"],
-        n_in_progress=state["in_progress"], n_unreported=state["never_reported"], n_overdue=state["overdue"],
-    )
-    grouped = flags.groupby(keys, sort=True, dropna=False)
-    out = grouped.agg(
-        n_tasks=(key, "size"), n_done=("n_done", "sum"), n_lagging=("n_lagging", "sum"),
-        n_not_started=("n_not_started", "sum"), n_in_progress=("n_in_progress", "sum"),
-        n_unreported=("n_unreported", "sum"), n_overdue=("n_overdue", "sum"),
-    )
-    out["share_done"] = out["n_done"] / out["n_tasks"]
-    out["share_lagging"] = out["n_lagging"] / out["n_tasks"]
-    out["overdue_tasks"] = _members(flags[flags["n_overdue"]], keys, out.index, key)
-    out["lagging_tasks"] = _members(flags[flags["n_lagging"]], keys, out.index, key)
+    grouped = states[keys].groupby(keys, sort=True, dropna=False)
+    sizes = grouped.size()  # one row per group, in the order of the output
+    group = grouped.ngroup().to_numpy()
+    n_groups = len(sizes)
+    status = states["status"].to_numpy(dtype=object)
+    flags = {name: status == reported for reported, name in REPORTED.items()}
+    flags["never_reported"] = pd.isna(status)
+    flags["overdue"] = states["overdue"].to_numpy().astype(bool)
+    n_tasks = sizes.to_numpy(dtype="int64")
+    counts = {name: np.bincount(group, weights=flag, minlength=n_groups).astype("int64")
+              for name, flag in flags.items()}
+    numbers = states[key].to_numpy()
+    out = pd.DataFrame({
+        "n_tasks": n_tasks, "n_done": counts["done"], "share_done": counts["done"] / n_tasks,
+        "n_lagging": counts["lagging"], "share_lagging": counts["lagging"] / n_tasks,
+        "n_not_started": counts["not_started"], "n_in_progress": counts["in_progress"],
+        "n_unreported": counts["never_reported"], "n_overdue": counts["overdue"],
+        "overdue_tasks": _members(numbers, group, flags["overdue"], n_groups),
+        "lagging_tasks": _members(numbers, group, flags["lagging"], n_groups),
+    }, index=sizes.index)
     return out.reset_index()[keys + PROGRESS_COLUMNS]
+
+
+def summarize_by(states: pd.DataFrame, by: str, key: str = "task_no") -> pd.DataFrame:
+    """Counts of task (or project) states per value of one column of the states: task_progress() from states
+    already computed.
+
+    Args:
+        states: task_states() rows with the column `by`.
+        by: the grouping column.
+        key: 'task_no', or 'project_no' for key projects.
+
+    Returns:
+        See summarize_tasks(); one row per value of `by`.
+    """
+    return summarize_tasks(states, [by], key)
+
+
+def summarize_by_agency(states: pd.DataFrame, responsibilities: pd.DataFrame, subject: str = "task",
+                        key: str = "task_no") -> pd.DataFrame:
+    """Counts of task (or project) states per responsible agency and role: task_progress_by_agency() from states
+    already computed (a task counts once for each agency and role it names).
+
+    Args:
+        states: task_states() rows (only these tasks are counted).
+        responsibilities: subject ('task' | 'project'; only `subject` is counted), subject_no, agency, role.
+        subject, key: 'project' and 'project_no' count the key projects by the same rules.
+
+    Returns:
+        See summarize_tasks(); one row per (agency, role).
+    """
+    resp = responsibilities[responsibilities["subject"] == subject]
+    resp = resp.rename(columns={"subject_no": key})[[key, "agency", "role"]].drop_duplicates()
+    return summarize_tasks(states[[key, "status", "overdue"]].merge(resp, on=key), ["agency", "role"], key)
 
 
 def task_progress(tasks: pd.DataFrame, task_status: pd.DataFrame, as_of: str, by: str = "sector") -> pd.DataFrame:
@@ -117,7 +156,7 @@ def task_progress(tasks: pd.DataFrame, task_status: pd.DataFrame, as_of: str, by
     Returns:
         See summarize_tasks(); one row per value of `by`.
     """
-    return summarize_tasks(task_states(tasks[["task_no", by]], task_status, as_of), [by])
+    return summarize_by(task_states(tasks[["task_no", by]], task_status, as_of), by)
 
 
 def task_progress_by_agency(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_status: pd.DataFrame,
@@ -134,18 +173,20 @@ def task_progress_by_agency(tasks: pd.DataFrame, responsibilities: pd.DataFrame,
     Returns:
         See summarize_tasks(); one row per (agency, role).
     """
-    resp = responsibilities[responsibilities["subject"] == subject]
-    resp = resp.rename(columns={"subject_no": key})[[key, "agency", "role"]].drop_duplicates()
-    states = task_states(tasks[[key]], task_status, as_of, key).merge(resp, on=key)
-    return summarize_tasks(states, ["agency", "role"], key)
+    return summarize_by_agency(task_states(tasks[[key]], task_status, as_of, key), responsibilities, subject, key)
 
 
-def _members(rows: pd.DataFrame, keys: list[str], index: pd.Index, key: str = "task_no") -> list[list]:
-    """Sorted task (or project) numbers per group, aligned with `index` (empty lists for groups without any)."""
-    lists = rows.groupby(keys, sort=False, dropna=False)[key].agg(lambda t: sorted(t.tolist()))
-    if len(keys) == 1:
-        lists.index = pd.Index(lists.index, name=keys[0])
-    return [lists.get(key, []) for key in index]
+def _members(numbers: np.ndarray, group: np.ndarray, chosen: np.ndarray, n_groups: int) -> list[list]:
+    """Sorted task (or project) numbers of the chosen rows per group (group numbers 0..n_groups-1; empty lists for
+    groups without any)."""
+    if n_groups == 0:
+        return []
+    chosen = chosen.astype(bool)
+    numbers, group = numbers[chosen], group[chosen]
+    order = np.argsort(numbers, kind="stable")
+    order = order[np.argsort(group[order], kind="stable")]
+    counts = np.bincount(group, minlength=n_groups)
+    return [part.tolist() for part in np.split(numbers[order], np.cumsum(counts)[:-1])]
 
 
 def state_flags(states: pd.DataFrame) -> pd.DataFrame:
