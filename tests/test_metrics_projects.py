@@ -3,7 +3,14 @@
 import numpy as np
 import pandas as pd
 
-from metrics.projects import PROGRESS_COLUMNS, project_progress, project_progress_by_agency, project_states
+from metrics.projects import (
+    PROGRESS_COLUMNS,
+    project_progress,
+    project_progress_by_agency,
+    project_states,
+    summarize_by,
+    summarize_by_agency,
+)
 
 PROJECTS = pd.DataFrame({"project_no": [1, 2, 3, 4], "sector": ["工业", "工业", "建筑业", "建筑业"],
                          "name": ["甲", "乙", "丙", "丁"]})
@@ -59,3 +66,10 @@ def test_overdue_projects_count_in_the_agency_ranking_with_overdue_tasks():
     assert out.set_index("agency")[["n_overdue", "n_projects", "n_overdue_projects"]].to_dict("index") == {
         "甲局": {"n_overdue": 1, "n_projects": 2, "n_overdue_projects": 0},
         "乙局": {"n_overdue": 2, "n_projects": 1, "n_overdue_projects": 2}}
+
+
+def test_counts_from_states_computed_once_equal_the_counts_from_reports():
+    states = project_states(PROJECTS, STATUS, "2026Q3")
+    pd.testing.assert_frame_equal(summarize_by(states, "sector"), project_progress(PROJECTS, STATUS, "2026Q3"))
+    pd.testing.assert_frame_equal(summarize_by_agency(states, RESP),
+                                  project_progress_by_agency(PROJECTS, RESP, STATUS, "2026Q3"))

@@ -93,3 +93,21 @@ def test_projects_are_reported_by_the_same_rules_and_counted_with_the_tasks():
     assert jia.loc["2025Q3", "n_tasks"] == 2 and jia.loc["2025Q3", "cell"] == "late"  # its task on time, project late
     assert jia.loc["2025Q4", "n_missing"] == 1 and jia.loc["2025Q4", "cell"] == "missing"
     assert list(both.columns) == MATRIX_COLUMNS and len(both) == 6
+
+
+def test_the_quarters_last_report_decides_whether_a_task_was_finished():
+    # task 1 said 已完成 in 2025Q3, then corrected it to 推进中: 2025Q4 is still due (missing); task 2 finished in
+    # 2025Q3 and still reported in 2025Q4: that report is counted
+    history = pd.DataFrame({
+        "task_no": [1, 1, 2, 2],
+        "period": ["2025Q3", "2025Q3", "2025Q3", "2025Q4"],
+        "status": ["已完成", "推进中", "已完成", "已完成"],
+        "committed_at": pd.to_datetime(["2025-10-02", "2025-10-03", "2025-10-02", "2026-01-05"]),
+    })
+    resp = pd.DataFrame({"subject": "task", "subject_no": [1, 2], "agency": ["甲局", "乙局"], "role": "lead"})
+    out = reporting_matrix(pd.DataFrame({"task_no": [1, 2]}), resp, history, ["2025Q3", "2025Q4", "2026Q1"])
+    cells = {(r.agency, r.period): r.cell for r in out.itertuples()}
+    assert cells == {
+        ("甲局", "2025Q3"): "revised", ("甲局", "2025Q4"): "missing", ("甲局", "2026Q1"): "missing",
+        ("乙局", "2025Q3"): "on_time", ("乙局", "2025Q4"): "on_time", ("乙局", "2026Q1"): None,
+    }

@@ -11,6 +11,9 @@ from metrics.tasks import (
     needs_attention,
     per_role,
     state_flags,
+    summarize_by,
+    summarize_by_agency,
+    summarize_tasks,
     task_progress,
     task_progress_by_agency,
     task_states,
@@ -108,3 +111,21 @@ def test_per_role_counts_held_tasks_by_role_and_overdue_only_where_the_agency_re
     # 乙局 assists on task 2 (lagging, counted) and answers for 4 (lead) and 5 (joint), both overdue
     assert out.loc["乙局"].to_dict() == {"n_lead": 1, "n_assist": 1, "n_joint": 1, "n_overdue": 2, "n_lagging": 1}
     assert per_role(task_progress_by_agency(TASKS, RESP, STATUS, "2025Q4").iloc[:0]).empty
+
+
+def test_counts_from_states_computed_once_equal_the_counts_from_reports():
+    # service.snapshot computes each subject's states once and reads the counts by sector and by agency from them
+    states = task_states(TASKS.assign(note="catalog", status="ignored"), STATUS, "2025Q4")
+    pd.testing.assert_frame_equal(summarize_by(states, "sector"), task_progress(TASKS, STATUS, "2025Q4"))
+    pd.testing.assert_frame_equal(summarize_by_agency(states, RESP),
+                                  task_progress_by_agency(TASKS, RESP, STATUS, "2025Q4"))
+
+
+def test_summarize_lists_the_tasks_of_groups_with_a_missing_key():
+    tasks = TASKS.assign(sector=["工业", None, None, "建筑", "建筑"], lead=["甲局", "甲局", "乙局", "乙局", "乙局"])
+    out = summarize_tasks(task_states(tasks, STATUS, "2025Q4"), ["sector", "lead"])
+    assert out["n_overdue"].tolist() == [0, 2, 0, 0]
+    assert out["overdue_tasks"].tolist() == [[], [4, 5], [], []]
+    # the group (None, 甲局) counts task 2 as lagging and lists it (the lists once lost groups with a missing key)
+    assert out["lagging_tasks"].tolist() == [[], [], [], [2]]
+    assert out["lagging_tasks"].map(len).tolist() == out["n_lagging"].tolist()
