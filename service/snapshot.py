@@ -112,8 +112,9 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
         project_by_agency=project_metrics.summarize_by_agency(project_states, resp),
         project_by_sector=project_metrics.summarize_by(project_states, "sector"),
         indicator_tasks=catalog.indicator_tasks(con), agencies=catalog.agencies(con),
-        sector_rollup=rollups.by_sector(headline, indicators),
-        agency_rollup=rollups.by_agency(headline, indicators),
+        # the headline carries each indicator's sector and lead already: no second join with the catalog
+        sector_rollup=rollups.rollup(headline, "sector"),
+        agency_rollup=rollups.rollup(headline.rename(columns={"lead": "agency"}), "agency"),
         task_by_sector=task_metrics.summarize_by(states, "sector"),
         task_by_agency=task_metrics.summarize_by_agency(states, resp),
         matrix=matrix, revisions=revs, source_uploads=live,
