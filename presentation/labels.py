@@ -591,6 +591,8 @@ REPORTING = {
     "overdue_promises": "整改逾期",
     "overdue_agencies": "逾期未报单位（{period}，截止 {deadline}）",
     "overdue_promise_count": "整改逾期 {n} 项",
+    "deck_title": "整改逾期",
+    "deck_intro": "承诺完成季度已到，任务仍未完成或指标仍未回到正轨的事项（{as_of}）",
     "broken_headers": {"agency": "单位", "subject": "类别", "item": "编号", "period": "报告期", "promise": "承诺完成季度",
                        "current": "当前状态"},
 }

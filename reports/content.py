@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -12,6 +12,7 @@ from metrics import tasks as task_metrics
 from metrics.ranking import rank_agencies
 from metrics.settings import CITY
 from presentation import labels, readings
+from service import reporting
 from service import snapshot as snap
 from store import catalog, values
 from store.errors import NotFound
@@ -29,6 +30,7 @@ class Briefing:
     tasks: pd.DataFrame      # task states in scope
     series: pd.DataFrame     # city-wide values that count, up to the as-of period: code, period, value
     sectors: list[str]       # sectors that get a slide, in the plan's order
+    broken: pd.DataFrame = field(default_factory=pd.DataFrame)  # 整改逾期 in scope (service.reporting)
 
     @property
     def period(self) -> str:
@@ -84,8 +86,12 @@ def collect(con, as_of: str | None = None, known_on: dt.datetime | None = None, 
     series = values.actuals(con, as_of=effective, known_on=known_on, codes=head["code"].tolist(), district=CITY)
     shown = [s for s in catalog.sectors() if s == sector or sector is None and
              ((head["sector"] == s).any() or (tasks["sector"] == s).any())]
+    broken = reporting.broken_promises(con, effective, data.status, known_on)
+    in_scope = [(str(i) in set(tasks["task_no"].astype(str))) if sub == "task" else i in set(head["code"])
+                for sub, i in zip(broken["subject"], broken["item"], strict=True)]
+    broken = broken[pd.Series(in_scope, index=broken.index, dtype=bool)].reset_index(drop=True)
     return Briefing(data=data, sector=sector, agency=agency, headline=head, status=status.reset_index(drop=True),
-                    tasks=tasks, series=series[["code", "period", "value"]], sectors=shown)
+                    tasks=tasks, series=series[["code", "period", "value"]], sectors=shown, broken=broken)
 
 
 def groups(b: Briefing) -> tuple[readings.Group, readings.Group]:

@@ -122,6 +122,7 @@ def compose(b: content.Briefing, pictures: dict[str, Path]):
     _agencies(deck)
     _appendix(deck)
     _project_appendix(deck)
+    _broken_promises(deck)
     props = deck.prs.core_properties
     props.title, props.author = labels.DECK_TITLE, labels.APP_TITLE
     return deck.prs
@@ -416,3 +417,19 @@ def _project_appendix(deck: _Deck) -> None:
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _broken_promises(deck: _Deck) -> None:
+    """整改逾期: promises whose quarter has come without the fix (no slide when there is none)."""
+    broken = deck.b.broken
+    if broken.empty:
+        return
+    R = labels.REPORTING
+    h = R["broken_headers"]
+    rows = [[a, labels.REPORT_SUBJECT[s], str(i), p, q, labels.STATUS.get(c, c) if s == "indicator" else (c or "—")]
+            for a, s, i, p, q, c in zip(broken["agency"], broken["subject"], broken["item"], broken["period"],
+                                        broken["promise"], broken["current"], strict=True)]
+    colours = {(n, 5): slides.RED for n in range(len(rows))}
+    header = [h["agency"], h["subject"], h["item"], h["period"], h["promise"], h["current"]]
+    deck.table_slides(R["deck_title"], header, [3.0, 1.0, 1.6, 1.4, 1.8, 2.0], rows, colours, size=12,
+                      intro=R["deck_intro"].format(as_of=labels.DATA_AS_OF.format(period=deck.b.period)))
