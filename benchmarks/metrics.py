@@ -43,5 +43,7 @@ def run(db: Path, rows: int, runs: int) -> Outcome:
     facts = [f"snapshot: {sizes['status']:,} status rows; floor: {sizes['floor']:,} series",
              f"snapshot runs: {', '.join(fmt_s(s) for s in got)}; floor runs: {', '.join(fmt_s(s) for s in base)}",
              "the statuses read one frame per series (store.series: first, newest and deadline values in one "
-             "GROUP BY); nothing is kept in the database, a page's first view computes this"]
+             "GROUP BY); nothing is kept in the database, a page's first view computes this",
+             "tasks and projects: states once per build, counts by sector and agency from them; the reporting "
+             "matrix and roll-ups counted in numpy (the fixed cost that does not grow with the rows)"]
     return Outcome("metrics", [line], facts)
