@@ -1,5 +1,7 @@
 """A leader opens a shared link on a phone (390×844) or a tablet (768×1024), in headless chromium, in public viewer
-mode: on every viewer page the sidebar starts out of the way, nothing overflows the width, every chart fits."""
+mode: on every viewer page the sidebar starts out of the way, nothing overflows the width, every chart fits; on a phone
+tables show a few columns, every button, link and select is a 40-px touch target, and an indicator's link opens with
+its headline sentence above the tiles and charts."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from metrics.settings import CITY
 from presentation import labels
 from tests.browser import ARTIFACTS, CHROMIUM, SLOW, app_in_chromium, full_page_screenshot, wait_until_drawn
 
@@ -16,7 +19,8 @@ expect = playwright.expect
 
 # (url path, heading) of every page the public viewer may open
 VIEWER_PAGES = [("", labels.PAGES["overview"]), ("sectors", labels.PAGES["sectors"]), ("agencies", labels.PAGES["agencies"]),
-                ("indicator", labels.PAGES["indicator"]), ("tasks", labels.PAGES["tasks"])]
+                ("indicator", labels.PAGES["indicator"]), ("tasks", labels.PAGES["tasks"]),
+                ("projects", labels.PAGES["projects"])]
 # A phone's browser says "Mobile" (an iPhone 13's User-Agent), a tablet's says "iPad"
 PHONE = dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=3,
              user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko)"
@@ -33,9 +37,29 @@ _OVERFLOW = """() => ({
 })"""
 _CHARTS_OUTSIDE = """() => [...document.querySelectorAll('.js-plotly-plot')].map(el => el.getBoundingClientRect())
   .filter(r => r.left < -1 || r.right > window.innerWidth + 1).map(r => [Math.round(r.left), Math.round(r.right)])"""
-_FONT_SIZES = """() => [...document.querySelectorAll('[data-testid="stMain"] .stMarkdown p')]
-  .filter(p => p.offsetParent !== null && p.innerText.trim())
+_FONT_SIZES = """() => [...document.querySelectorAll('[data-testid="stMain"] .stMarkdown p, '
+  + '[data-testid="stMain"] [data-testid="stCaptionContainer"], [data-testid="stMain"] summary p')]
+  .filter(p => p.checkVisibility() && p.innerText.trim())
   .map(p => parseFloat(getComputedStyle(p).fontSize))"""
+# Shown on screen: not display:none, not in a closed expander, not off-screen left (the collapsed sidebar), wider
+# than the 1-px "skip to content" link
+_SHOWN = """el => { const r = el.getBoundingClientRect();
+  return el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}) && r.width > 1 && r.height > 1
+    && r.right > 0; }"""
+# Header cells of every table on screen (its columns), one list per table
+_TABLE_COLUMNS = f"""() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter({_SHOWN})
+  .map(t => [...t.querySelectorAll('th')].map(h => h.innerText.trim()))"""
+# Touch targets on screen shorter than 40 px: buttons, links (not those inside a sentence), selects, inputs, tabs,
+# expander headers
+_SMALL_TARGETS = f"""() => [...document.querySelectorAll('button, a[href], [data-baseweb="select"], '
+  + '[data-baseweb="input"], [role="tab"], summary')].filter({_SHOWN})
+  .filter(el => !el.closest('.stMarkdown p, .stMarkdown li'))
+  .map(el => [(el.innerText || el.getAttribute('aria-label') || el.dataset.testid || el.tagName).trim().slice(0, 20),
+              Math.round(el.getBoundingClientRect().height)])
+  .filter(([, height]) => height < 40)"""
+# An indicator shared by link (not the first in the list, so the link is what picks it)
+SHARED_CODE = "P11_EXPRESS_PLASTIC"
+MAIN = "[data-testid='stMain']"
 
 
 @pytest.fixture(scope="module")
@@ -97,6 +121,33 @@ def test_on_a_phone_the_page_comes_first_and_fits_the_width(phone, path, heading
     url, page = phone
     _check(page, url, path, heading, shot=f"phone_{path or 'overview'}.png")
     assert min(page.evaluate(_FONT_SIZES)) >= 14
+    # tables: the name, the latest value and the status; the rest under 更多列 (a closed expander)
+    expect(page.locator(f"{MAIN} [data-testid='stDataFrame']").first).to_be_visible(timeout=SLOW)
+    wait_until_drawn(page)
+    columns = page.evaluate(_TABLE_COLUMNS)
+    assert columns and all(0 < len(c) <= 4 for c in columns), columns
+    expect(page.locator(f"{MAIN} [data-testid='stExpander']").filter(has_text=labels.PHONE["more_columns"].split("：")[0])
+           .first).to_be_visible()
+    assert page.evaluate(_SMALL_TARGETS) == []
+
+
+def test_on_a_phone_an_indicator_link_opens_with_its_headline_sentence(phone):
+    """What a leader reads in five seconds: the indicator's name and sentence on the first screen, above the pickers,
+    the tiles and the charts."""
+    url, page = phone
+    page.goto(f"{url}/indicator?code={SHARED_CODE}")
+    main = page.locator(MAIN)
+    name = main.locator("h3").first
+    expect(name).to_contain_text("仍使用不可降解塑料包装的快递网点比例", timeout=SLOW)
+    sentence = main.locator(".stMarkdown p").filter(has_text=f"{CITY}：").first
+    expect(sentence).to_contain_text("2030 年目标")
+    expect(main.locator("[data-testid='stPlotlyChart'] .main-svg").first).to_be_attached(timeout=SLOW)
+    expect(main.locator("[data-testid='stMetric']").first).to_be_visible()
+    bottom = sentence.bounding_box()["y"] + sentence.bounding_box()["height"]
+    assert bottom <= PHONE["viewport"]["height"]
+    for later in (main.locator("[data-testid='stSelectbox']").first, main.locator("[data-testid='stMetric']").first,
+                  main.locator("[data-testid='stPlotlyChart']").first):
+        assert later.bounding_box()["y"] >= bottom, later
 
 
 @pytest.mark.parametrize(("path", "heading"), VIEWER_PAGES, ids=[p or "overview" for p, _ in VIEWER_PAGES])
@@ -110,6 +161,10 @@ def test_on_a_phone_the_as_of_period_is_one_tap_away(phone):
     _open(page, url, "", labels.PAGES["overview"])
     page.locator("[data-testid='stExpandSidebarButton']").click()
     expect(page.locator("[data-testid='stSidebar']").get_by_text(labels.AS_OF_PICKER)).to_be_visible(timeout=10_000)
+    expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "false")
+    assert page.evaluate(_SMALL_TARGETS) == []  # the page links, the period's select, the toggle, the close button
+    page.locator("[data-testid='stSidebarCollapseButton'] button").click()
+    expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "true")
 
 
 @pytest.mark.parametrize(("path", "heading", "tile"), [("", labels.PAGES["overview"], "stHtml"),

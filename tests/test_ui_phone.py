@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from ui import phone
+from presentation import labels, tables
+from ui import grid, phone
 
 IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 15_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1"
 ANDROID = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
@@ -40,3 +42,33 @@ def test_the_legend_goes_below_and_the_figure_grows_by_its_rows():
     fitted = phone.fit(fig)
     assert fitted.layout.legend.yref == "container" and fitted.layout.legend.y == 0
     assert fitted.layout.height == 400 + 2 * phone.LEGEND_ROW + 8
+
+
+def test_many_vertical_bars_lose_the_text_over_them_and_a_few_keep_it():
+    districts = [f"区{i}" for i in range(11)]
+    many = go.Figure(go.Bar(x=districts, y=list(range(11)), text=[f"{i} 家<br>（9%）" for i in range(11)]))
+    few = go.Figure(go.Bar(x=districts[:4], y=[1, 2, 3, 4], text=["1 家", "2 家", "3 家", "4 家"]))
+    assert phone.fit(many).data[0].text is None
+    assert list(phone.fit(few).data[0].text) == ["1 家", "2 家", "3 家", "4 家"]
+    assert many.data[0].text is not None  # the page's figure is left as it was
+
+
+def test_a_phone_table_keeps_its_name_latest_value_and_status():
+    c = labels.COLUMNS
+    indicator_rows = [c["indicator"], c["lead"], c["target"], c["latest_value"], c["judged_value"], c["progress_pct"],
+                      c["expected_pct"], c["gap"], c["projected_value"], c["status"]]
+    assert tables.phone_columns(indicator_rows) == [c["indicator"], c["latest_value"], c["status"]]
+    tasks = [c["no"], c["sector"], c["group_name"], c["task_status"], c["period"], c["note"], c["text"]]
+    assert tables.phone_columns(tasks) == [c["no"], c["group_name"], c["task_status"]]  # the number stands in
+    assert tables.phone_columns(["行号", "列", "问题", "修改建议"]) == ["行号", "列", "问题", "修改建议"]  # unknown: whole
+    assert tables.phone_columns(indicator_rows, [c["status"], c["target"]]) == [c["target"], c["status"]]
+
+
+def test_a_phone_table_fits_the_screen_its_names_wrapping_in_taller_rows():
+    frame = pd.DataFrame({"指标": ["仍使用不可降解塑料包装的快递网点比例", "海铁联运占比"], "结果": ["未达成", "已达成"],
+                          "最新值": ["3.1%（2026Q3）", "0.9%（2026Q3）"], "说明": ["…", "…"]})
+    fitted = grid._fit(frame, ["指标", "结果", "最新值"], {"height": grid.HEADER_PX + 2 * grid.ROW_PX})
+    widths = {c: v["width"] for c, v in fitted["column_config"].items()}
+    assert sum(widths.values()) <= grid.PHONE_PX and widths["指标"] == max(widths.values())
+    assert fitted["row_height"] > grid.ROW_PX and fitted["height"] == grid.HEADER_PX + 2 * fitted["row_height"]
+    assert grid._fit(frame[["结果"]], ["结果"], {}) == {}  # fits as it is: left alone

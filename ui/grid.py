@@ -4,6 +4,9 @@
 cannot be told to neutralise, so the frame itself is: a text cell starting with `=`, `+`, `-`, `@`, a tab or a
 carriage return (after leading spaces) is shown and downloaded with a leading apostrophe, exactly as `manage.py
 export` writes it. Numeric columns are never touched, so numbers sort, align and download as numbers.
+
+On a phone (ui.phone.is_phone) a table shows the few columns that matter (presentation.tables.phone_columns: name,
+latest value, status) and the whole table is one tap away, in an expander under it.
 """
 
 from __future__ import annotations
@@ -11,15 +14,89 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from presentation import labels, tables
 from store.cells import neutralise
+from ui import phone as phones
 from ui import presenting
 
+# What only the first of the two tables of a phone may carry: a widget key and a selection's callback
+_ONCE = ("key", "on_select", "selection_mode")
+# Hidden columns the expander's label names; the rest are counted
+NAMED = 3
+# A phone's table: pixels across (a 390-px screen less the page's margins), of a CJK and of another character, of a
+# cell's padding, the least a column gets, and the most a column that is not the widest takes
+PHONE_PX = 360
+CJK_PX, OTHER_PX, PAD_PX = 14, 8, 20
+MIN_PX, MAX_PX = 72, 150
+# Streamlit's table: header and default row heights; one more line of wrapped text; the lines a cell may wrap to
+# (Streamlit wraps a cell's text in rows taller than 4 rem)
+HEADER_PX, ROW_PX, LINE_PX, WRAP_MIN_PX, LINES = 40, 35, 21, 66, 6
 
-def show(frame: pd.DataFrame, **kwargs):
+
+def show(frame: pd.DataFrame, phone: list[str] | None = None, **kwargs):
     """`st.dataframe(frame, **kwargs)` with the frame's risky text cells neutralised; returns what st.dataframe does.
 
     In presentation mode a table has no inner scrolling: it is as tall as its rows, long tables in pages (ui.presenting).
+    On a phone it shows `phone` (or presentation.tables.phone_columns' choice) and, under it, the whole table in an
+    expander.
     """
     if presenting.active():
         frame, kwargs = presenting.paged(frame, kwargs)
-    return st.dataframe(neutralise(frame), **kwargs)
+        return st.dataframe(neutralise(frame), **kwargs)
+    frame = neutralise(frame)
+    if not phones.is_phone() or "column_order" in kwargs:
+        return st.dataframe(frame, **kwargs)
+    shown = tables.phone_columns(frame.columns, phone)
+    if len(shown) == len(frame.columns):
+        return st.dataframe(frame, **kwargs)
+    shown_table = st.dataframe(frame, column_order=shown, **_fit(frame, shown, kwargs))
+    hidden = [str(c) for c in frame.columns if str(c) not in shown]
+    with st.expander(labels.PHONE["more_columns"].format(names=_names(hidden))):
+        st.dataframe(frame, **{k: v for k, v in kwargs.items() if k not in _ONCE})
+    return shown_table
+
+
+def _names(hidden: list[str]) -> str:
+    """'目标、年终值（判断依据）、完成进度等 6 列': the first hidden columns by name, the rest counted."""
+    if len(hidden) <= NAMED:
+        return "、".join(hidden)
+    return labels.PHONE["names_more"].format(names="、".join(hidden[:NAMED]), n=len(hidden))
+
+
+def _text_px(text) -> int:
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
+    return sum(CJK_PX if ord(ch) >= 0x2E80 else OTHER_PX for ch in text) + PAD_PX
+
+
+def _fit(frame: pd.DataFrame, shown: list[str], kwargs: dict) -> dict:
+    """st.dataframe's arguments for a phone's screen: when the columns' own widths would not fit it, each column as
+    wide as its text (at most MAX_PX) and the one with the longest cells (usually the name) the rest, its text
+    wrapped over up to LINES lines; rows as tall as the shown columns need (the page's row height may be for a long
+    text the phone leaves under 更多列). Columns given a pixel width keep it."""
+    config = dict(kwargs.get("column_config") or {})
+    sample = frame.head(200)
+    cells = {c: max([_text_px(v) for v in sample[c]], default=PAD_PX) for c in shown if c in sample}
+    natural = {c: max(_text_px(c), px) for c, px in cells.items()}
+    if not natural:
+        return kwargs
+    lines = 1
+    if sum(natural.values()) > PHONE_PX:
+        widest = max(cells, key=cells.get)
+        others = sum(max(MIN_PX, min(w, MAX_PX)) for c, w in natural.items() if c != widest)
+        for column in natural:
+            given = config.get(column)
+            if (column in config and given is None) or (isinstance(given, dict) and isinstance(given.get("width"), int)):
+                continue
+            width = max(MIN_PX, PHONE_PX - others) if column == widest else max(MIN_PX, min(natural[column], MAX_PX))
+            entry = given if isinstance(given, dict) else {"label": given} if isinstance(given, str) else {}
+            config[column] = {**entry, "width": width}
+            if column == widest:
+                lines = min(LINES, -(-(cells[widest] - PAD_PX) // max(1, width - PAD_PX)))
+        kwargs = {**kwargs, "column_config": config}
+    row, before = (ROW_PX if lines <= 1 else max(WRAP_MIN_PX, 12 + LINE_PX * lines)), kwargs.get("row_height") or ROW_PX
+    if row == before:
+        return kwargs
+    kwargs = {**kwargs, "row_height": row}
+    if isinstance(kwargs.get("height"), int):  # as many rows as the page chose, each as tall as the phone needs
+        kwargs["height"] = HEADER_PX + round((kwargs["height"] - HEADER_PX) / before) * row
+    return kwargs

@@ -15,6 +15,9 @@ BAR_ROW = 64
 TEXT_SEPARATOR = " · "
 # About this many labels on a phone's time axis
 TICKS = 5
+# Vertical bars: beyond this many, the text over each bar (a value, a share) would run into its neighbours' on a
+# phone and goes (the axis and a tap's hover give the values)
+COLUMN_TEXT = 8
 # Legend: pixels of one row; names up to this many characters stand two to a row
 LEGEND_ROW = 22
 LEGEND_SHORT = 8
@@ -69,7 +72,7 @@ def _names_above_bars(fig: go.Figure) -> None:
 
 def fit(fig: go.Figure) -> go.Figure:
     """A copy of `fig` for a phone: title wrapped, legend below the plot, fewer ticks, horizontal bars with their
-    names above them, bar text that does not fit hidden."""
+    names above them, bar text that does not fit hidden (the text over more than COLUMN_TEXT vertical bars too)."""
     fig = go.Figure(fig)
     title = fig.layout.title.text
     if title:
@@ -84,6 +87,9 @@ def fit(fig: go.Figure) -> go.Figure:
     columns = [t for t in fig.data if t.type == "bar" and t.orientation != "h" and t.x is not None]
     if columns and (len(columns[0].x) > 5 or not isinstance(columns[0].x[0], str)):  # many, or grouped, columns
         fig.update_xaxes(tickangle=-90)
+    for trace in columns:
+        if len(trace.x) > COLUMN_TEXT and trace.text is not None:
+            trace.text = None
     _names_above_bars(fig)
     _legend_below(fig)
     return fig

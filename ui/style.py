@@ -48,6 +48,23 @@ html, body, [class*="css"], .stMarkdown, .stDataFrame {{ font-family: {FONT_FAMI
   .modebar-container {{ display: none !important; }}  /* the chart toolbar sits on the title; PNGs are for desktops */
   .stMarkdown p, .stMarkdown li {{ font-size: max(1rem, 14px); }}
   [data-testid="stPlotlyChart"], .js-plotly-plot {{ max-width: 100%; }}
+  /* touch targets of at least 40 px: buttons (the sidebar's toggle included), selects and
+     inputs, tabs, page links, expander headers, toggles and radio options; the help icons keep their place
+     (negative margins) and grow their target; headings' hover-only anchor links go */
+  [data-testid="stMain"] button, [data-testid="stSidebar"] button, [data-testid="stHeader"] button,
+  [data-testid="stExpandSidebarButton"] {{ min-height: 40px; }}
+  [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] button {{
+    min-width: 40px; min-height: 40px; }}
+  /* a table's toolbar (columns, CSV, search, full screen), always shown on a touch screen, would sit on the line
+     above the table; a phone's table shows its other columns under 更多列 */
+  [data-testid="stElementToolbar"] {{ display: none !important; }}
+  [data-baseweb="select"] > div, [data-baseweb="input"], [data-baseweb="base-input"] {{ min-height: 40px; }}
+  [role="tab"], [data-testid="stSidebarNavLink"], [data-testid="stPageLink"] a, [data-testid="stExpander"] summary {{
+    min-height: 40px; box-sizing: border-box; display: flex; align-items: center; }}
+  [data-testid="stCheckbox"] label, [data-testid="stRadio"] label {{ min-height: 40px; align-items: center; }}
+  [data-testid="stTooltipHoverTarget"] {{ min-width: 40px; min-height: 40px; margin: -12px -12px -12px -8px;
+    display: inline-flex; align-items: center; justify-content: center; }}
+  [data-testid="stHeaderActionElements"] {{ display: none; }}
 }}
 @media print {{
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"] {{ display: none !important; }}
