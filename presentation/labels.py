@@ -362,6 +362,7 @@ DECK = {
     "no_project_attention": "本季度没有逾期未报或滞后的重点工程。",
     "project_appendix_intro": "逾期未报：{as_of} 当季没有报告且尚未完成；滞后：最新报告为滞后。"
                               "工程全文和历次报告见仪表盘“重点工程”页。",
+    "map_slide": "{name} · 分区地图",
 }
 
 # --- Charts (charts/figures.py) and their file names (pages, the ZIP and the PDF of reports/images.py) ---

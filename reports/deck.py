@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches, Pt
 
+from charts import page_charts
 from metrics import tasks as task_metrics
 from metrics.settings import TASK_LAGGING
 from presentation import formats, labels, readings, tables
@@ -23,6 +24,7 @@ C = labels.COLUMNS
 STATUS_HEX = {k: v.lstrip("#") for k, v in labels.STATUS_COLOR.items()}
 TASK_HEX = {k: v.lstrip("#") for k, v in labels.TASK_STATUS_COLOR.items()}
 CHART_WIDTH = Inches(7.45)        # indicator chart on the slide; height follows images.SERIES_SIZE
+MAP_SIZE = (1150, 540)            # layout pixels of a district map slide's picture (12.2 in wide on the slide)
 TASK_TEXT_CHARS = 80              # task text in the appendix is cut here (full text on the 重点任务 page)
 
 
@@ -38,7 +40,7 @@ def build_deck(db, out: Path, *, as_of: str | None = None, sector: str | None = 
     Raises:
         store.errors.NotFound: unknown sector or agency (the message lists the valid names).
     """
-    with store_db.connect(db) as con:
+    with store_db.connect(db, read_only=True) as con:
         brief = content.collect(con, as_of, known_on, sector, agency)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -50,10 +52,17 @@ def build_deck(db, out: Path, *, as_of: str | None = None, sector: str | None = 
 
 
 def _render_charts(b: content.Briefing, folder: Path) -> dict[str, Path]:
+    """Every chart of the deck in one kaleido call: each indicator's series (key: code) and, for an indicator
+    reported by district, its district map (key: 'map:' + code)."""
     figs = {code: horizontal_unit(images.indicator_figure(b, code, for_slide=True)) for code in b.codes}
-    paths = {code: folder / f"{i:02d}.png" for i, code in enumerate(figs)}
-    width, height = images.SERIES_SIZE
-    images.render(list(figs.values()), list(paths.values()), width=width, height=height)
+    sizes = [images.SERIES_SIZE] * len(figs)
+    for code in b.codes:
+        district_map = page_charts.indicator_map(b.data, code, height=MAP_SIZE[1])
+        if district_map is not None:
+            figs["map:" + code] = district_map
+            sizes.append(MAP_SIZE)
+    paths = {key: folder / f"{i:02d}.png" for i, key in enumerate(figs)}
+    images.render(list(figs.values()), list(paths.values()), width=[w for w, _ in sizes], height=[h for _, h in sizes])
     return paths
 
 
@@ -89,7 +98,12 @@ class _Deck:
         """Native table over as many slides as it needs ('（续）' on the later ones); returns the slide count."""
         widths = [Inches(w) for w in widths_in]
         start = top + (Inches(0.45) if intro else 0)
-        pages = slides.paginate(rows, widths, size, slides.BOTTOM - start, header)
+        room = slides.BOTTOM - start
+        # the largest size, down to 1 pt smaller, that needs no more slides than the smallest; rows spread evenly
+        fewest = len(slides.paginate(rows, widths, size - 1, room, header))
+        size = next(s for s in (size, size - 0.5, size - 1)
+                    if len(slides.paginate(rows, widths, s, room, header)) == fewest)
+        pages = slides.paginate(rows, widths, size, room, header, balance=True)
         offset = 0
         for n, page in enumerate(pages):
             slide = self.slide(title if n == 0 else title + D["continued"])
@@ -119,6 +133,8 @@ def compose(b: content.Briefing, pictures: dict[str, Path]):
         _sector_projects(deck, sector)
     for code in b.codes:
         _indicator(deck, code, pictures[code])
+        if "map:" + code in pictures:
+            _district_map(deck, code, pictures["map:" + code])
     _agencies(deck)
     _appendix(deck)
     _project_appendix(deck)
@@ -339,6 +355,17 @@ def _indicator(deck: _Deck, code: str, picture: Path) -> None:
             for n, w, p in zip(linked["task_no"], _task_words(linked), linked["period"], strict=True))
     slides.text_box(slide, slides.MARGIN, pic.top + pic.height + Inches(0.08), CHART_WIDTH,
                slides.BOTTOM - pic.top - pic.height, [Para(words, 12, colour=slides.INK)])
+
+
+def _district_map(deck: _Deck, code: str, picture: Path) -> None:
+    """The indicator's districts on the map (the 指标详情 page's figure), as large as the slide allows."""
+    name = deck.b.data.indicators.set_index("code").loc[code, "name"]
+    slide = deck.slide(D["map_slide"].format(name=name))
+    width, height = MAP_SIZE
+    room = slides.BOTTOM - slides.TOP + Inches(0.1)
+    w = min(slides.CONTENT_WIDTH, int(room * width / height))
+    slide.shapes.add_picture(str(picture), slides.MARGIN + (slides.CONTENT_WIDTH - w) // 2, slides.TOP - Inches(0.1), w,
+                             int(w * height / width))
 
 
 def _agencies(deck: _Deck) -> None:

@@ -247,19 +247,35 @@ def row_height(cells: list[str], widths: list[int], size: float) -> int:
     return Pt(lines * line_height(size) + 2 * Emu(CELL_MARGIN_Y).pt + ROW_SLACK)
 
 
-def paginate(rows: list[list[str]], widths: list[int], size: float, height: int, header: list[str]) -> list[list]:
-    """Split rows into pages whose estimated table height (header included) fits `height`."""
-    head = row_height(header, widths, size)
-    pages, page, used = [], [], head
-    for row in rows:
-        h = row_height(row, widths, size)
-        if page and used + h > height:
-            pages.append(page)
-            page, used = [], head
-        page.append(row)
+def _split(heights: list[int], head: int, height: int) -> list[int]:
+    """Rows per page when pages are filled in order up to `height` (the header repeats on each)."""
+    counts, n, used = [], 0, head
+    for h in heights:
+        if n and used + h > height:
+            counts.append(n)
+            n, used = 0, head
+        n += 1
         used += h
-    if page or not pages:
-        pages.append(page)
+    return counts + [n] if n or not counts else counts
+
+
+def paginate(rows: list[list[str]], widths: list[int], size: float, height: int, header: list[str], *,
+             balance: bool = False) -> list[list]:
+    """Split rows into pages whose measured table height (header included) fits `height`.
+
+    balance: as many pages, but filled evenly (no last page with a single row under a full one)."""
+    head = row_height(header, widths, size)
+    heights = [row_height(row, widths, size) for row in rows]
+    counts = _split(heights, head, height)
+    if balance and len(counts) > 1:
+        cap = head + sum(heights) // len(counts)
+        while len(even := _split(heights, head, cap)) > len(counts):
+            cap += Pt(2)
+        counts = even
+    pages, start = [], 0
+    for n in counts:
+        pages.append(rows[start:start + n])
+        start += n
     return pages
 
 

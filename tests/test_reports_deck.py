@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
 
 import manage
 from presentation import labels
@@ -88,9 +89,11 @@ def test_slide_count_is_fixed_slides_plus_sectors_indicators_agencies_appendix(p
     n_appendix = len([s for s in prs.slides if _title(s).startswith(labels.DECK_SLIDES["appendix"])])
     n_projects = len([s for s in prs.slides if _title(s).startswith(labels.DECK_SLIDES["project_appendix"])])
     n_sector_projects = len([s for s in prs.slides if _title(s).endswith("重点工程进展")])
+    n_maps = len([s for s in prs.slides if _title(s).endswith(" · 分区地图")])
     assert n_agency >= 1 and n_appendix >= 1 and n_projects == 1 and n_sector_projects >= 1
-    assert len(prs.slides) == 3 + n_sectors + n_sector_projects + n_indicators + n_agency + n_appendix + n_projects
-    assert n_indicators == 13
+    assert len(prs.slides) == (3 + n_sectors + n_sector_projects + n_indicators + n_maps + n_agency + n_appendix
+                               + n_projects)
+    assert n_indicators == 13 and n_maps == 5
 
 
 def test_the_last_slide_lists_the_lagging_and_overdue_key_projects(prs):
@@ -105,7 +108,7 @@ def test_the_last_slide_lists_the_lagging_and_overdue_key_projects(prs):
 
 
 def test_every_indicator_slide_has_a_picture_and_its_name(prs, headline):
-    slides = list(prs.slides)
+    slides = [s for s in prs.slides if not _title(s).endswith(" · 分区地图")]
     first = 3 + len(sectors()) + len([s for s in slides if _title(s).endswith("重点工程进展")])
     for slide, name in zip(slides[first:first + len(headline)], headline["name"], strict=True):
         assert _title(slide) == name
@@ -143,6 +146,16 @@ def test_slide_charts_set_their_unit_upright_above_the_axis(sample_file):
         notes = [a for a in fig.layout.annotations if a.text == units[code]]
         if code in counted:
             assert len(notes) == 1 and notes[0].textangle == 0 and notes[0].yanchor == "bottom"
+
+
+def test_an_indicator_reported_by_district_is_followed_by_its_map(prs):
+    slides = list(prs.slides)
+    titles = [_title(s) for s in slides]
+    i = titles.index("建筑垃圾综合利用率 · 分区地图")
+    assert titles[i - 1] == "建筑垃圾综合利用率"
+    pictures = [s for s in slides[i].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 1 and pictures[0].image.size[0] >= 2000  # 2x scale
+    assert pictures[0].top + pictures[0].height <= Inches(6.9)
 
 
 def test_overview_lists_the_2025_results(prs):
@@ -216,8 +229,9 @@ def test_sector_filter_narrows_the_deck(sample_file, tmp_path, prs):
     titles = [_title(s) for s in narrow.slides]
     assert "建筑业 · 分领域" in titles and "工业 · 分领域" not in titles
     assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
-    # its projects, 5 indicators of 建筑业, agency table fits on one slide, then the task and the project appendix
-    assert len(narrow.slides) == 3 + 1 + 1 + 5 + 1 + 1 + 1
+    # its projects, 5 indicators of 建筑业 (2 by district, with their maps), agency table fits on one slide, then
+    # the task and the project appendix
+    assert len(narrow.slides) == 3 + 1 + 1 + 5 + 2 + 1 + 1 + 1
     assert "重点工程（13）既有建筑节能化改造工程" in texts(narrow.slides[len(narrow.slides) - 1])
     assert len(narrow.slides) < len(prs.slides)
     assert "范围：建筑业领域" in "\n".join(texts(narrow.slides[0]))
