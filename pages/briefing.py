@@ -32,7 +32,7 @@ def _deck_bytes(as_of, sector, agency, known_on) -> bytes:
 
 
 def _briefing(as_of) -> content.Briefing:
-    with store_db.connect(context.db_path()) as con:
+    with store_db.connect(context.db_path(), read_only=True) as con:
         return content.collect(con, as_of)
 
 

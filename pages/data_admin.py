@@ -19,7 +19,7 @@ A = labels.ADMIN
 
 def _load(db: str) -> dict | None:
     try:
-        with connect(db) as con:
+        with connect(db, read_only=True) as con:
             return {
                 "history": store_uploads.history(con),
                 "audit": audit.entries(con),

@@ -228,6 +228,6 @@ def template_name(kind: str, fmt: str, period: str | None = None) -> str:
 
 def template_bytes(db, kind: str, fmt: str) -> bytes:
     """A CSV or .xlsx template of `kind`, pre-filled from the catalog in `db`."""
-    with connect(db) as con:
+    with connect(db, read_only=True) as con:
         ctx = store_ingest.context(con)
     return intake.template(kind, ctx, fmt)

@@ -46,8 +46,7 @@ def _forget() -> None:
 
 def _audit(user: str, action: str, detail: str) -> None:
     try:
-        with store_db.connect() as con:
-            audit.record(con, user, action, detail)
+        audit.log(None, user, action, detail)
     except StoreError:
         pass  # the login's answer matters more than the audit line when the database is unavailable
 
@@ -113,7 +112,7 @@ def _key() -> str:
 
 def _failure_times(username: str) -> list[dt.datetime]:
     window = dt.timedelta(minutes=sessions.LOCK_WINDOW_MINUTES)
-    with store_db.connect() as con:
+    with store_db.connect(read_only=True) as con:
         return audit.times(con, username, "login_failed", since=audit.now() - window)
 
 

@@ -23,19 +23,19 @@ def db_path() -> str:
 
 def data_version() -> int:
     """Changes on every commit, rollback or sample removal: the key of every cache."""
-    with store_db.connect(db_path()) as con:
+    with store_db.connect(db_path(), read_only=True) as con:
         return store_db.data_version(con)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _snapshot(path: str, version: int, as_of: str | None, known_on: dt.datetime | None) -> snap.Snapshot:
-    with store_db.connect(path) as con:
+    with store_db.connect(path, read_only=True) as con:
         return snap.build(con, as_of, known_on)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _detail(path: str, version: int, code: str) -> dict:
-    with store_db.connect(path) as con:
+    with store_db.connect(path, read_only=True) as con:
         return snap.indicator_detail(con, code)
 
 
@@ -48,7 +48,7 @@ def snapshot(as_of: str | None = None) -> snap.Snapshot:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _periods(path: str, version: int) -> list[str]:
-    with store_db.connect(path) as con:
+    with store_db.connect(path, read_only=True) as con:
         return values.periods(con)
 
 

@@ -17,7 +17,7 @@ R = labels.REPORTING
 def _broken(status: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
     if not as_of:
         return pd.DataFrame(columns=["agency", "subject", "item", "period", "promise", "current"])
-    with connect(context.db_path()) as con:
+    with connect(context.db_path(), read_only=True) as con:
         return reporting.broken_promises(con, as_of, status)
 
 
