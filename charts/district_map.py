@@ -44,7 +44,9 @@ REACH_SCALE = ((0.0, labels.STATUS_COLOR["off_track"]), (0.5, labels.STATUS_COLO
 
 _MAIN_DOMAIN = dict(x=[0.0, 0.78], y=[0.06, 1.0])
 _INSET_DOMAIN = dict(x=[0.81, 1.0], y=[0.50, 0.90])
-_LABEL_FONT = dict(family=theme.FONT_FAMILY, size=13, color=theme.INK, shadow="0px 0px 3px white")
+# a halo on four sides: one soft shadow vanished on the darkest fills
+_LABEL_FONT = dict(family=theme.FONT_FAMILY, size=13, color=theme.INK,
+                   shadow="1px 1px 2px white, -1px -1px 2px white, 1px -1px 2px white, -1px 1px 2px white")
 
 
 @functools.cache
