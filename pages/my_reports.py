@@ -147,6 +147,28 @@ def _report_form(db: str, actor: Actor, period: str) -> None:
         _editor(db, actor, period, items.iloc[picked], districts)
 
 
+def _import(db: str, actor: Actor) -> None:
+    """A unit's own file through the upload's checks; rows of other agencies' items are refused by row."""
+    st.subheader(R["import"])
+    st.caption(R["import_help"])
+    kind = st.radio(R["import"], list(R["import_kinds"]), format_func=R["import_kinds"].get, horizontal=True,
+                    key="rep_import_kind", label_visibility="collapsed")
+    upload = st.file_uploader(R["import_file"], type=["csv", "xlsx", "txt"], key="rep_import_file")
+    if upload is None or not st.button(R["import_button"], key="rep_import_go", icon=":material/upload:"):
+        return
+    try:
+        problems, saved = reporting.import_file(db, actor, upload.getvalue(), upload.name, kind)
+    except StoreError as exc:
+        st.error(exc.message)
+        return
+    if len(problems):
+        st.error(R["import_problems"].format(n=len(problems)))
+        grid.show(problems.rename(columns=labels.ERROR_HEADERS), hide_index=True, width="stretch")
+        return
+    _flash("success", R["import_saved"].format(n=saved))
+    st.rerun()
+
+
 def _verify(db: str, actor: Actor) -> None:
     st.subheader(R["verify"])
     queue = reporting.verify_queue(db, actor)
@@ -220,6 +242,7 @@ def main() -> None:
             _todo(db, agency, period)
             st.subheader(R["title"])
             _report_form(db, actor, period)
+            _import(db, actor)
         elif not actor.is_admin:
             st.info(R["no_agency"])
         if agency or actor.is_admin:

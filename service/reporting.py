@@ -439,3 +439,56 @@ def sheet(db, agency: str, period: str) -> pd.DataFrame:
     frame["indicator_status"] = [status_of.get(i) if s == "indicator" else None
                                  for s, i in zip(frame["subject"], frame["item"], strict=True)]
     return frame
+
+
+IMPORT_KINDS = ("task-status", "actuals")  # what a unit may upload of its own (tasks, the indicators it leads)
+
+
+def import_file(db, actor: Actor, data: bytes, file_name: str, kind: str, *, today: dt.date | None = None,
+                at: dt.datetime | None = None) -> tuple[pd.DataFrame, int]:
+    """A unit's own file, read and checked exactly as an upload, its rows saved as drafts of their quarters.
+
+    Every row must be one of the unit's items (duties()); a row of another agency's task or indicator is refused by
+    row, and then nothing is saved. The drafts are submitted from the page (a red item needs its promise first).
+
+    Returns:
+        (problems in intake's error-table shape: row, column, value, problem, fix — empty when saved, the number of
+        reports saved as drafts).
+
+    Raises:
+        ReportError: an account without an agency, a kind other than IMPORT_KINDS, a report already submitted.
+    """
+    if kind not in IMPORT_KINDS:
+        raise ReportError(labels.REPORTING["import_kind"])
+    with connect(db) as con:
+        agency = _own(con, actor)
+        allowed = set(zip(*[duties(con, agency)[c] for c in ("subject", "item")], strict=True))
+    result = store_ingest.check(db, data, file_name, kind, today=today)
+    if not result.ok:
+        return result.errors[["row", "column", "value", "problem", "fix"]].reset_index(drop=True), 0
+    rows = result.preview.rows
+    subject, key, header = ("task", "task_no", "任务编号") if kind == "task-status" else ("indicator", "code", "指标代码")
+    problems = [(int(r["row"]), header, str(r[key]), *labels.REPORTING["import_not_yours"])
+                for _, r in rows.iterrows() if (subject, str(r[key])) not in allowed]
+    if problems:
+        frame = pd.DataFrame(problems, columns=["row", "column", "value", "problem", "fix"])
+        frame["problem"] = [p.format(agency=agency) for p in frame["problem"]]
+        return frame, 0
+    saved = 0
+    for period, group in rows.groupby("period", sort=True):
+        entries: dict[str, Entry] = {}
+        for _, r in group.iterrows():
+            item = str(r[key])
+            entry = entries.setdefault(item, Entry(subject, item, values={} if subject == "indicator" else None))
+            note = r.get("note")
+            note = "" if note is None or pd.isna(note) else str(note)
+            if subject == "task":
+                entry.status, entry.note = r["status"], note
+            else:
+                entry.values[r["district"]] = f"{float(r['value']):g}"
+                entry.note = entry.note or note
+        outcome = save(db, actor, str(period), list(entries.values()), at=at, today=today)
+        if not outcome.ok:  # checked above already: only a race with a catalog change gets here
+            raise ReportError(outcome.problems["problem"].iloc[0])
+        saved += outcome.saved
+    return pd.DataFrame(columns=["row", "column", "value", "problem", "fix"]), saved

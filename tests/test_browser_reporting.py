@@ -156,3 +156,16 @@ def test_a_reporter_typing_another_agencys_page_or_an_analysts_page_is_refused(v
     expect(page.locator(NAV)).not_to_contain_text("数据上传")
     page.goto(page.url.split("/my_reports")[0] + "/upload")
     expect(page.locator(MAIN)).to_contain_text("无权限访问此页面", timeout=SLOW)
+
+
+def test_a_units_own_file_with_another_agencys_task_is_refused_by_row(visit):
+    page = visit("gws", "gws-pass-123", "my_reports")
+    main = page.locator(MAIN)
+    data = f"任务编号,报告期,状态,进展说明\n70,{PERIOD},推进中,按计划推进\n1,{PERIOD},推进中,代报\n".encode()
+    main.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(
+        {"name": "工务署.csv", "mimeType": "text/csv", "buffer": data})
+    expect(main).to_contain_text("工务署.csv", timeout=SLOW)  # the uploader took the file
+    page.get_by_role("button", name="导入为草稿").click(timeout=SLOW)
+    expect(main).to_contain_text("文件有 1 处问题，未导入", timeout=SLOW)
+    expect(main.get_by_test_id("stDataFrame").filter(has_text="该行不是市建筑工务署负责填报的事项")).to_have_count(
+        1, timeout=DRAWN)

@@ -113,3 +113,29 @@ def test_calendar_moves_a_deadline(db):
     todo = reporting.todo(db, "市住房建设局", "2026Q3", today=dt.date(2026, 10, 11))
     assert set(todo["state"]) == {"due"}
     assert (todo["deadline"] == dt.date(2026, 10, 20)).all()
+
+
+def test_a_units_own_file_is_checked_as_an_upload_and_saved_as_drafts(db):
+    own = "任务编号,报告期,状态,进展说明\n56,2026Q3,推进中,按计划推进\n58,2026Q3,滞后,资金未到位\n".encode()
+    problems, saved = reporting.import_file(db, HOUSING, own, "住建局.csv", "task-status")
+    assert problems.empty and saved == 2
+    with connect(db) as con:
+        latest = reporting.current(con)
+    assert latest[["item", "state", "status"]].values.tolist() == [["56", "draft", "推进中"], ["58", "draft", "滞后"]]
+    indicator = "指标代码,报告期,区,数值\nP15_PREFAB,2026Q3,全市,41.5\nP15_PREFAB,2026Q3,南山区,45\n".encode()
+    assert reporting.import_file(db, HOUSING, indicator, "指标.csv", "actuals")[1] == 1
+
+
+def test_rows_of_another_agencys_items_are_refused_by_row_and_nothing_is_saved(db):
+    mixed = "任务编号,报告期,状态\n56,2026Q3,推进中\n1,2026Q3,推进中\n".encode()
+    problems, saved = reporting.import_file(db, HOUSING, mixed, "mixed.csv", "task-status")
+    assert saved == 0
+    assert problems[["row", "column", "value"]].values.tolist() == [[3, "任务编号", "1"]]
+    assert problems["problem"].iloc[0] == "该行不是市住房建设局负责填报的事项。"
+    bad = "任务编号,报告期,状态\n56,2026Q3,差不多\n".encode()
+    problems, saved = reporting.import_file(db, HOUSING, bad, "bad.csv", "task-status")
+    assert saved == 0 and problems["row"].tolist() == [2]  # intake's own message
+    with connect(db) as con:
+        assert store_reports.reports(con).empty
+    with pytest.raises(ReportError, match="只能上传"):
+        reporting.import_file(db, HOUSING, mixed, "x.csv", "targets")
