@@ -124,6 +124,8 @@ def test_on_a_phone_the_page_comes_first_and_fits_the_width(phone, path, heading
     # tables: the name, the latest value and the status; the rest under 更多列 (a closed expander)
     expect(page.locator(f"{MAIN} [data-testid='stDataFrame']").first).to_be_visible(timeout=SLOW)
     wait_until_drawn(page)
+    # the grid writes its accessible header cells after drawing its canvas: wait for them, then count
+    page.wait_for_function(f"() => ({_TABLE_COLUMNS})().every(c => c.length > 0)", timeout=SLOW)
     columns = page.evaluate(_TABLE_COLUMNS)
     assert columns and all(0 < len(c) <= 4 for c in columns), columns
     expect(page.locator(f"{MAIN} [data-testid='stExpander']").filter(has_text=labels.PHONE["more_columns"].split("：")[0])

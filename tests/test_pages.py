@@ -243,12 +243,12 @@ def _inline_chinese(path: Path) -> list[str]:
 
 
 def test_pages_keep_every_label_in_ui_labels():
-    """The UI speaks Chinese with every label in one place: ui/labels.py, never inline in the app, charts or decks."""
-    files = sorted(p for folder in ("pages", "ui", "charts", "reports") for p in (ROOT / folder).glob("*.py")
+    """The UI speaks Chinese with every label in one place: presentation/labels.py, never inline in the app, charts or decks."""
+    files = sorted(p for folder in ("pages", "ui", "charts", "reports", "presentation") for p in (ROOT / folder).glob("*.py")
                    if p.name != "labels.py") + [ROOT / "dashboard.py"]
     assert files
     inline = [hit for path in files for hit in _inline_chinese(path)]
-    assert not inline, f"Chinese text written inline (move it to ui/labels.py): {inline}"
+    assert not inline, f"Chinese text written inline (move it to presentation/labels.py): {inline}"
 
 
 def test_overview_keeps_long_lists_short_when_many_indicators_are_urgent(db, monkeypatch):

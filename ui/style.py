@@ -56,7 +56,7 @@ html, body, [class*="css"], .stMarkdown, .stDataFrame {{ font-family: {FONT_FAMI
   [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"] button {{
     min-width: 40px; min-height: 40px; }}
   /* a table's toolbar (columns, CSV, search, full screen), always shown on a touch screen, would sit on the line
-     above the table; a phone's table shows its other columns under 更多列 */
+     above the table; a phone's table shows its other columns under the "more columns" expander */
   [data-testid="stElementToolbar"] {{ display: none !important; }}
   [data-baseweb="select"] > div, [data-baseweb="input"], [data-baseweb="base-input"] {{ min-height: 40px; }}
   [role="tab"], [data-testid="stSidebarNavLink"], [data-testid="stPageLink"] a, [data-testid="stExpander"] summary {{
