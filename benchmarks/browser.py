@@ -29,7 +29,7 @@ def _navigate(browser, url: str, charts: int) -> float:
         start = time.perf_counter()
         page.goto(url)
         page.wait_for_function(
-            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=180_000,
+            f"[...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelector('.main-svg')).length >= {charts}", timeout=180_000,
             polling=50)
         return time.perf_counter() - start
     finally:

@@ -7,7 +7,6 @@ restart (nothing is kept in the database)."""
 from __future__ import annotations
 
 import os
-import re
 import time
 from pathlib import Path
 
@@ -18,8 +17,10 @@ TIMEOUT = 600
 
 
 def pages() -> list[str]:
-    """The pages dashboard.py navigates to, in its order (every quoted "pages/*.py" in it)."""
-    return list(dict.fromkeys(re.findall(r'"(pages/[^"]+\.py)"', APP.read_text(encoding="utf-8"))))
+    """The pages dashboard.py navigates to, in its order (the page registry)."""
+    import sitemap
+
+    return [page.file for page in sitemap.PAGES]
 
 
 def _first_and_rerun(db: Path, page: str) -> tuple[float, float, str]:
