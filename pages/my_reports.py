@@ -214,7 +214,8 @@ def _verify(db: str, actor: Actor) -> None:
 
 
 def main() -> None:
-    st.title(labels.PAGES["my_reports"])
+    if context.header(labels.PAGES["my_reports"]) is None:  # title, 数据截至, the sample banner
+        return
     db = context.db_path()
     user = current_user()
     role = st.session_state.get("role")

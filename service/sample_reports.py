@@ -11,6 +11,7 @@ import datetime as dt
 
 from service import reporting
 from service.reporting import Actor, Entry
+from store import reports as store_reports
 from store import values
 from store.db import connect
 
@@ -41,7 +42,7 @@ def _verify(db, actor: Actor, agency: str, entry: Entry, period: str, at: str, r
 def load(db) -> int:
     """Add the sample reports unless the database has some already; returns the number of reports made."""
     with connect(db) as con:
-        if con.execute("SELECT count(*) FROM reports WHERE is_sample").fetchone()[0]:
+        if store_reports.sample_count(con):
             return 0
         prefab = values.actuals(con, codes=["P15_PREFAB"], district="全市")
     prefab = prefab[prefab["period"] == "2026Q3"]
@@ -76,5 +77,4 @@ def load(db) -> int:
     draft = Entry("task", "7", status="推进中", note="节水型企业复核进行中")
     reporting.save(db, WATER, "2026Q3", [draft], at=_at("2026-10-22 09:00"), is_sample=True)
     with connect(db) as con:
-        return int(con.execute("SELECT count(DISTINCT (agency, subject, item, period)) FROM reports WHERE is_sample")
-                   .fetchone()[0])
+        return store_reports.sample_count(con)

@@ -143,6 +143,12 @@ def outbox(con, day: dt.date | None = None) -> pd.DataFrame:
                        params).df()
 
 
+def sample_count(con) -> int:
+    """How many reports (agency, subject, item, quarter) the sample made."""
+    return int(con.execute("SELECT count(DISTINCT (agency, subject, item, period)) FROM reports WHERE is_sample")
+               .fetchone()[0])
+
+
 def remove_sample(con) -> int:
     """Delete the sample reports and their messages (inside the caller's transaction); returns the reports removed."""
     count = con.execute("SELECT count(*) FROM reports WHERE is_sample").fetchone()[0]
