@@ -147,3 +147,12 @@ def _logged_in_apps(request, monkeypatch, tmp_path):
         return at
 
     monkeypatch.setattr(AppTest, "from_file", classmethod(from_file))
+
+
+@pytest.fixture
+def blank_charts(monkeypatch):
+    """Deck builds in this test draw blank pictures instead of rendering charts (tests about the deck's text)."""
+    from reports import deck
+    from tests.helpers import placeholder_charts
+
+    monkeypatch.setattr(deck, "_render_charts", placeholder_charts)

@@ -71,3 +71,17 @@ def open_app(db: Path, monkeypatch, page: str | None = None, timeout: float = 90
         at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+def placeholder_charts(briefing, folder: Path) -> dict[str, Path]:
+    """Stands in for reports.deck._render_charts: a blank picture per indicator, for deck tests about text and
+    tables (kaleido renders every chart and map otherwise, ~1 s each on a loaded machine)."""
+    from PIL import Image
+
+    from charts import page_charts
+
+    path = folder / "blank.png"
+    Image.new("RGB", (16, 10), "white").save(path)
+    maps = {"map:" + code: path for code in briefing.codes
+            if page_charts.indicator_map(briefing.data, code) is not None}  # the map slides stay
+    return {code: path for code in briefing.codes} | maps

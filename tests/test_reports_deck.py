@@ -223,7 +223,7 @@ def test_each_sector_has_a_slide_of_its_key_projects_with_their_latest_state(prs
     assert len(every) == 25  # all 25 key projects, each on its sector's slide
 
 
-def test_sector_filter_narrows_the_deck(sample_file, tmp_path, prs):
+def test_sector_filter_narrows_the_deck(sample_file, tmp_path, blank_charts, prs):
     path = build_deck(sample_file, tmp_path / "建筑业.pptx", sector="建筑业")
     narrow = Presentation(str(path))
     titles = [_title(s) for s in narrow.slides]
@@ -237,7 +237,7 @@ def test_sector_filter_narrows_the_deck(sample_file, tmp_path, prs):
     assert "范围：建筑业领域" in "\n".join(texts(narrow.slides[0]))
 
 
-def test_agency_filter_keeps_its_indicators_and_accepts_an_alias(sample_file, tmp_path):
+def test_agency_filter_keeps_its_indicators_and_accepts_an_alias(sample_file, tmp_path, blank_charts):
     path = build_deck(sample_file, tmp_path / "a.pptx", agency="市住房城乡建设局")
     titles = [_title(s) for s in Presentation(str(path)).slides]
     assert "建筑垃圾综合利用率" in titles and "海铁联运占比" not in titles
@@ -254,7 +254,7 @@ def test_unknown_sector_or_agency_is_refused_with_the_valid_names(sample_file, t
     assert not (tmp_path / "x.pptx").exists()
 
 
-def test_known_on_reproduces_the_deck_after_a_revision_and_a_rollback(sample_file, tmp_path):
+def test_known_on_reproduces_the_deck_after_a_revision_and_a_rollback(sample_file, tmp_path, blank_charts):
     db = tmp_path / "copy.duckdb"
     shutil.copyfile(sample_file, db)
     before = deck_texts(build_deck(db, tmp_path / "before.pptx", known_on=KNOWN_ON))
@@ -274,13 +274,13 @@ def test_known_on_reproduces_the_deck_after_a_revision_and_a_rollback(sample_fil
     assert any(labels.KNOWN_ON.format(date="2026-10-20") in t for t in before[0])
 
 
-def test_empty_database_builds_a_deck_without_sample_notice(db, tmp_path):
+def test_empty_database_builds_a_deck_without_sample_notice(db, tmp_path, blank_charts):
     prs = Presentation(str(build_deck(db, tmp_path / "empty.pptx")))
     assert len(prs.slides) >= 3
     assert not any(labels.DECK_SAMPLE_FOOTER in texts(s) for s in prs.slides)
 
 
-def test_report_command_writes_the_deck(sample_file, tmp_path):
+def test_report_command_writes_the_deck(sample_file, tmp_path, blank_charts):
     out = tmp_path / "汇报.pptx"
     result = CliRunner().invoke(manage.cli, ["--db", str(sample_file), "report", "--out", str(out), "--sector", "农业"])
     assert result.exit_code == 0, result.output

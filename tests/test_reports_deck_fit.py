@@ -29,6 +29,7 @@ from reports import deck as deck_module
 from reports import slides
 from reports.deck import build_deck
 from store.ingest import ingest
+from tests.helpers import placeholder_charts
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:The kopts argument is ignored:UserWarning"),
@@ -121,15 +122,6 @@ def table_problems(prs, pages: list[list[Word]]) -> list[str]:
     return problems
 
 
-def _placeholder_charts(b, folder: Path) -> dict[str, Path]:
-    """A blank picture per indicator: the overdue deck is about tables, and kaleido is slow on a loaded machine."""
-    from PIL import Image
-
-    path = folder / "blank.png"
-    Image.new("RGB", (16, 10), "white").save(path)
-    return {code: path for code in b.codes}
-
-
 def _all_tasks_lagging(db: Path) -> None:
     """All 140 tasks report 滞后 in the sample's last quarter, with notes of every length: all need attention."""
     out = io.StringIO()
@@ -158,7 +150,7 @@ def overdue_pdf(tmp_path_factory, _sample_file):
     shutil.copyfile(_sample_file, db)
     _all_tasks_lagging(db)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(deck_module, "_render_charts", _placeholder_charts)
+        mp.setattr(deck_module, "_render_charts", placeholder_charts)
         deck = build_deck(db, folder / "overdue.pptx")
     return Presentation(str(deck)), pdf_words(to_pdf(deck))
 
