@@ -64,7 +64,7 @@ SAMPLE_TARGETS = [
 
 NOTES = {
     "已完成": ["已按计划完成全部工作内容", "已完成并通过验收", "相关制度已印发实施"],
-    "推进中": ["按计划推进，完成年度任务的{p}%", "已完成方案编制，正在组织实施", "正在开展调研和试点，进度正常"],
+    "推进中": ["按计划推进，累计完成计划工作量的{p}%", "已完成方案编制，正在组织实施", "正在开展调研和试点，进度正常"],
     "滞后": ["受项目审批影响进度滞后，正在协调", "资金未到位，进度滞后", "试点企业申报不足，需加大推动力度"],
     "未启动": ["尚未启动，计划下季度开展", "待上级文件出台后启动"],
 }
@@ -156,6 +156,12 @@ def status_at(plan: dict, i: int) -> str:
     if plan["lag_from"] is not None and plan["lag_from"] <= i < plan["lag_from"] + (99 if plan["finish"] == 99 else 4):
         return "滞后"
     return "推进中"
+
+
+def share_done(plan: dict, i: int) -> int:
+    """A task's cumulative share of its planned work at quarter i: it only moves forward (a lagging task slowly)."""
+    span = max(1, (plan["finish"] if plan["finish"] != 99 else plan["start"] + 30) - plan["start"])
+    return int(min(95, 10 + 85 * max(0, i - plan["start"]) / span))
 
 
 # Per key project: (quarter index it starts, quarter it finishes or None, lagging quarters (from, to) or None,
@@ -329,7 +335,11 @@ def main() -> None:
             if i == len(QUARTERS) - 1 and t in silent_latest:
                 continue
             status = status_at(plans[t - 1], i)
-            note = str(rng.choice(NOTES[status])).format(p=int(rng.integers(30, 95)))
+            rng.integers(30, 95)  # drawn as before, so every later draw (and the rest of the sample) stays the same
+            note = str(rng.choice(NOTES[status]))
+            if status == "推进中":  # the note moves forward with the work: pilots, then a plan, then a share done
+                done = share_done(plans[t - 1], i)
+                note = NOTES[status][2 if done < 25 else 1 if done < 40 else 0].format(p=done)
             trows.append([str(t), quarter, status, note, units.get(t, "")])
         name = f"task_status_{quarter}.csv"
         write_csv(OUT / name, th, trows, "gb18030" if i % 2 else "utf-8-sig")
