@@ -437,7 +437,7 @@ def calendar(db, changes, user):
 @cli.command()
 @click.option("--agency", required=True, help="Canonical name or alias, e.g. 市住房建设局.")
 @click.option("--as-of", "as_of", default=None, help="The quarter being reported (default: the latest closed).")
-@click.option("--json", "as_json", is_flag=True, help="A JSON list of objects with task_no or code, period, state, "
+@click.option("--json", "as_json", is_flag=True, help="A JSON list of objects with task_no, project_no or code, period, state, "
               "deadline.")
 @click.pass_obj
 def todo(db, agency, as_of, as_json):
@@ -452,7 +452,7 @@ def todo(db, agency, as_of, as_json):
     if as_json:
         out = []
         for row in items.itertuples():
-            key = {"task_no": int(row.item)} if row.subject == "task" else {"code": row.item}
+            key = {"code": row.item} if row.subject == "indicator" else {f"{row.subject}_no": int(row.item)}
             out.append({**key, "period": row.period, "state": row.state, "deadline": str(row.deadline),
                         "agency": row.agency, "title": row.title})
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))

@@ -12,7 +12,9 @@ from metrics.settings import TASK_DONE, TASK_LAGGING
 DEADLINE_DAYS = 10  # a quarter's reports are due this many days after it ends, unless the calendar says otherwise
 STATES: tuple[str, ...] = ("draft", "submitted", "accepted", "returned")
 DRAFT, SUBMITTED, ACCEPTED, RETURNED = STATES
-SUBJECTS: tuple[str, ...] = ("task", "indicator")
+SUBJECTS: tuple[str, ...] = ("task", "indicator", "project")
+# Reported like a task (状态 + 进展说明; a 滞后 one needs a promise), verified by its lead unit when assisted.
+STATUS_SUBJECTS: tuple[str, ...] = ("task", "project")
 # What needs 原因, 整改措施 and 承诺完成季度 before it can be submitted.
 PROMISE_TASK_STATUSES: tuple[str, ...] = (TASK_LAGGING,)
 PROMISE_INDICATOR_STATUSES: tuple[str, ...] = ("off_track", "regressing", "missed")
@@ -90,9 +92,9 @@ def timeliness(current: pd.DataFrame, calendar: pd.DataFrame | None, today: dt.d
 
 
 def needs_promise(subject: str, status: str | None) -> bool:
-    """True when a report must carry 原因, 整改措施 and 承诺完成季度: a task reported 滞后, or an indicator whose
-    status (metrics.settings.STATUS_ORDER name) is 严重滞后, 逆向变化 or 未达成."""
-    if subject == "task":
+    """True when a report must carry 原因, 整改措施 and 承诺完成季度: a task or key project reported 滞后, or an
+    indicator whose status (metrics.settings.STATUS_ORDER name) is 严重滞后, 逆向变化 or 未达成."""
+    if subject in STATUS_SUBJECTS:
         return status in PROMISE_TASK_STATUSES
     return status in PROMISE_INDICATOR_STATUSES
 
@@ -112,22 +114,23 @@ def promise_problems(subject: str, status: str | None, period: str, reason: str,
 
 
 def verifiers(current: pd.DataFrame, responsibilities: pd.DataFrame) -> pd.Series:
-    """Who verifies each report: the task's lead unit(s) ('、'-joined) for an assisting unit's task report; ADMIN
-    for everything else (a lead or jointly responsible unit's report, an indicator's).
+    """Who verifies each report: the task's or key project's lead unit(s) ('、'-joined) for an assisting unit's
+    report of it; ADMIN for everything else (a lead or jointly responsible unit's report, an indicator's).
 
     Args:
-        current: agency, subject, item (task_no as text for tasks).
+        current: agency, subject, item (task_no or project_no as text for tasks and projects).
         responsibilities: subject, subject_no, agency, role.
     """
-    tasks = responsibilities[responsibilities["subject"] == "task"]
-    leads = tasks[tasks["role"] == "lead"].groupby("subject_no")["agency"].agg("、".join)
-    assists = set(zip(tasks.loc[tasks["role"] == "assist", "subject_no"].astype(str),
-                      tasks.loc[tasks["role"] == "assist", "agency"], strict=True))
-    lead_of = {str(k): v for k, v in leads.items()}
+    owned = responsibilities[responsibilities["subject"].isin(STATUS_SUBJECTS)]
+    owned = owned.assign(subject_no=owned["subject_no"].astype(str))
+    leads = owned[owned["role"] == "lead"].groupby(["subject", "subject_no"])["agency"].agg("、".join)
+    assisting = owned[owned["role"] == "assist"]
+    assists = set(zip(assisting["subject"], assisting["subject_no"], assisting["agency"], strict=True))
+    lead_of = dict(leads.items())
     out = []
     for subject, item, agency in zip(current["subject"], current["item"].astype(str), current["agency"], strict=True):
-        lead = lead_of.get(item)
-        out.append(lead if subject == "task" and (item, agency) in assists and lead else ADMIN)
+        lead = lead_of.get((subject, item))
+        out.append(lead if (subject, item, agency) in assists and lead else ADMIN)
     return pd.Series(out, index=current.index, dtype=object)
 
 
@@ -139,8 +142,9 @@ def may_verify(verifier: str, agency: str | None, is_admin: bool) -> bool:
 
 
 def broken_promises(promises: pd.DataFrame, task_status: pd.DataFrame, indicator_status: pd.DataFrame,
-                    as_of: str) -> pd.DataFrame:
-    """整改逾期: promises whose quarter has come (≤ as_of) without the task done or the indicator back on track.
+                    as_of: str, project_status: pd.DataFrame | None = None) -> pd.DataFrame:
+    """整改逾期: promises whose quarter has come (≤ as_of) without the task or key project done or the indicator
+    back on track.
 
     Args:
         promises: agency, subject, item, period, promise — accepted reports that carry a promise; only the newest
@@ -148,6 +152,7 @@ def broken_promises(promises: pd.DataFrame, task_status: pd.DataFrame, indicator
         task_status: task_no, period, status — the reports that count (older quarters included).
         indicator_status: code, status — each indicator's status as of `as_of` (one row per code; city-wide).
         as_of: the quarter the picture is of.
+        project_status: project_no, period, status — as task_status, for key projects (none when not given).
 
     Returns:
         A new frame: agency, subject, item, period, promise, current (the task status or indicator status now),
@@ -160,29 +165,40 @@ def broken_promises(promises: pd.DataFrame, task_status: pd.DataFrame, indicator
     kept = kept.assign(_q=kept["period"].map(quarters.index)).sort_values("_q", kind="stable")
     kept = kept.groupby(["agency", "subject", "item"], as_index=False).tail(1)
     kept = kept[kept["promise"].map(quarters.index) <= quarters.index(as_of)]
-    tasks = task_status[task_status["period"].map(quarters.index) <= quarters.index(as_of)]
-    tasks = tasks.assign(_q=tasks["period"].map(quarters.index)).sort_values("_q", kind="stable")
-    task_now = {str(k): v for k, v in tasks.groupby("task_no")["status"].last().items()}
-    indicator_now = dict(zip(indicator_status["code"], indicator_status["status"], strict=True))
-    current = [task_now.get(str(item)) if subject == "task" else indicator_now.get(item)
-               for subject, item in zip(kept["subject"], kept["item"], strict=True)]
+    now = {"task": _status_now(task_status, "task_no", as_of),
+           "project": _status_now(project_status, "project_no", as_of),
+           "indicator": dict(zip(indicator_status["code"], indicator_status["status"], strict=True))}
+    current = [now[subject].get(str(item)) for subject, item in zip(kept["subject"], kept["item"], strict=True)]
     kept = kept.assign(current=current)
-    fixed = [(c == TASK_DONE) if s == "task" else (c is not None and c not in PROMISE_INDICATOR_STATUSES)
+    fixed = [(c == TASK_DONE) if s in STATUS_SUBJECTS else (c is not None and c not in PROMISE_INDICATOR_STATUSES)
              for s, c in zip(kept["subject"], kept["current"], strict=True)]
     out = kept[~pd.Series(fixed, index=kept.index, dtype=bool)][columns]
     return out.sort_values(["agency", "subject", "item"]).reset_index(drop=True)
 
 
+def _status_now(status: pd.DataFrame | None, key: str, as_of: str) -> dict[str, str]:
+    """item (as text) -> its latest status reported up to `as_of`."""
+    if status is None or status.empty:
+        return {}
+    kept = status[status["period"].map(quarters.index) <= quarters.index(as_of)]
+    kept = kept.assign(_q=kept["period"].map(quarters.index)).sort_values("_q", kind="stable")
+    return {str(k): v for k, v in kept.groupby(key)["status"].last().items()}
+
+
 def duties(agency: str, responsibilities: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
-    """What an agency reports each quarter: subject, item, role — the tasks it leads, assists or shares, and the
-    indicators it leads (role 'lead'), tasks first in number order."""
-    tasks = responsibilities[(responsibilities["subject"] == "task") & (responsibilities["agency"] == agency)]
-    tasks = tasks.sort_values("subject_no").drop_duplicates("subject_no")
+    """What an agency reports each quarter: subject, item, role — the tasks it leads, assists or shares, the
+    indicators it leads (role 'lead'), then the key projects it leads, assists or shares; tasks and projects in
+    number order."""
+    mine = responsibilities[responsibilities["agency"] == agency]
+    owned = {s: mine[mine["subject"] == s].sort_values("subject_no").drop_duplicates("subject_no")
+             for s in STATUS_SUBJECTS}
     inds = indicators[indicators["lead"] == agency].sort_values("code")
+    tasks, projects = owned["task"], owned["project"]
     return pd.DataFrame({
-        "subject": ["task"] * len(tasks) + ["indicator"] * len(inds),
-        "item": [str(int(n)) for n in tasks["subject_no"]] + list(inds["code"]),
-        "role": list(tasks["role"]) + ["lead"] * len(inds),
+        "subject": ["task"] * len(tasks) + ["indicator"] * len(inds) + ["project"] * len(projects),
+        "item": ([str(int(n)) for n in tasks["subject_no"]] + list(inds["code"])
+                 + [str(int(n)) for n in projects["subject_no"]]),
+        "role": list(tasks["role"]) + ["lead"] * len(inds) + list(projects["role"]),
     })
 
 
@@ -199,7 +215,8 @@ def todo(agency: str, duties_frame: pd.DataFrame, current: pd.DataFrame, verifie
         period: the quarter being reported.
         calendar: period, deadline.
         today: 'overdue' is judged on this day (after the deadline day).
-        done_before: task numbers (as text) reported 已完成 in an earlier quarter: not due again.
+        done_before: (subject, item) of tasks and key projects reported 已完成 in an earlier quarter: not due
+            again (a bare text is a task number).
 
     Returns:
         A new frame: subject, item, period, state ('overdue' | 'returned' | 'due' | 'verify'), deadline, agency
@@ -211,7 +228,7 @@ def todo(agency: str, duties_frame: pd.DataFrame, current: pd.DataFrame, verifie
     state_of = {(s, str(i)): st for s, i, st in zip(mine["subject"], mine["item"], mine["state"], strict=True)}
     rows = []
     for subject, item in zip(duties_frame["subject"], duties_frame["item"], strict=True):
-        if subject == "task" and str(item) in done_before:
+        if (subject, str(item)) in done_before or (subject == "task" and str(item) in done_before):
             continue
         state = state_of.get((subject, str(item)))
         if state in (SUBMITTED, ACCEPTED):

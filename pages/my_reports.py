@@ -1,4 +1,4 @@
-"""本单位填报: an agency reports its own tasks and indicators, verifies its assisting units' reports, sees its to-do."""
+"""本单位填报: an agency reports its own tasks, indicators and key projects (their own section), verifies its assisting units' reports, sees its to-do."""
 
 from __future__ import annotations
 
@@ -85,12 +85,16 @@ def _editor(db: str, actor: Actor, period: str, row: pd.Series, districts: list[
     st.caption(row["title"])
     entry = Entry(row["subject"], row["item"])
     red = False
-    if row["subject"] == "task":
+    if row["subject"] in deadlines.STATUS_SUBJECTS:
         current = _text(row.get("status"))
         entry.status = st.selectbox(R["status"], TASK_STATUSES,
                                     index=TASK_STATUSES.index(current) if current in TASK_STATUSES else None,
                                     key=f"{key}_status", disabled=locked, placeholder=R["status"])
-        red = deadlines.needs_promise("task", entry.status)
+        red = deadlines.needs_promise(row["subject"], entry.status)
+        if row["subject"] == "project":
+            kept = row.get("values") if isinstance(row.get("values"), dict) else {}
+            entry.values = {reporting.PROGRESS: st.text_input(R["progress"], value=kept.get(reporting.PROGRESS, ""),
+                                                              key=f"{key}_progress", disabled=locked)}
     else:
         status = row.get("indicator_status")
         if status:
@@ -128,11 +132,17 @@ def _editor(db: str, actor: Actor, period: str, row: pd.Series, districts: list[
     st.rerun()
 
 
-def _report_form(db: str, actor: Actor, period: str) -> None:
+def _report_form(db: str, actor: Actor, period: str, projects: bool = False) -> None:
+    """The picker and editor of the agency's tasks and indicators, or (projects) of its key projects."""
     items = reporting.sheet(db, actor.agency, period)
-    if items.empty:
+    if items.empty and not projects:
         st.info(R["nothing"])
         return
+    items = items[(items["subject"] == "project") == projects].reset_index(drop=True)
+    if items.empty:
+        return
+    if projects:
+        st.subheader(R["projects"])
     with connect(db) as con:
         districts = catalog.districts(con)
     state_words = items["state"].map(lambda s: labels.REPORT_STATE.get(s, labels.TODO_STATE["due"]))
@@ -140,7 +150,8 @@ def _report_form(db: str, actor: Actor, period: str) -> None:
     first_open = next((i for i in choices if items["state"].iloc[i] not in
                        (deadlines.SUBMITTED, deadlines.ACCEPTED)), 0)
     picked = st.selectbox(
-        R["pick"], choices, index=first_open, key=f"rep_pick_{period}",
+        R["projects_pick" if projects else "pick"], choices, index=first_open,
+        key=f"rep_pick_{period}_project" if projects else f"rep_pick_{period}",
         format_func=lambda i: f"{_name(items['subject'].iloc[i], items['item'].iloc[i], items['title'].iloc[i])}"
                               f" — {state_words.iloc[i]}")
     with st.container(border=True):
@@ -175,20 +186,19 @@ def _verify(db: str, actor: Actor) -> None:
     if queue.empty:
         st.caption(R["verify_none"])
         return
-    with connect(db) as con:
-        tasks = catalog.tasks(con)
-        inds = catalog.indicators(con)
-    titles = {("task", str(n)): t for n, t in zip(tasks["task_no"], tasks["text"], strict=True)}
-    titles.update({("indicator", c): n for c, n in zip(inds["code"], inds["name"], strict=True)})
+    titles = reporting.titles(db)
     for row in queue.itertuples():
         title = titles.get((row.subject, str(row.item)), "")
         key = f"ver_{row.agency}_{row.subject}_{row.item}_{row.period}"
         with st.container(border=True):
             st.markdown(R["verify_item"].format(agency=row.agency, item=_name(row.subject, row.item, "")[:-3],
                                                 period=row.period, title=title[:50]))
+            vals = row.values if isinstance(row.values, dict) else {}
+            progress = vals.get(reporting.PROGRESS, "") if row.subject == "project" else ""
             fields = {labels.REPORT_FIELDS["status"]: _text(row.status),
-                      labels.REPORT_FIELDS["value"]: "、".join(f"{d} {v}" for d, v in (row.values or {}).items())
-                      if isinstance(row.values, dict) else "",
+                      labels.REPORT_FIELDS["progress"]: f"{progress}%" if progress else "",
+                      labels.REPORT_FIELDS["value"]: "" if row.subject == "project"
+                      else "、".join(f"{d} {v}" for d, v in vals.items()),
                       labels.REPORT_FIELDS["note"]: _text(row.note), labels.REPORT_FIELDS["reason"]: _text(row.reason),
                       labels.REPORT_FIELDS["measure"]: _text(row.measure),
                       labels.REPORT_FIELDS["promise"]: _text(row.promise)}
@@ -243,6 +253,7 @@ def main() -> None:
             _todo(db, agency, period)
             st.subheader(R["title"])
             _report_form(db, actor, period)
+            _report_form(db, actor, period, projects=True)
             _import(db, actor)
         elif not actor.is_admin:
             st.info(R["no_agency"])

@@ -527,9 +527,9 @@ PREVIEW_HEADERS = {
 REPORT_STATE = {"draft": "草稿", "submitted": "已提交待核查", "accepted": "已通过核查", "returned": "已退回"}
 TODO_STATE = {"overdue": "已逾期", "returned": "退回修改", "due": "待填报", "verify": "待我核查"}
 TIMELINESS = {"on_time": "按时", "late": "逾期提交", "missing": "逾期未报", "not_due": "未到期"}
-REPORT_SUBJECT = {"task": "任务", "indicator": "指标"}
+REPORT_SUBJECT = {"task": "任务", "indicator": "指标", "project": "重点工程"}
 REPORT_FIELDS = {"status": "状态", "note": "进展说明", "value": "数值", "reason": "原因", "measure": "整改措施",
-                 "promise": "承诺完成季度", "return_reason": "退回原因"}
+                 "promise": "承诺完成季度", "return_reason": "退回原因", "progress": "形象进度"}
 REPORTING = {
     "title": "本季度填报",
     "agency_caption": "填报单位：{agency} · 报告期 {period} · 截止日期 {deadline}",
@@ -546,13 +546,14 @@ REPORTING = {
     "need_return_reason": "退回时请填写退回原因，便于填报单位修改。",
     "need_status": ("状态未填写。", "请选择 未启动、推进中、已完成 或 滞后。"),
     "need_value": ("数值未填写。", "请填写本季度的数值后再提交。"),
-    "promise_reason": ("红色事项未填写原因。", "滞后任务或严重滞后、逆向变化、未达成的指标，请写明原因。"),
+    "promise_reason": ("红色事项未填写原因。", "滞后任务、滞后工程或严重滞后、逆向变化、未达成的指标，请写明原因。"),
     "promise_measure": ("红色事项未填写整改措施。", "请写明整改措施。"),
     "promise_promise": ("红色事项未填写承诺完成季度。", "请选择承诺完成的季度，例如 2027Q1。"),
     "promise_past": ("承诺完成季度须晚于报告期。", "请选择报告期之后的季度。"),
     "land_refused": "数据未能入库：{problem} {fix}",
     "task_name": "任务 {item}",
     "indicator_name": "指标 {item}",
+    "project_name": "重点工程 {item}",
     "admin": "管理员（市发展改革委）",
     "msg_submitted": "{agency}提交了{item}（{period}）的报告，请核查。",
     "msg_accepted": "{item}（{period}）的报告已通过核查。",
@@ -560,6 +561,9 @@ REPORTING = {
     "msg_reminder": "{period} 尚有 {count} 项未报送，截止日期 {deadline}。",
     "tasks": "重点任务",
     "indicators": "牵头指标",
+    "projects": "重点工程",
+    "projects_pick": "填报工程",
+    "progress": "形象进度（%，可选）",
     "status": "状态",
     "note": "进展说明",
     "reason": "原因",

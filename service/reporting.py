@@ -1,6 +1,6 @@
-"""Agencies report their own tasks and indicators online: save, submit, verify (核查), land through intake.
+"""Agencies report their own tasks, indicators and key projects online: save, submit, verify (核查), land through intake.
 
-An online report is checked by building the file an agency would upload (task-status or actuals rows) and running
+An online report is checked by building the file an agency would upload (task-status, actuals or project-status rows) and running
 intake's checks on it: one code path, the same messages. An accepted report is committed as an upload of that file
 (its name starts with 在线填报), so metrics, history, rollback and as-known-on treat it as any upload.
 """
@@ -28,8 +28,11 @@ from store.reports import Change, Message
 from store.uploads import now
 
 ONLINE_PREFIX = "在线填报"  # the file name of an upload that landed an accepted online report starts with it
-_KIND = {"task": "task-status", "indicator": "actuals"}
-_TASK_HEADERS = ("任务编号", "报告期", "状态", "进展说明", "填报单位")
+_KIND = {"task": "task-status", "indicator": "actuals", "project": "project-status"}
+# The file of a status subject (a task, a key project): its headers; a project's adds 形象进度.
+_STATUS_HEADERS = {"task": ("任务编号", "报告期", "状态", "进展说明", "填报单位"),
+                   "project": ("工程编号", "报告期", "状态", "进展说明", "填报单位", "形象进度")}
+PROGRESS = "progress_pct"  # a project entry's values key: 形象进度 (%), optional
 _ACTUAL_HEADERS = ("指标代码", "报告期", "区", "数值", "备注")
 
 
@@ -48,7 +51,8 @@ class Actor:
 
 @dataclass
 class Entry:
-    """What a unit reports for one item. values: district -> the value as typed (indicators only)."""
+    """What a unit reports for one item. values: district -> the value as typed (indicators); a key project's
+    {PROGRESS: 形象进度 as typed} (optional)."""
 
     subject: str
     item: str
@@ -90,21 +94,35 @@ def resolve_agency(con, name: str) -> str:
 
 
 def duties(con, agency: str) -> pd.DataFrame:
-    """The items an agency reports: subject, item, role, title (task text or indicator name), unit, by_district."""
+    """The items an agency reports: subject, item, role, title (task text, indicator or project name), unit,
+    by_district."""
     inds = catalog.indicators(con)
     frame = deadlines.duties(agency, catalog.responsibilities(con), inds)
-    tasks = catalog.tasks(con)
-    text = {str(n): t for n, t in zip(tasks["task_no"], tasks["text"], strict=True)}
-    names = dict(zip(inds["code"], inds["name"], strict=True))
+    titles = _titles(con, inds)
     units = dict(zip(inds["code"], inds["unit"], strict=True))
     by_district = dict(zip(inds["code"], inds["by_district"], strict=True))
-    frame["title"] = [text.get(i, "") if s == "task" else names.get(i, "")
-                      for s, i in zip(frame["subject"], frame["item"], strict=True)]
+    frame["title"] = [titles.get((s, i), "") for s, i in zip(frame["subject"], frame["item"], strict=True)]
     frame["unit"] = [units.get(i, "") if s == "indicator" else "" for s, i in
                      zip(frame["subject"], frame["item"], strict=True)]
     frame["by_district"] = [bool(by_district.get(i, False)) if s == "indicator" else False
                             for s, i in zip(frame["subject"], frame["item"], strict=True)]
     return frame
+
+
+def _titles(con, inds: pd.DataFrame | None = None) -> dict[tuple[str, str], str]:
+    """(subject, item) -> the task's text, the indicator's or the key project's name."""
+    inds = catalog.indicators(con) if inds is None else inds
+    tasks, projects = catalog.tasks(con), catalog.projects(con)
+    out = {("task", str(n)): t for n, t in zip(tasks["task_no"], tasks["text"], strict=True)}
+    out.update({("project", str(n)): t for n, t in zip(projects["project_no"], projects["name"], strict=True)})
+    out.update({("indicator", c): n for c, n in zip(inds["code"], inds["name"], strict=True)})
+    return out
+
+
+def titles(db) -> dict[tuple[str, str], str]:
+    """(subject, item) -> the title of every item a unit may report."""
+    with connect(db) as con:
+        return _titles(con)
 
 
 def current(con, *, known_on: dt.datetime | None = None) -> pd.DataFrame:
@@ -133,10 +151,12 @@ def _csv(headers: tuple[str, ...], rows: list[tuple]) -> bytes:
 def _files(agency: str, period: str, entries: list[Entry]) -> dict[str, tuple[bytes, list[tuple[str, str]]]]:
     """subject -> (the file an upload would hold, (item, district) of each data row in order)."""
     out: dict[str, tuple[bytes, list[tuple[str, str]]]] = {}
-    tasks = [e for e in entries if e.subject == "task"]
-    if tasks:
-        rows = [(e.item, period, e.status or "", e.note, agency) for e in tasks]
-        out["task"] = (_csv(_TASK_HEADERS, rows), [(e.item, "") for e in tasks])
+    for subject, headers in _STATUS_HEADERS.items():
+        mine = [e for e in entries if e.subject == subject]
+        if mine:
+            rows = [(e.item, period, e.status or "", e.note, agency, (e.values or {}).get(PROGRESS, ""))[:len(headers)]
+                    for e in mine]
+            out[subject] = (_csv(headers, rows), [(e.item, "") for e in mine])
     inds = [e for e in entries if e.subject == "indicator"]
     rows, where = [], []
     for e in inds:
@@ -203,11 +223,11 @@ def save(db, actor: Actor, period: str, entries: list[Entry], *, submit: bool = 
         status_of = dict(zip(statuses["code"], statuses["status"], strict=True))
         extra = []
         for e in entries:
-            if e.subject == "task" and not e.status:
-                extra.append(("task", e.item, "状态", "", *labels.REPORTING["need_status"]))
+            if e.subject in deadlines.STATUS_SUBJECTS and not e.status:
+                extra.append((e.subject, e.item, "状态", "", *labels.REPORTING["need_status"]))
             if e.subject == "indicator" and not any(str(v).strip() for v in (e.values or {}).values()):
                 extra.append(("indicator", e.item, "数值", "", *labels.REPORTING["need_value"]))
-            status = e.status if e.subject == "task" else status_of.get(e.item)
+            status = e.status if e.subject in deadlines.STATUS_SUBJECTS else status_of.get(e.item)
             for name in deadlines.promise_problems(e.subject, status, period, e.reason, e.measure, e.promise):
                 problem, fix = labels.REPORTING[name if name == "promise_past" else "promise_" + name]
                 extra.append((e.subject, e.item, labels.REPORT_FIELDS[name.removesuffix("_past")],
@@ -218,9 +238,9 @@ def save(db, actor: Actor, period: str, entries: list[Entry], *, submit: bool = 
         return Outcome(problems=problems)
     state = deadlines.SUBMITTED if submit else deadlines.DRAFT
     changes = [Change(agency=agency, subject=e.subject, item=str(e.item), period=period, state=state,
-                      actor=actor.user, status=e.status if e.subject == "task" else None,
+                      actor=actor.user, status=e.status if e.subject in deadlines.STATUS_SUBJECTS else None,
                       values={k: str(v) for k, v in (e.values or {}).items() if str(v).strip()}
-                      if e.subject == "indicator" else None,
+                      if e.subject != "task" else None,
                       note=e.note, reason=e.reason, measure=e.measure, promise=e.promise or None, at=at,
                       is_sample=is_sample) for e in entries]
     messages = []
@@ -238,7 +258,7 @@ def save(db, actor: Actor, period: str, entries: list[Entry], *, submit: bool = 
 
 
 def _name(subject: str, item: str) -> str:
-    return labels.REPORTING["task_name" if subject == "task" else "indicator_name"].format(item=item)
+    return labels.REPORTING[f"{subject}_name"].format(item=item)
 
 
 def _entry_of(row: pd.Series) -> Entry:
@@ -254,7 +274,7 @@ def verify(db, actor: Actor, agency: str, subject: str, item: str, period: str, 
            reason: str = "", at: dt.datetime | None = None, is_sample: bool = False) -> int | None:
     """Accept (核查通过) or return (退回) a submitted report; returns the upload that landed an accepted one.
 
-    An assisting unit's task report is verified by the task's lead unit, every other report by an admin. An
+    An assisting unit's task or key-project report is verified by its lead unit, every other report by an admin. An
     accepted report is committed through intake as an upload named 在线填报_…; a returned one needs a reason.
 
     Raises:
@@ -308,10 +328,14 @@ def _verifier_text(verifier: str) -> str:
     return labels.REPORTING["admin"] if verifier == deadlines.ADMIN else verifier
 
 
-def done_before(con, period: str) -> set[str]:
-    """Task numbers reported 已完成 in a quarter before `period` (not due again)."""
-    tasks = values.task_status(con, as_of=quarters.previous(period))
-    return {str(n) for n in tasks.loc[tasks["status"] == TASK_DONE, "task_no"]}
+def done_before(con, period: str) -> set[tuple[str, str]]:
+    """(subject, item) of the tasks and key projects reported 已完成 in a quarter before `period` (not due again)."""
+    before = quarters.previous(period)
+    out = set()
+    for subject, frame, key in (("task", values.task_status(con, as_of=before), "task_no"),
+                                ("project", values.project_status(con, as_of=before), "project_no")):
+        out |= {(subject, str(n)) for n in frame.loc[frame["status"] == TASK_DONE, key]}
+    return out
 
 
 def todo(db, agency: str, period: str | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
@@ -367,6 +391,7 @@ def broken_promises(con, as_of: str, status: pd.DataFrame | None = None,
     if accepted.empty:
         return pd.DataFrame(columns=["agency", "subject", "item", "period", "promise", "current"])
     tasks = values.task_status(con, as_of=as_of, known_on=known_on)
+    projects = values.project_status(con, as_of=as_of, known_on=known_on)
     if status is None:
         statuses = indicator_statuses(con, as_of)
     else:
@@ -374,7 +399,7 @@ def broken_promises(con, as_of: str, status: pd.DataFrame | None = None,
         worst_of = city.groupby("code")["status"].agg(lambda s: worst(s))
         statuses = pd.DataFrame({"code": worst_of.index, "status": worst_of.to_numpy()})
     return deadlines.broken_promises(accepted[["agency", "subject", "item", "period", "promise"]], tasks,
-                                     statuses, as_of)
+                                     statuses, as_of, projects)
 
 
 def overdue_agencies(db, period: str | None = None, *, today: dt.date | None = None) -> tuple[str, dt.date,
@@ -391,7 +416,7 @@ def overdue_agencies(db, period: str | None = None, *, today: dt.date | None = N
         finished = done_before(con, period)
     frames = [deadlines.duties(name, resp, inds).assign(agency=name) for name in names]
     owed = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["agency", "subject", "item"])
-    owed = owed[~((owed["subject"] == "task") & owed["item"].isin(finished))]
+    owed = owed[[(s, str(i)) not in finished for s, i in zip(owed["subject"], owed["item"], strict=True)]]
     return period, deadlines.deadline(period, calendar), deadlines.overdue_agencies(owed, latest, period, calendar,
                                                                                     today)
 

@@ -19,12 +19,13 @@ REPORT_COLUMNS = ("seq", "agency", "subject", "item", "period", "status", "value
 class Change:
     """One state change of a report: the row appended to `reports`.
 
-    values: district -> value for an indicator (全市 when it is not reported by district); None for a task.
+    values: district -> value for an indicator (全市 when it is not reported by district); a key project's
+    {'progress_pct': 形象进度} when given; None for a task.
     """
 
     agency: str
-    subject: str  # 'task' | 'indicator'
-    item: str  # task number as text, or the indicator's code
+    subject: str  # 'task' | 'indicator' | 'project'
+    item: str  # task or project number as text, or the indicator's code
     period: str
     state: str  # 'draft' | 'submitted' | 'accepted' | 'returned'
     actor: str

@@ -160,3 +160,21 @@ def test_a_link_to_another_agencys_page_is_refused(db, tmp_path, monkeypatch):
 def test_reporters_analysts_and_admins_may_open_the_page_viewers_not():
     assert [may_open(role, PAGE) for role in ("public", "viewer", "reporter", "analyst", "admin")] == [
         False, False, True, True, True]
+
+
+@pytest.mark.role("reporter")
+def test_the_agencys_key_projects_have_their_own_section(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "市住房建设局")
+    at = open_app(db, monkeypatch, PAGE)
+    assert not at.exception
+    assert R["projects"] in _texts(at, "subheader")
+    assert "重点工程" in set(at.dataframe[0].value["类别"])  # the to-do lists them too
+    projects = at.selectbox(key=f"rep_pick_{PERIOD}_project").options
+    assert any(o.startswith("重点工程 12 · ") for o in projects)
+    assert not any(o.startswith("重点工程") for o in at.selectbox(key=f"rep_pick_{PERIOD}").options)
+    key = f"rep_{PERIOD}_project_12"
+    at.selectbox(key=f"{key}_status").select("推进中")
+    at.text_input(key=f"{key}_progress").input("60")
+    at = at.button(key=f"{key}_submit").click().run()
+    assert not at.exception
+    assert R["submitted"].format(n=1) in _texts(at, "success")

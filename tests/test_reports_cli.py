@@ -60,13 +60,14 @@ def test_todo_json_on_the_sample_data(sample_db):
     items = json.loads(result.output)
     assert items, "the housing bureau owes its 2026Q3 reports"
     for item in items:
-        assert ("task_no" in item) != ("code" in item)
+        assert sum(k in item for k in ("task_no", "project_no", "code")) == 1
         assert item["period"] == "2026Q3"
         assert item["state"] in {"due", "overdue", "returned", "verify"}
         assert item["deadline"] == "2026-10-10"
     assert any(i.get("code") == "P17_CW_RECYCLING" for i in items)  # an indicator it leads, not reported yet
     assert not any(i.get("code") == "P15_PREFAB" for i in items)  # submitted, awaiting the admin
     assert any(isinstance(i.get("task_no"), int) for i in items)
+    assert any(isinstance(i.get("project_no"), int) for i in items)  # the key projects it is responsible for
     assert {"task_no": 56, "period": "2026Q3", "state": "verify", "agency": "各区政府"}.items() <= next(
         i for i in items if i["state"] == "verify").items()
     assert not any(i.get("task_no") == 69 for i in items)  # reported and accepted

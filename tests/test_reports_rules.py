@@ -146,3 +146,55 @@ def test_overdue_agencies_count_what_is_not_submitted_after_the_deadline():
     got = deadlines.overdue_agencies(duties, current, "2026Q3", None, today=dt.date(2026, 10, 11))
     assert sorted(got.values.tolist()) == [["乙", 1], ["甲", 1]]
     assert deadlines.overdue_agencies(duties, current, "2026Q3", None, today=dt.date(2026, 10, 10)).empty
+
+
+# Key projects (issue 20 item 5): reported, verified and promised exactly like tasks.
+PROJECT_RESP = pd.DataFrame({
+    "subject": ["project", "project", "project", "task"],
+    "subject_no": [3, 3, 5, 3],
+    "agency": ["市工业和信息化局", "各区政府", "各区政府", "市生态环境局"],
+    "role": ["lead", "assist", "lead", "lead"],
+})
+
+
+def test_duties_list_a_units_projects_after_its_tasks_and_indicators():
+    got = deadlines.duties("各区政府", PROJECT_RESP, INDICATORS)
+    assert got.values.tolist() == [["project", "3", "assist"], ["project", "5", "lead"]]
+
+
+@pytest.mark.parametrize(("status", "needed"), [("滞后", True), ("推进中", False), ("已完成", False)])
+def test_a_lagging_project_needs_a_promise(status, needed):
+    assert deadlines.needs_promise("project", status) is needed
+
+
+def test_verifier_of_an_assisting_units_project_report_is_the_projects_lead_unit():
+    current = pd.DataFrame({"agency": ["各区政府", "各区政府", "各区政府"], "subject": ["project", "project", "task"],
+                            "item": ["3", "5", "3"]})
+    # project 3's lead, not task 3's; project 5 is its own lead: admin; it does not assist task 3: admin
+    assert deadlines.verifiers(current, PROJECT_RESP).tolist() == ["市工业和信息化局", "admin", "admin"]
+
+
+def test_todo_lists_projects_and_skips_those_done_before():
+    duties = deadlines.duties("各区政府", PROJECT_RESP, INDICATORS)
+    current = deadlines.latest(pd.DataFrame([_report(1, "各区政府", "3", "2026Q3", "submitted", "2026-10-08",
+                                                     subject="project")]))
+    who = deadlines.verifiers(current, PROJECT_RESP)
+    got = deadlines.todo("各区政府", duties, current, who, "2026Q3", CALENDAR, today=dt.date(2026, 10, 20))
+    assert got[["subject", "item", "state"]].values.tolist() == [["project", "5", "overdue"]]
+    assert deadlines.todo("各区政府", duties, current, who, "2026Q3", CALENDAR, today=dt.date(2026, 10, 20),
+                          done_before={("project", "5")}).empty
+    lead = deadlines.todo("市工业和信息化局", deadlines.duties("市工业和信息化局", PROJECT_RESP, INDICATORS), current,
+                          who, "2026Q3", CALENDAR, today=dt.date(2026, 10, 5))
+    assert lead[["subject", "item", "state", "agency"]].values.tolist() == [
+        ["project", "3", "due", "市工业和信息化局"], ["project", "3", "verify", "各区政府"]]
+
+
+def test_a_projects_promise_is_broken_until_the_project_is_done():
+    promises = pd.DataFrame({"agency": ["各区政府", "各区政府"], "subject": ["project", "project"], "item": ["3", "5"],
+                             "period": ["2026Q1", "2026Q1"], "promise": ["2026Q2", "2026Q2"]})
+    tasks = pd.DataFrame(columns=["task_no", "period", "status"])
+    projects = pd.DataFrame({"project_no": [3, 5, 5], "period": ["2026Q2", "2026Q1", "2026Q2"],
+                             "status": ["滞后", "滞后", "已完成"]})
+    inds = pd.DataFrame(columns=["code", "status"])
+    got = deadlines.broken_promises(promises, tasks, inds, "2026Q2", projects)
+    assert got[["subject", "item", "current"]].values.tolist() == [["project", "3", "滞后"]]
