@@ -92,7 +92,30 @@ def fit(fig: go.Figure) -> go.Figure:
             trace.text = None
     _names_above_bars(fig)
     _legend_below(fig)
+    if any(t.type == "choropleth" for t in fig.data):  # charts.district_map: a city map and an inset
+        _map_stacked(fig)
     return fig
+
+
+def _map_stacked(fig: go.Figure) -> None:
+    """The district map (charts.district_map) for a phone: the city across the width, 深汕's inset and the colour bar
+    under it, district names only (values on tap), the notes wrapped under the figure."""
+    fig.layout.shapes = []  # the inset's frame
+    fig.update_layout(height=600, margin=dict(b=96),
+                      geo=dict(domain=dict(x=[0.0, 1.0], y=[0.34, 1.0])),
+                      geo2=dict(domain=dict(x=[0.0, 0.34], y=[0.04, 0.30])))
+    notes = [a for a in fig.layout.annotations if a.y == 0]  # the caption; the inset's title goes
+    for note in notes:
+        note.update(text="<br>".join(_wrap(line, 26) for line in str(note.text).split("<br>")), font_size=9,
+                    align="left", yanchor="top", yshift=-4)
+    fig.layout.annotations = notes
+    for trace in fig.data:
+        if trace.type == "scattergeo" and trace.text is not None:
+            trace.text = [str(t).split("<br>")[0] for t in trace.text]
+            trace.textfont.size = 9
+    if fig.layout.coloraxis.colorbar.orientation:
+        fig.layout.coloraxis.colorbar.update(orientation="h", x=0.68, xanchor="center", y=0.12, yanchor="middle",
+                                             len=0.55, thickness=10)
 
 
 def _legend_below(fig: go.Figure) -> None:
