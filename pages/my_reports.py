@@ -154,7 +154,7 @@ def _report_form(db: str, actor: Actor, period: str, projects: bool = False) -> 
         key=f"rep_pick_{period}_project" if projects else f"rep_pick_{period}",
         format_func=lambda i: f"{_name(items['subject'].iloc[i], items['item'].iloc[i], items['title'].iloc[i])}"
                               f" — {state_words.iloc[i]}")
-    with st.container(border=True):
+    with st.container(border=True, key="rep_editor_project" if projects else "rep_editor"):
         _editor(db, actor, period, items.iloc[picked], districts)
 
 
