@@ -338,6 +338,17 @@ def done_before(con, period: str) -> set[tuple[str, str]]:
     return out
 
 
+def reported_in(con, period: str) -> set[tuple[str, str]]:
+    """(subject, item) whose report of `period` is in the store already, by whatever upload (the analyst's
+    consolidated file too): nobody owes those any more."""
+    out = set()
+    for subject, frame, key in (("task", values.task_status(con, as_of=period), "task_no"),
+                                ("project", values.project_status(con, as_of=period), "project_no"),
+                                ("indicator", values.actuals(con, as_of=period), "code")):
+        out |= {(subject, str(n)) for n in frame.loc[frame["period"] == period, key]}
+    return out
+
+
 def todo(db, agency: str, period: str | None = None, *, today: dt.date | None = None) -> pd.DataFrame:
     """An agency's 我的待办 for the quarter being reported (default: the latest closed quarter): metrics.deadlines.todo
     columns plus title."""
@@ -413,7 +424,7 @@ def overdue_agencies(db, period: str | None = None, *, today: dt.date | None = N
         names = list(catalog.agencies(con)["name"])
         latest = deadlines.latest(store_reports.reports(con))
         calendar = store_reports.calendar(con)
-        finished = done_before(con, period)
+        finished = done_before(con, period) | reported_in(con, period)
     frames = [deadlines.duties(name, resp, inds).assign(agency=name) for name in names]
     owed = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["agency", "subject", "item"])
     owed = owed[[(s, str(i)) not in finished for s, i in zip(owed["subject"], owed["item"], strict=True)]]
