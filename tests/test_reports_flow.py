@@ -139,3 +139,20 @@ def test_rows_of_another_agencys_items_are_refused_by_row_and_nothing_is_saved(d
         assert store_reports.reports(con).empty
     with pytest.raises(ReportError, match="只能上传"):
         reporting.import_file(db, HOUSING, mixed, "x.csv", "targets")
+
+
+def test_an_item_the_consolidated_upload_reported_is_owed_by_nobody(tmp_path, _sample_file):
+    """The analyst's file of 2026Q3 reported most tasks: the overview's 逾期未报单位 counts only what is missing."""
+    import shutil
+
+    db = tmp_path / "sample.duckdb"
+    shutil.copyfile(_sample_file, db)
+    with connect(db, read_only=True) as con:
+        reported = reporting.reported_in(con, "2026Q3")
+        tasks = values.task_status(con, as_of="2026Q3")
+    in_file = {str(n) for n in tasks.loc[tasks["period"] == "2026Q3", "task_no"]}
+    assert in_file and {("task", n) for n in in_file} <= reported
+    _, _, late = reporting.overdue_agencies(db, "2026Q3", today=dt.date(2026, 11, 30))
+    owed = dict(zip(late["agency"], late["n_overdue"], strict=True))
+    # 各区政府 shares about a hundred tasks; only the few the file left out (and unreported projects) remain
+    assert 0 < owed.get("各区政府", 0) < 20
