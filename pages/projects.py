@@ -9,7 +9,7 @@ from metrics import tasks as task_metrics
 from metrics.settings import DEFAULT as METRIC_SETTINGS
 from presentation import labels, readings, tables
 from store.catalog import sectors
-from ui import context, grid
+from ui import context, grid, phone
 from ui.auth import require_page
 
 require_page(__file__)
@@ -49,12 +49,13 @@ if data is not None:
     projects = data.projects
     resp = data.responsibilities[data.responsibilities["subject"] == "project"]
     linked = _linked(data.indicators)
-    f1, f2, f3, f4 = st.columns(4)
-    query = f1.text_input(P["search"], placeholder=P["search_hint"])
-    sector = f2.multiselect(C["sector"], [s for s in sectors() if s in set(projects["sector"])], placeholder=labels.ANY)
-    status = f3.multiselect(C["task_status"], task_metrics.STATES, format_func=labels.TASK_STATE.get,
-                            placeholder=labels.ANY)
-    agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
+    with phone.filter_box():
+        f1, f2, f3, f4 = st.columns(4)
+        query = f1.text_input(P["search"], placeholder=P["search_hint"])
+        sector = f2.multiselect(C["sector"], [s for s in sectors() if s in set(projects["sector"])], placeholder=labels.ANY)
+        status = f3.multiselect(C["task_status"], task_metrics.STATES, format_func=labels.TASK_STATE.get,
+                                placeholder=labels.ANY)
+        agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
 
     counts = task_metrics.count_states(projects)
     for col, state in zip(st.columns(len(task_metrics.STATES)), task_metrics.STATES, strict=True):

@@ -8,7 +8,7 @@ import streamlit as st
 from metrics import tasks as task_metrics
 from presentation import labels, tables
 from store.catalog import sectors
-from ui import context, grid
+from ui import context, grid, phone
 from ui.auth import require_page
 
 require_page(__file__)
@@ -21,19 +21,20 @@ data = context.header(labels.PAGES["tasks"])
 if data is not None:
     tasks = data.tasks
     resp = data.responsibilities[data.responsibilities["subject"] == "task"]
-    f1, f2, f3, f4 = st.columns(4)
-    query = f1.text_input(T["search"], placeholder=T["search_hint"])
-    sector = f2.multiselect(C["sector"], sectors(), placeholder=labels.ANY)
-    status = f3.multiselect(C["task_status"], task_metrics.STATES, format_func=labels.TASK_STATE.get,
-                            placeholder=labels.ANY)
-    agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
-    g1, g2, g3 = st.columns(3)
-    part = g1.multiselect(C["part_name"], sorted(tasks["part_name"].unique(), key=lambda n: tasks[
-        tasks["part_name"] == n]["part_no"].iloc[0]), placeholder=labels.ANY)
-    area = g2.multiselect(C["area_name"],
-                          list(dict.fromkeys(tasks[tasks["part_name"].isin(part) | (not part)]["area_name"])),
-                          placeholder=labels.ANY)
-    role = g3.multiselect(C["role"], list(labels.ROLE), format_func=labels.ROLE.get, placeholder=labels.ANY)
+    with phone.filter_box():
+        f1, f2, f3, f4 = st.columns(4)
+        query = f1.text_input(T["search"], placeholder=T["search_hint"])
+        sector = f2.multiselect(C["sector"], sectors(), placeholder=labels.ANY)
+        status = f3.multiselect(C["task_status"], task_metrics.STATES, format_func=labels.TASK_STATE.get,
+                                placeholder=labels.ANY)
+        agency = f4.selectbox(C["responsible"], [labels.ALL] + sorted(resp["agency"].unique()))
+        g1, g2, g3 = st.columns(3)
+        part = g1.multiselect(C["part_name"], sorted(tasks["part_name"].unique(), key=lambda n: tasks[
+            tasks["part_name"] == n]["part_no"].iloc[0]), placeholder=labels.ANY)
+        area = g2.multiselect(C["area_name"],
+                              list(dict.fromkeys(tasks[tasks["part_name"].isin(part) | (not part)]["area_name"])),
+                              placeholder=labels.ANY)
+        role = g3.multiselect(C["role"], list(labels.ROLE), format_func=labels.ROLE.get, placeholder=labels.ANY)
 
     shown = tasks
     if query.strip():

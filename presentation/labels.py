@@ -631,6 +631,7 @@ UPLOADER = {
 
 # A phone (issue 19): a table's other columns one tap away (ui/grid.py).
 PHONE = {
+    "filters": "筛选条件",
     "more_columns": "更多列：{names}",
     "names_more": "{names}等 {n} 列",
 }

@@ -190,3 +190,17 @@ def test_on_a_desktop_the_sidebar_stays_open(app):
     expect(page.locator("[data-testid='stSidebar']")).to_have_attribute("data-collapsed", "false")
     expect(page.locator("[data-testid='stSidebar']").get_by_text(labels.AS_OF_PICKER)).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize(("path", "heading"), [("tasks", labels.PAGES["tasks"]), ("projects", labels.PAGES["projects"])])
+def test_on_a_phone_the_filters_wait_under_a_closed_expander(phone, path, heading):
+    """重点任务 and 重点工程 have a screenful of filters: on a phone they are one tap away, the table comes first."""
+    url, page = phone
+    _open(page, url, path, heading)
+    main = page.locator(MAIN)
+    box = main.get_by_test_id("stExpander").filter(has_text=labels.PHONE["filters"])
+    expect(box).to_have_count(1, timeout=SLOW)
+    search = main.get_by_role("textbox").first
+    expect(search).to_be_hidden()
+    box.locator("summary").click()
+    expect(search).to_be_visible()

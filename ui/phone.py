@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import streamlit as st
 
-from presentation import theme
+from presentation import labels, theme
 
 # Characters of a title line on a phone (a CJK character is about 16 px at the phone's title size)
 TITLE_LINE = 20
@@ -131,3 +131,9 @@ def _legend_below(fig: go.Figure) -> None:
     fig.update_layout(height=height + extra, margin=dict(b=bottom + extra),
                       legend=dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container",
                                   font=dict(size=12), entrywidth=0.5 if per_row == 2 else 1, entrywidthmode="fraction"))
+
+
+def filter_box():
+    """Where a page draws its filters: under a closed expander on a phone (a screenful of fields before the table
+    otherwise), in the page itself elsewhere."""
+    return st.expander(labels.PHONE["filters"]) if is_phone() else st.container()
