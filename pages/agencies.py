@@ -72,7 +72,7 @@ if data is not None:
                 C["text"]: tasks["text"]}), hide_index=True, width="stretch", row_height=row_px,
                 height=tables.table_height(len(tasks), row_px, limit=8),
                 column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
-            if note := tables.scroll_note(len(tasks), 8):
+            if note := grid.scroll_note(len(tasks), 8):
                 st.caption(note)
         projects = data.projects.merge(task_metrics.held(data.responsibilities, agency, "project"),
                                        left_on="project_no", right_on="subject_no")

@@ -144,7 +144,7 @@ if data is not None:
                 C["uploaded_at"]: hist["uploaded_at"].dt.strftime("%Y-%m-%d %H:%M"),
                 C["remark"]: hist["note"]}), hide_index=True, width="stretch",
                 height=tables.table_height(len(hist), limit=HISTORY_ROWS))
-            if note := tables.scroll_note(len(hist), HISTORY_ROWS):
+            if note := grid.scroll_note(len(hist), HISTORY_ROWS):
                 st.caption(note)
     with right:
         st.subheader(D["source"])

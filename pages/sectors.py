@@ -80,5 +80,5 @@ if data is not None:
         C["text"]: sector_tasks["text"]}), hide_index=True, width="stretch", row_height=row_px,
         height=tables.table_height(len(sector_tasks), row_px, limit=TASK_ROWS),
         column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
-    if note := tables.scroll_note(len(sector_tasks), TASK_ROWS):
+    if note := grid.scroll_note(len(sector_tasks), TASK_ROWS):
         st.caption(note)

@@ -64,7 +64,7 @@ if data is not None:
     grid.show(table, hide_index=True, width="stretch", row_height=row_px,
               height=tables.table_height(len(table), row_px, limit=TABLE_ROWS),
               column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
-    if note := tables.scroll_note(len(table), TABLE_ROWS):
+    if note := grid.scroll_note(len(table), TABLE_ROWS):
         st.caption(note)
 
     if not shown.empty:

@@ -56,6 +56,12 @@ def show(frame: pd.DataFrame, phone: list[str] | None = None, **kwargs):
     return shown_table
 
 
+def scroll_note(n_rows: int, limit: int) -> str | None:
+    """The line under a table that scrolls inside (how many rows are below); none in presentation mode, where the
+    table is paged instead."""
+    return None if presenting.active() else tables.scroll_note(n_rows, limit)
+
+
 def _names(hidden: list[str]) -> str:
     """'目标、年终值（判断依据）、完成进度等 6 列': the first hidden columns by name, the rest counted."""
     if len(hidden) <= NAMED:
