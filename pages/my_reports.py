@@ -164,7 +164,8 @@ def _import(db: str, actor: Actor) -> None:
     st.caption(R["import_help"])
     kind = st.radio(R["import"], list(R["import_kinds"]), format_func=R["import_kinds"].get, horizontal=True,
                     key="rep_import_kind", label_visibility="collapsed")
-    upload = st.file_uploader(R["import_file"], type=["csv", "xlsx", "txt"], key="rep_import_file")
+    # no `type=`: Streamlit's own refusal of another type is English; the upload's checks refuse it in Chinese
+    upload = st.file_uploader(R["import_file"], key="rep_import_file")
     if upload is None or not st.button(R["import_button"], key="rep_import_go", icon=":material/upload:"):
         return
     try:

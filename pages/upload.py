@@ -134,7 +134,9 @@ def main(data) -> None:
         st.caption(U["targets_note"])
     _templates(db)
 
-    file = st.file_uploader(U["file"], type=upload_flow.FILE_TYPES, key=f"upload_file_{st.session_state.get('upload_round', 0)}",
+    # No `type=`: Streamlit would refuse another type itself, in English ("application/pdf files are not allowed.");
+    # intake refuses it in Chinese, naming the type and what to upload instead
+    file = st.file_uploader(U["file"], key=f"upload_file_{st.session_state.get('upload_round', 0)}",
                             max_upload_size=upload_flow.max_upload_mb())
     st.caption(labels.UPLOADER["caption"].format(mb=upload_flow.max_upload_mb()))
     flash = st.session_state.pop("upload_flash", None)

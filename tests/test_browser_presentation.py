@@ -102,7 +102,7 @@ def test_presentation_mode_top_bar_links_chart_text_and_exits(app):
         page.close()
 
 
-def test_upload_page_shows_no_english_uploader_strings(app):
+def test_upload_page_shows_no_english_uploader_strings(app, tmp_path):
     page = _page(app, "ana", "analyst-pass-1", 1366, 768)
     try:
         open_from_sidebar(page, labels.PAGES["upload"])
@@ -117,9 +117,16 @@ def test_upload_page_shows_no_english_uploader_strings(app):
             z.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] > div')]
             .map(e => getComputedStyle(e, '::after').content)""")
         assert generated == [f'"{labels.UPLOADER["browse"]}"', f'"{labels.UPLOADER["drop"]}"']
-        accept = page.get_by_test_id("stFileUploaderDropzoneInput").get_attribute("accept")
-        assert {a for a in accept.split(",") if a.startswith(".")} == {".csv", ".txt", ".tsv", ".xlsx", ".xlsm",
-                                                                      ".xls"}
+        # no type filter: Streamlit would refuse another type in English ("application/pdf files are not
+        # allowed."); the page refuses it in Chinese, and nothing English appears, not even for screen readers
+        accept = page.get_by_test_id("stFileUploaderDropzoneInput").get_attribute("accept") or ""
+        assert not [a for a in accept.split(",") if a.startswith(".")]
+        pdf = tmp_path / "汇报材料.pdf"
+        pdf.write_bytes(b"%PDF-1.4 not a table")
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(pdf))
+        expect(main.get_by_test_id("stAlert").filter(has_text="不支持的文件类型")).to_be_visible(timeout=SLOW)
+        expect(main.get_by_test_id("stFileUploader")).not_to_contain_text("not allowed")
+        expect(main.locator("[data-testid='stFileChipIconError']")).to_have_count(0)
         page.screenshot(path=str(ARTIFACTS / "upload_chinese.png"), full_page=True)
     finally:
         page.close()

@@ -62,9 +62,17 @@ def test_upload_page_renders_with_templates_and_an_uploader(request, monkeypatch
     assert shown == [labels.UPLOAD[f"template_{fmt}"].format(kind=labels.UPLOAD_KIND[k])
                       for k in upload_flow.KINDS for fmt in ("csv", "xlsx")]
     assert len(at.file_uploader) == 1
-    assert set(at.file_uploader[0].allowed_type) >= {".csv", ".xlsx", ".xls", ".txt"}
+    # every type: Streamlit would refuse another one itself, in English; the page refuses it in Chinese
+    assert not at.file_uploader[0].allowed_type
     assert at.info[0].value == labels.UPLOAD["waiting"]
     assert [o for o in at.selectbox(key="upload_kind").options] == [labels.UPLOAD_KIND[k] for k in upload_flow.KINDS]
+
+
+def test_a_file_of_another_type_is_refused_in_chinese_by_the_page(sample_db, monkeypatch):
+    at = _drop(open_app(sample_db, monkeypatch, "pages/upload.py"), "汇报材料.pdf", b"%PDF-1.4 not a table")
+    shown = " ".join(e.value for e in at.error).replace("\\", "")  # markdown-escaped dots
+    assert "不支持的文件类型“.pdf”" in shown and ".xlsx" in shown
+    assert not [b for b in at.button if b.key == "upload_commit"]  # nothing to commit
 
 
 def test_template_names_carry_the_kind_and_the_period():
