@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -16,7 +18,7 @@ from intake.normalize import Problem
 from intake.reading import RawTable, read_table
 from intake.rules import DTYPES
 from intake.schemas import accepted_names, match_header, schema
-from intake.settings import ADDITIVE_UNITS, CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, Limits
+from intake.settings import ADDITIVE_UNITS, CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, UNIT_SPELLINGS, Limits
 from intake.workbook import DAMAGED
 
 _log = logging.getLogger(__name__)
@@ -140,9 +142,12 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
 
     notices = list(raw.notices)
     frame = _skip_unfilled(raw, kind, positions, notices)
+    _check_hidden(raw, frame, positions, errors)
     marks: dict[int, dict[int, tuple[str, dict]]] = {}
     for (row, position), mark in raw.marks.items():
         marks.setdefault(position, {})[row] = mark
+    _mark_merged_numbers(raw, positions, marks)
+    _mark_split_numbers(raw, frame, kind, positions, marks)
     done: dict[str, pd.Series] = {}
     for field, rule in upload_kind(kind).rules.items():
         if field in positions:
@@ -152,6 +157,8 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
         checked = rule(text, ctx, done)
         notices.extend(checked.notices)
         values, failed, explain = checked.values, checked.failed, checked.explain
+        if field in _VALUE_FIELDS and field in positions:
+            _mark_header_unit(raw.columns[positions[field]], positions[field], done, ctx, marks)
         mine = marks.get(positions.get(field, -1))
         if mine:  # an Excel error value or an untrustworthy formula: refused by name, whatever its text parses to
             marked = pd.Series(text.index.isin(list(mine)), index=text.index)
@@ -173,6 +180,109 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
     if not errors.count and kind == "actuals":
         notices.extend(_district_sums(rows, ctx))
     return CheckResult(kind, rows, errors.frame(), errors.count, notices=tuple(notices), sheet=raw.sheet)
+
+
+# numeric fields: a value merged over several rows is not carried down; a unit in their header must be the row's
+_NUMBER_FIELDS = frozenset(f for f, dtype in DTYPES.items() if dtype == "float64")
+_VALUE_FIELDS = frozenset({"value", "target_value"})
+_HEADER_UNIT = re.compile(r"[(\[<{]([^()\[\]<>{}]+)[)\]>}]\s*$")
+_NOT_A_UNIT = re.compile(r"[填写必选可年季期注说明按如例单位]")
+
+
+def _check_hidden(raw: RawTable, frame: pd.DataFrame, positions: dict[str, int], errors: _Errors) -> None:
+    """Rows and columns hidden in Excel (by hand or by a filter) hold what the analyst does not see: refused."""
+    read = set(frame.index)
+    rows = [r for r in raw.hidden_rows if r in read]
+    for row in rows[:MAX_ERROR_ROWS]:
+        errors.add(row, 0, raw.columns[0], "", Problem("hidden_row", {"row": row}))
+    errors.count += max(0, len(rows) - MAX_ERROR_ROWS)
+    used = set(positions.values())
+    for position in raw.hidden_columns:
+        if position in used:
+            header = raw.columns[position]
+            errors.add(raw.header_row, position, header, header, Problem("hidden_column", {"header": header}))
+
+
+def _mark_merged_numbers(raw: RawTable, positions: dict[str, int], marks: dict[int, dict]) -> None:
+    """A number merged down several rows shows once: it is no row's value for certain (each, or their sum?)."""
+    numeric = {positions[f] for f in _NUMBER_FIELDS if f in positions}
+    for first, last, position in raw.merged:
+        if position in numeric:
+            mine = marks.setdefault(position, {})
+            for row in range(first, last + 1):
+                mine.setdefault(row, ("merged_number", {"first": first, "last": last}))
+
+
+_SPLIT_HEAD = r"[+-]?\d{1,3}"
+_SPLIT_TAIL = r"\d{3}(?:[.,]\d+)*"
+_COMMA_NUMBER = r"[+-]?\d[\d.]*,[\d.,]*"
+
+
+def _mark_split_numbers(raw: RawTable, frame: pd.DataFrame, kind: str, positions: dict[str, int],
+                        marks: dict[int, dict]) -> None:
+    """Text files only. A number with an unquoted thousands comma is split over two cells (1,234 -> 1 | 234): a
+    number cell of one to three digits followed by a text cell of three digits is refused. In a file separated by
+    semicolons, a comma in a number may be a decimal comma (1,5): refused."""
+    if raw.delimiter is None or frame.empty:
+        return
+    text_fields = {c.field for c in upload_kind(kind).columns} - set(_NUMBER_FIELDS) - set(upload_kind(kind).keys)
+    text_positions = {positions[f] for f in text_fields if f in positions}
+    for field in _NUMBER_FIELDS:
+        if field not in positions:
+            continue
+        position = positions[field]
+        cells = frame[position].astype(str)
+        if raw.delimiter == ";":
+            comma = cells.str.fullmatch(_COMMA_NUMBER)
+            mine = marks.setdefault(position, {})
+            for row in cells.index[comma.to_numpy()]:
+                mine.setdefault(int(row), ("decimal_comma", {"value": cells[row]}))
+        if position + 1 in text_positions or position + 1 >= len(raw.columns) or raw.columns[position + 1] == "":
+            if position + 1 not in frame.columns:
+                continue
+            after = frame[position + 1].astype(str)
+            split = cells.str.fullmatch(_SPLIT_HEAD) & after.str.fullmatch(_SPLIT_TAIL)
+            if split.any():
+                mine = marks.setdefault(position, {})
+                for row in cells.index[split.to_numpy()]:
+                    mine.setdefault(int(row), ("number_split", {"value": cells[row], "next": after[row]}))
+
+
+def header_unit(header: str) -> str | None:
+    """The unit a header names in brackets ('数值（万吨）' -> '万吨'), or None."""
+    found = _HEADER_UNIT.search(unicodedata.normalize("NFKC", header).replace("【", "[").replace("】", "]"))
+    if not found:
+        return None
+    unit = "".join(found.group(1).split())
+    if not unit or len(unit) > 6 or _NOT_A_UNIT.search(unit):
+        return None
+    return unit
+
+
+def _mark_header_unit(header: str, position: int, done: dict[str, pd.Series], ctx: Context,
+                      marks: dict[int, dict]) -> None:
+    """'数值（‰）' over a % indicator, '数值（万家）' over a count: the header names a unit that is no indicator's (a
+    scale: per mille, ten thousands), so which one the number is in cannot be known. Each row whose indicator has
+    another unit is refused. A header naming one of the catalog's units ('数值（%）' over a file of mixed
+    indicators) is a label, as templates write it."""
+    written = header_unit(header)
+    if written is None or "code" not in done:
+        return
+    unit = UNIT_SPELLINGS.get(written, written)
+    units = dict(zip(ctx.indicators["code"].astype(str), ctx.indicators["unit"].fillna("").astype(str),
+                     strict=True))
+    if unit in set(units.values()) or unit in set(UNIT_SPELLINGS.values()):
+        return
+    codes = done["code"]
+    known = codes.notna()
+    row_units = codes[known].map(units)
+    wrong = row_units[row_units.notna() & (row_units != unit)]
+    if wrong.empty:
+        return
+    mine = marks.setdefault(position, {})
+    for row, own in wrong.items():
+        mine.setdefault(int(row), ("header_unit", {"header": header, "written": written, "code": codes[row],
+                                                  "unit": own or "系数（无单位）"}))
 
 
 def _explain_marks(mine: dict[int, tuple[str, dict]], explain):

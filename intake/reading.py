@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import python_calamine
 
-from intake import labels, workbook
+from intake import labels, numfmt, workbook
 from intake.errors import UploadError
 from intake.schemas import header_score
 from intake.settings import DEFAULT_LIMITS, Limits
@@ -67,6 +67,10 @@ class RawTable:
     titles: tuple[str, ...] = ()
     marks: dict[tuple[int, int], CellMark] = field(default_factory=dict)
     notices: tuple[str, ...] = ()
+    hidden_rows: tuple[int, ...] = ()  # data rows (as Excel numbers them) hidden in Excel, with something in them
+    hidden_columns: tuple[int, ...] = ()  # positions of columns hidden in Excel, with something in them
+    merged: tuple[tuple[int, int, int], ...] = ()  # (first row, last row, position): a value merged down rows
+    delimiter: str | None = None  # a text file's separator; None for a workbook
 
 
 @dataclass
@@ -79,6 +83,9 @@ class _Grid:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based r0, c0, r1, c1
     name: str | None = None
     percent_rows: set[int] = field(default_factory=set)  # rows with a number Excel shows as a percentage
+    hidden_rows: set[int] = field(default_factory=set)  # 0-based rows hidden in Excel (by hand or by a filter)
+    hidden_columns: set[int] = field(default_factory=set)
+    delimiter: str | None = None  # a CSV's separator (None for a workbook)
 
 
 def _refuse(key: str, **values: object) -> UploadError:
@@ -138,11 +145,21 @@ def _decode(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise _refuse("not_text") from None
+    if b"\x00" in data[:4096]:  # UTF-16 without its BOM: the high byte of ASCII characters is zero
+        head = data[:4096]
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        encoding = "utf-16-le" if odd >= 4 * max(even, 1) else "utf-16-be" if even >= 4 * max(odd, 1) else None
+        if encoding is not None:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise _refuse("not_text") from None
     if b"\x00" in data:
         raise _refuse("not_text")
-    for encoding in ("utf-8-sig", "gb18030"):
+    body = data.removeprefix(b"\xef\xbb\xbf")  # a BOM in front of GBK text (an editor added it)
+    for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding)
+            return body.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise _refuse("not_text")
@@ -199,9 +216,14 @@ def _csv_grid(data: bytes, limits: Limits, kind: str | None) -> _Grid:
     start = sum(len(line) + 1 for line in head[:index])
     titles = [" ".join(f for f in _fields(line.rstrip("\r"), delimiter) if f) for line in head[:index]]
     body = _parse_csv(text[start:], delimiter, first_row=index + 1)
+    for col in body.columns:  # Excel's way of keeping text in a CSV: ="0123" shows 0123
+        values = body[col]
+        quoted = values.str.startswith('="', na=False)
+        if quoted.any():
+            body[col] = values.where(~quoted, values.str.replace(r'^="(.*)"$', r"\1", regex=True))
     title_rows = pd.DataFrame({0: titles}, dtype=object) if titles else None
     cells = body if title_rows is None else pd.concat([title_rows, body], ignore_index=True)
-    return _Grid(cells.fillna("").astype(str), first_row=1)
+    return _Grid(cells.fillna("").astype(str), first_row=1, delimiter=delimiter)
 
 
 def _parse_csv(text: str, delimiter: str, first_row: int) -> pd.DataFrame:
@@ -218,9 +240,16 @@ def _parse_csv(text: str, delimiter: str, first_row: int) -> pd.DataFrame:
         if not ragged:
             raise _refuse("csv_unreadable") from None
         want, line_no, got = ragged.groups()
-    # rows wider than the header: read them padded; columns with data but no header are reported by checks
+    # rows wider than the header: read them padded; columns with data but no header are reported by checks.
+    # A row wider only by empty fields has had its cells moved along by a comma (0,951 unquoted: 0 | 951 | ''):
+    # refused, since no check can see it afterwards.
     try:
-        widths = [len(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        widths = [len(r) for r in records]
+        head = widths[0] if widths else 0
+        for number, record in enumerate(records[1:], start=1):
+            if len(record) > head and not any(f.strip() for f in record[head:]):
+                raise _refuse("row_wider", row=first_row + number, extra=len(record) - head)
         return pd.read_csv(io.StringIO(text), engine="c", names=range(max(widths)), **options)
     except (pd.errors.ParserError, ValueError, csv.Error):
         raise _refuse("ragged", row=first_row - 1 + int(line_no),
@@ -353,12 +382,13 @@ def _load(archive: zipfile.ZipFile, reader, book: workbook.Book, sheet: workbook
     cells = cells.apply(lambda col: col.map(_cell_text)).astype(str) if len(cells) else cells
     grid = _Grid(cells, 1, merges=merges, name=sheet.name)
     height, width = cells.shape
-    for r, c in marks.percent:
+    for (r, c), style in marks.styled.items():
         if r < height and c < width:
             value = values[r][c]
             if isinstance(value, int | float) and not isinstance(value, bool):
-                cells.iat[r, c] = _percent_text(value)
-                grid.percent_rows.add(r)
+                _styled(grid, r, c, value, book.formats[style])
+    grid.hidden_rows = {r for r in marks.hidden_rows if r < height}
+    grid.hidden_columns = {c for c in marks.hidden_columns if c < width}
     for (r, c), has_result in marks.formula.items():
         if not has_result:
             grid.marks[(r, c)] = ("formula_no_result", {})
@@ -372,6 +402,25 @@ def _load(archive: zipfile.ZipFile, reader, book: workbook.Book, sheet: workbook
 def _percent_text(value: float) -> str:
     """0.951 in a percent format -> '95.1%', as Excel shows it (without Excel's rounding to the format's places)."""
     return f"{value * 100:.15g}%"
+
+
+def _styled(grid: _Grid, r: int, c: int, value: float, fmt: numfmt.NumberFormat) -> None:
+    """A number whose format changes what it means, as Excel shows it: 0.951 in '0.0%' -> '95.1%', 12.3 in
+    '0.0"万吨"' -> '12.3万吨' (checks then hold the unit against the indicator's); a format that divides it by 1,000
+    or moves its decimal point is marked, since the number shown is not the one stored."""
+    section = fmt.uniform or fmt.section(value)
+    if section.scale or section.split:
+        shown = f"{value / 1000 ** section.scale:.15g}" if not section.split else ""
+        grid.marks[(r, c)] = ("format_scaled", {"value": _cell_text(value), "format": fmt.code,
+                                                "shown": shown or "另一个数"})
+        return
+    text = _percent_text(value) if section.percent else _cell_text(value)
+    if section.percent:
+        grid.percent_rows.add(r)
+        text = text.removesuffix("%") + "%" * min(section.percent, 1)
+        if section.percent > 1:  # '0%%' multiplies twice: shown, not guessed
+            text = f"{value * 100 ** section.percent:.15g}" + "%" * section.percent
+    grid.cells.iat[r, c] = f"{section.prefix}{text}{section.suffix}"
 
 
 def _cell_text(value: object) -> str:
@@ -435,11 +484,14 @@ def _table(grid: _Grid, limits: Limits, file_name: str, kind: str | None, notice
     if not filled.any():
         raise _refuse("no_data_rows")
     header_at = _header_index(cells, filled, kind)
+    down: list[tuple[int, int, int]] = []  # (r0, r1, column) of blocks merged over several rows
     for r0, c0, r1, c1 in grid.merges:  # a merged block below the header shows its value on every row it spans
         if r0 > header_at and r0 < len(cells) and c0 < cells.shape[1]:
             r1, c1 = min(r1, len(cells) - 1), min(c1, cells.shape[1] - 1)
             cells.iloc[r0 : r1 + 1, c0 : c1 + 1] = cells.iat[r0, c0]
             filled.iloc[r0 : r1 + 1] |= cells.iat[r0, c0] != ""
+            if r1 > r0 and cells.iat[r0, c0] != "":
+                down.extend((r0, r1, c) for c in range(c0, c1 + 1))
     titles = tuple(
         dict.fromkeys(v for row in cells.iloc[:header_at].itertuples(index=False) for v in row if v)
     )
@@ -461,6 +513,11 @@ def _table(grid: _Grid, limits: Limits, file_name: str, kind: str | None, notice
         for (r, c), mark in grid.marks.items()
         if r > header_at and c in position_of
     }
+    hidden_rows = tuple(sorted(r + first for r in grid.hidden_rows
+                               if r > header_at and filled.iat[r] and (cells.iloc[r] != "").any()))
+    hidden_columns = tuple(sorted(position_of[c] for c in grid.hidden_columns
+                                  if c in position_of and (data[position_of[c]] != "").any()))
+    merged = tuple((r0 + first, r1 + first, position_of[c]) for r0, r1, c in down if c in position_of)
     shown_as_percent = sum(1 for r in grid.percent_rows if r > header_at)
     if shown_as_percent:
         notices = [*notices, labels.notice("percent_cells", count=shown_as_percent)]
@@ -473,6 +530,10 @@ def _table(grid: _Grid, limits: Limits, file_name: str, kind: str | None, notice
         titles=titles,
         marks=marks,
         notices=tuple(notices),
+        hidden_rows=hidden_rows,
+        hidden_columns=hidden_columns,
+        merged=merged,
+        delimiter=grid.delimiter,
     )
 
 

@@ -301,6 +301,7 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
     codes, distinct = pd.factorize(done["code"])
     units = np.array([unit_of.get(c, np.nan) for c in distinct] + [np.nan], dtype=object)
     unit = pd.Series(units[codes], index=done["code"].index, dtype=object)
+    written = _units_written(text, reason, unit, number)
     ok = reason.isna()
     percent_units = [u for u, rule in UNIT_RULES.items() if rule.percent_sign]
     reason[ok & parsed["percent"] & unit.notna() & ~unit.isin(percent_units)] = "percent_not_allowed"
@@ -330,6 +331,9 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
         u = unit.get(row)
         rule = UNIT_RULES.get(u) if isinstance(u, str) else None
         key = "value_empty" if reason[row] == "required_empty" else reason[row]
+        if key == "unit_in_value":
+            return Problem(key, {"value": text[row], "written": written.get(row, ""),
+                                 "unit": u if u else "系数（无单位）"})
         if key == "percent_not_allowed" and u == "":
             key = "percent_coefficient"
         return Problem(
@@ -344,6 +348,36 @@ def value_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series], name: 
         )
 
     return CheckedColumn(number.where(~failed), failed, explain)
+
+
+# a number followed by a unit: '128家', '12.3 万吨', '0.5‰' (typed, or shown so by the cell's number format)
+_NUMBER_UNIT = r"\s*([+-]?(?:\d[\d,]*\.?\d*|\.\d+))\s*([^\d\s.,%+\-=][^\d=]{0,5}?)\s*"
+
+
+def _units_written(text: pd.Series, reason: pd.Series, unit: pd.Series, number: pd.Series) -> pd.Series:
+    """Cells refused as not a number that are a number and a unit: the indicator's own unit ('128家' for a count
+    in 家) is read as the number; another unit ('12.3万吨', '0.5‰' for a %) is refused naming it. Only the refused
+    cells are looked at. Returns the unit written, by row, for the refusals' messages; updates `reason` and
+    `number` in place."""
+    refused = reason.isin(["not_number", "chinese_numeral"])
+    if not refused.any():
+        return pd.Series(dtype=object)
+    found = text[refused].map(fold_text).str.extract(f"^{_NUMBER_UNIT}$")
+    found = found[found[1].notna()]
+    if found.empty:
+        return pd.Series(dtype=object)
+    written = found[1].map(squeeze)
+    own = unit[found.index]
+    same = own.notna() & (written.map(lambda w: UNIT_SPELLINGS.get(w, w)) == own) & (own != "")
+    if same.any():
+        again = number_frame(found.loc[same, 0])
+        fine = again["reason"].isna()
+        rows = again.index[fine.to_numpy()]
+        number[rows] = again.loc[rows, "number"]
+        reason[rows] = None
+    other = found.index[~same.to_numpy()]
+    reason[other] = "unit_in_value"
+    return written
 
 
 def _bounds(ctx: Context, codes: pd.Series) -> tuple[pd.Series, pd.Series] | None:

@@ -15,10 +15,13 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from intake import numfmt
+
 _REL_WORKSHEET = "/worksheet"
-_PERCENT_BUILTIN = {9, 10}  # 0%, 0.00%
+_BUILTIN_FORMATS = {9: "0%", 10: "0.00%"}  # the built-in ids (no <numFmt> written) that change a number's meaning
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix: <x:c> as .NET writers produce
 _ROW_TAG = re.compile(rb"<" + _P + rb"row\b([^>]*)>")
 _R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -28,6 +31,12 @@ _FORMULA_CELL = re.compile(rb"<" + _P + rb"c\s([^>]*[^/>]|)>\s*<" + _P + rb"f\b"
 _ERROR_CELL = re.compile(rb"<" + _P + rb'c\s([^>]*\bt="e"[^>]*[^/>]|[^>]*\bt="e")>(.*?)</' + _P + rb"c>", re.S)
 _VALUE = re.compile(rb"<" + _P + rb"v(?:\s[^>]*)?>([^<]*)</" + _P + rb"v>")
 _CELL_END = re.compile(rb"</" + _P + rb"c>")
+_NO_TYPE = re.match(rb"(n)", b"n")
+_S_ATTR = re.compile(rb'\bs="(\d+)"')
+_HIDDEN = rb'\bhidden="(?:1|true)"'
+_HIDDEN_ROW = re.compile(rb"<" + _P + rb"row\b([^>]*" + _HIDDEN + rb"[^>]*)>")
+_HIDDEN_COL = re.compile(rb"<" + _P + rb"col\b([^>]*" + _HIDDEN + rb"[^>]*)>")
+_MIN_MAX = re.compile(rb'\b(min|max)="(\d+)"')
 
 
 @dataclass(frozen=True)
@@ -43,18 +52,30 @@ class Sheet:
 @dataclass(frozen=True)
 class Book:
     sheets: tuple[Sheet, ...]
-    percent_styles: frozenset[int]  # cellXfs indices whose number format shows a percentage
+    formats: Mapping[int, numfmt.NumberFormat]  # cellXfs index -> its format, where it changes what a number means
     recalc_on_load: bool  # the workbook asks Excel to recalculate everything when opened
+
+    @property
+    def percent_styles(self) -> frozenset[int]:
+        """cellXfs indices whose number format shows a percentage (for some values at least)."""
+        return frozenset(i for i, f in self.formats.items() if any(s.percent for s in f.sections))
 
 
 @dataclass
 class Marks:
     """Cells of one sheet that need more than calamine's value, by 0-based (row, column)."""
 
-    percent: set[tuple[int, int]] = field(default_factory=set)  # numbers Excel shows as a percentage
+    styled: dict[tuple[int, int], int] = field(default_factory=dict)  # number -> its style (one of Book.formats)
     formula: dict[tuple[int, int], bool] = field(default_factory=dict)  # formula cell -> has a saved result
     error: dict[tuple[int, int], str] = field(default_factory=dict)  # error value as Excel shows it
     unplaced: bool = False  # a marked cell without an r= address: it cannot be matched to calamine's value
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden in Excel (by hand or by a filter)
+    hidden_columns: set[int] = field(default_factory=set)
+
+    @property
+    def percent(self) -> set[tuple[int, int]]:
+        """Numbers whose style shows a percentage (for some values at least)."""
+        return set(self.styled)
 
 
 def _local(tag: str) -> str:
@@ -101,8 +122,7 @@ def _workbook_part(archive: zipfile.ZipFile) -> str:
 
 def _is_percent_format(code: str) -> bool:
     """'0.0%' is; '0.0"%"' and '0.0\\%' (a literal sign) are not."""
-    code = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
-    return "%" in code
+    return numfmt.is_percent(code)
 
 
 def read_book(archive: zipfile.ZipFile) -> Book:
@@ -130,13 +150,14 @@ def read_book(archive: zipfile.ZipFile) -> Book:
                 ))
             elif tag == "calcPr":
                 recalc = (element.get("fullCalcOnLoad") or "").lower() in ("1", "true")
-    return Book(tuple(sheets), _percent_styles(archive, styles_part or "xl/styles.xml"), recalc)
+    return Book(tuple(sheets), _formats(archive, styles_part or "xl/styles.xml"), recalc)
 
 
-def _percent_styles(archive: zipfile.ZipFile, part: str) -> frozenset[int]:
+def _formats(archive: zipfile.ZipFile, part: str) -> dict[int, numfmt.NumberFormat]:
+    """cellXfs index -> number format, for the styles whose format changes what a number means."""
     root = _xml(archive, part)
     if root is None:
-        return frozenset()
+        return {}
     custom = {}
     for element in root.iter():
         if _local(element.tag) == "numFmt":
@@ -144,7 +165,7 @@ def _percent_styles(archive: zipfile.ZipFile, part: str) -> frozenset[int]:
                 custom[int(element.get("numFmtId") or -1)] = element.get("formatCode") or ""
             except ValueError:
                 continue
-    percent: set[int] = set()
+    formats: dict[int, numfmt.NumberFormat] = {}
     for element in root:
         if _local(element.tag) != "cellXfs":
             continue
@@ -153,9 +174,10 @@ def _percent_styles(archive: zipfile.ZipFile, part: str) -> frozenset[int]:
                 fmt = int(xf.get("numFmtId") or 0)
             except ValueError:
                 continue
-            if fmt in _PERCENT_BUILTIN or (fmt in custom and _is_percent_format(custom[fmt])):
-                percent.add(index)
-    return frozenset(percent)
+            parsed = numfmt.parse(custom.get(fmt) or _BUILTIN_FORMATS.get(fmt, ""))
+            if parsed is not None:
+                formats[index] = parsed
+    return formats
 
 
 def _column_number(letters: bytes) -> int:
@@ -211,8 +233,8 @@ def _has_formula(xml: bytes) -> bool:
 def marks(xml: bytes, book: Book) -> Marks:
     """The cells of a sheet that Excel shows differently from calamine's value."""
     out = Marks()
-    if book.percent_styles:
-        styles = b"|".join(str(s).encode() for s in sorted(book.percent_styles))
+    if book.formats:
+        styles = b"|".join(str(s).encode() for s in sorted(book.formats))
         pattern = re.compile(rb"<" + _P + rb'c\s([^>]*\bs="(?:' + styles + rb')"[^>]*)>')
         for m in pattern.finditer(xml):
             attrs = m.group(1)
@@ -223,7 +245,19 @@ def marks(xml: bytes, book: Book) -> Marks:
             if position is None:
                 out.unplaced = True
             else:
-                out.percent.add(position)
+                out.styled[position] = int(_S_ATTR.search(attrs).group(1))
+    if xml.find(b"hidden=") >= 0:
+        for m in _HIDDEN_ROW.finditer(xml):
+            number = _NUM_ATTR.search(m.group(1))
+            if number is None:
+                out.unplaced = True
+            else:
+                out.hidden_rows.add(int(number.group(1)) - 1)
+        for m in _HIDDEN_COL.finditer(xml):
+            bounds = dict(_MIN_MAX.findall(m.group(1)))
+            low, high = int(bounds.get(b"min", 0)), int(bounds.get(b"max", 0))
+            if low >= 1:
+                out.hidden_columns.update(range(low - 1, min(high, low + 16384)))
     for m in _FORMULA_CELL.finditer(xml) if _has_formula(xml) else ():
         position = _position(m.group(1))
         end = _CELL_END.search(xml, m.end())
@@ -232,7 +266,9 @@ def marks(xml: bytes, book: Book) -> Marks:
         if position is None:
             out.unplaced = True
         else:
-            out.formula[position] = bool(value and value.group(1).strip())
+            # a formula whose result is the empty string (=IF(B2="","",…)) is saved as t="str" with an empty <v>
+            text_result = (_T_ATTR.search(m.group(1)) or _NO_TYPE).group(1) == b"str"
+            out.formula[position] = bool(value and (value.group(1).strip() or text_result))
     for m in _ERROR_CELL.finditer(xml) if xml.find(b't="e"') >= 0 else ():
         position = _position(m.group(1))
         value = _VALUE.search(m.group(2))

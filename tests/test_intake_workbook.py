@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from intake import workbook
+from intake import numfmt, workbook
 
 
 def _sheet(cells: str, prefix: str = "") -> bytes:
@@ -39,7 +39,7 @@ def test_percent_formats_are_those_that_show_a_percent_sign_as_a_multiplier(code
     assert workbook._is_percent_format(code) is percent
 
 
-BOOK = workbook.Book(sheets=(), percent_styles=frozenset({3}), recalc_on_load=False)
+BOOK = workbook.Book(sheets=(), formats={3: numfmt.parse("0.0%")}, recalc_on_load=False)
 
 
 def test_marks_find_numbers_in_percent_styles_but_not_text_in_them():
@@ -87,3 +87,35 @@ def test_read_book_knows_hidden_and_chart_sheets_and_the_calc_flag():
         ("旧", False, True, "xl/worksheets/sheet1.xml"), ("图", True, False, "xl/chartsheets/sheet1.xml"),
         ("数据", True, True, "xl/worksheets/sheet2.xml")]
     assert book.recalc_on_load
+
+
+@pytest.mark.parametrize("code, value, shown", [
+    ("0.0%", 0.951, (1, 0, False, "")),
+    ("[<1]0.0%;0.0", 0.951, (1, 0, False, "")),
+    ("[<1]0.0%;0.0", 96.2, (0, 0, False, "")),
+    ("0.0;-0.0%", 95.1, (0, 0, False, "")),
+    ('0.00"%"', 95.1, (0, 0, False, "%")),
+    ("0.0‰", 0.5, (0, 0, False, "‰")),
+    ('0.0"万吨"', 12.3, (0, 0, False, "万吨")),
+    ("#,##0,", 12345, (0, 1, False, "")),
+    ('0.00,,"百万"', 1234567, (0, 2, False, "百万")),
+    ('0!.0000"万"', 12345, (0, 0, True, "万")),
+])
+def test_number_formats_say_what_they_do_to_a_number(code, value, shown):
+    section = numfmt.parse(code).section(value)
+    assert (section.percent, section.scale, section.split, section.suffix) == shown
+
+
+@pytest.mark.parametrize("code", [
+    "General", "G/通用格式", "#,##0.00", "0.00E+00", "# ?/?", "yyyy/m/d", '[$-804]yyyy"年"m"月"d"日";@', "h:mm",
+    "[DBNum1][$-804]General", "¥#,##0.00", '_ * #,##0_ ;_ * \\-#,##0_ ;_ * "-"??_ ;_ @_ ', "0.0;(0.0)", "@",
+])
+def test_formats_that_show_the_number_itself_need_no_attention(code):
+    assert numfmt.parse(code) is None
+
+
+def test_marks_find_hidden_rows_and_columns():
+    xml = _sheet('<row r="2" hidden="1"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>1</v></c></row>')
+    xml = xml.replace(b"<sheetData>", b'<cols><col min="2" max="3" hidden="1"/></cols><sheetData>')
+    marks = workbook.marks(xml, BOOK)
+    assert marks.hidden_rows == {1} and marks.hidden_columns == {1, 2}

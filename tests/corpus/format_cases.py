@@ -1,0 +1,136 @@
+"""The expected outcome of every file in tests/files/formats/ (built by tests/corpus/formats.py).
+
+Same vocabulary as tests/corpus/cases.py (Land / Refuse / Either). `before` records what intake did with the file
+before the fix that the case holds up: 'wrong' (a wrong value landed silently), 'crash', 'refused' or 'right'.
+"""
+
+from __future__ import annotations
+
+from tests.corpus.cases import WHOLE_FILE, Case, Refuse, land
+
+P17, P02, P06, P18 = "P17_CW_RECYCLING", "P02_GREEN_MFG", "P06_IRRIGATION", "P18_SEA_RAIL"
+Q = "2025Q4"
+
+# fmt: off
+CASES: tuple[Case, ...] = (
+    # --- 1. number formats ------------------------------------------------------------------------------------
+    Case("fmt_literal_percent.xlsx", "actuals", 'WPS: 0.00"%" and 0.0\\% print a sign without scaling (95.1 shows 95.10%)',
+         land((2, P17, Q, "全市", 95.1, ""), (3, P18, Q, "福田区", 3.9, ""))),
+    Case("fmt_literal_percent_on_count.xlsx", "actuals", 'a count of 家 in 0"%": Excel shows 128%',
+         Refuse(3, "数值", ("百分",))),
+    Case("fmt_permille.xlsx", "actuals", "a % indicator's 0.5 formatted 0.0‰: Excel shows 0.5‰ (0.05 %)",
+         Refuse(3, "数值", ("‰",))),
+    Case("fmt_conditional_percent.xlsx", "actuals", "[<1]0.0%;0.0: 0.951 shows 95.1%, 96.2 shows 96.2",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P17, Q, "福田区", 96.2, ""), (4, P18, Q, "罗湖区", 3.9, ""))),
+    Case("fmt_percent_in_negative_section.xlsx", "actuals", "0.0;-0.0%: the percent sign only in the negative section",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P18, Q, "福田区", 3.9, ""))),
+    Case("fmt_unit_text_other.xlsx", "actuals", '12.3 in 0.0"万吨" for a % indicator: Excel shows 12.3万吨',
+         Refuse(3, "数值", ("万吨",))),
+    Case("fmt_unit_text_own.xlsx", "actuals", 'the indicator\'s own unit in the format: 0"家", #,##0"家", 0.0"%"',
+         land((2, P02, Q, "全市", 128.0, ""), (3, P02, Q, "福田区", 33.0, ""), (4, P17, Q, "罗湖区", 95.1, ""))),
+    Case("fmt_thousands_scale.xlsx", "actuals", "#,##0, shows 12345 as 12 (thousands); the cell holds 12345",
+         Refuse(3, "数值", ("格式", "12345"))),
+    Case("fmt_millions_scale.xlsx", "actuals", '0.00,,"百万" shows 1234567 as 1.23百万',
+         Refuse(2, "数值", ("格式",))),
+    Case("fmt_wan_point_trick.xlsx", "actuals", '0!.0000"万" shows 12345 as 1.2345万 (a literal point among digits)',
+         Refuse(2, "数值", ("格式",))),
+    Case("fmt_wan_quoted_point.xlsx", "actuals", '0"."0000: the same trick with a quoted point',
+         Refuse(2, "数值", ("格式",))),
+    Case("fmt_scientific_fraction.xlsx", "actuals", "0.00E+00, # ?/? and 0.0 show the number itself",
+         land((2, P02, Q, "全市", 128.0, ""), (3, P06, Q, "福田区", 0.625, ""), (4, P17, Q, "罗湖区", 95.25, ""))),
+    Case("fmt_accounting_red_dbnum.xlsx", "actuals", "accounting, [Red]\\-0.0\\ , [DBNum1] (一千…) and G/通用格式",
+         land((2, P02, Q, "全市", 1280.0, ""), (3, P17, Q, "福田区", 95.1, ""), (4, P02, Q, "罗湖区", 33.0, ""),
+              (5, P02, Q, "南山区", 47.0, ""))),
+    Case("fmt_date_on_value.xlsx", "actuals", '45000 in yyyy"年"m"月"d"日": Excel shows 2023年3月15日',
+         Refuse(2, "数值", ("不是数字",))),
+    Case("fmt_builtin_cn_date_id.xlsx", "actuals", "numFmtId 31 (a zh-CN date) with no <numFmt> element",
+         Refuse(2, "数值", ("不是数字",))),
+    Case("fmt_builtin_percent_id_only.xlsx", "actuals", "numFmtId 10 (0.00%) with no <numFmt> element",
+         land((2, P17, Q, "全市", 95.1, ""))),
+    Case("fmt_time_on_value.xlsx", "actuals", "a coefficient 0.5 formatted h:mm (shows 12:00)",
+         Refuse(2, "数值", ("不是数字",))),
+    Case("fmt_text_numbers.xlsx", "actuals", "a column formatted @: numbers stored as text, 1，234 with a full-width comma",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P02, Q, "福田区", 1234.0, ""), (4, P06, Q, "罗湖区", 0.62, ""))),
+    # --- 2. cell types ------------------------------------------------------------------------------------------
+    Case("cell_rich_text_runs.xlsx", "actuals", "a code in two rich-text runs; an inline value 12|8 in two runs",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P02, Q, "全市", 128.0, ""))),
+    Case("cell_phonetic_runs.xlsx", "actuals", "a shared string with a phonetic guide (<rPh>) after its text",
+         land((2, P17, Q, "南山区", 95.1, ""))),
+    Case("cell_formula_string_result.xlsx", "actuals", 'a t="str" formula whose saved result is the text 95.1',
+         land((2, P17, Q, "全市", 95.1, ""), (3, P02, Q, "全市", 128.0, ""))),
+    Case("cell_formula_empty_string.xlsx", "actuals", '=IF(x="","",x) saved as t="str" with an empty result: no figure',
+         land((2, P17, Q, "全市", 95.1, "")), notices=("跳过",)),
+    Case("cell_boolean_value.xlsx", "actuals", "TRUE (t=\"b\") in the value column", Refuse(3, "数值", ("TRUE",))),
+    Case("cell_iso_date_type.xlsx", "actuals", 't="d" ISO date in the value column', Refuse(2, "数值", ("不是数字",))),
+    # --- 3. row and column styles, the 1904 date system ---------------------------------------------------------
+    Case("style_row_default_percent.xlsx", "actuals",
+         "a row styled 0.0% (customFormat) over a cell without s=: Excel shows the cell's own style (0.62)",
+         land((2, P06, Q, "全市", 0.62, ""), (3, P17, Q, "福田区", 50.0, ""))),
+    Case("style_column_default_percent.xlsx", "actuals", "a column styled 0.0% over a cell without s=",
+         land((2, P06, Q, "全市", 0.62, ""), (3, P17, Q, "福田区", 50.0, ""))),
+    Case("date1904_period.xlsx", "actuals", "a Mac workbook (date1904) with the period typed as a date",
+         Refuse(2, "报告期", ("日期", "2027"))),
+    # --- 4. what the analyst does not see -----------------------------------------------------------------------
+    Case("hidden_row_stale.xlsx", "actuals", "last quarter's row kept, hidden, above this quarter's",
+         Refuse(2, "指标代码", ("隐藏",))),
+    Case("filtered_rows.xlsx", "actuals", "an autofilter on 区 showing 福田区: the other districts' rows hidden",
+         Refuse(3, "指标代码", ("筛选",))),
+    Case("hidden_column_period.xlsx", "actuals", "the 报告期 column hidden (width 0) with last quarter in it",
+         Refuse(1, "报告期", ("隐藏",))),
+    Case("hidden_empty_row.xlsx", "actuals", "an empty hidden row between data rows",
+         land((2, P17, Q, "全市", 95.1, ""), (4, P18, Q, "全市", 3.9, ""))),
+    Case("merged_value_down.xlsx", "actuals", "one count merged down three district rows (each 33, or 33 together?)",
+         Refuse(3, "数值", ("合并",))),
+    Case("merged_status_down.xlsx", "task-status", "a status merged down two task rows (text: each row's status)",
+         land((2, 3, Q, "推进中", "一", ""), (3, 4, Q, "推进中", "二", ""), (4, 5, Q, "已完成", "", ""))),
+    Case("protected_sheet.xlsx", "actuals", "a protected sheet", land((2, P17, Q, "全市", 95.1, ""))),
+    # --- 5. headers ---------------------------------------------------------------------------------------------
+    Case("header_unit_permille.xlsx", "actuals", "数值（‰） over a % indicator: 39‰ is 3.9 %",
+         Refuse(2, "数值（‰）", ("‰",))),
+    Case("header_unit_wan.xlsx", "actuals", "数值(万家) over a count: 0.0128 万家",
+         Refuse(2, "数值(万家)", ("万家",))),
+    Case("header_unit_label_percent.xlsx", "actuals", "数值（%） over % indicators (a label as templates write it)",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P18, Q, "全市", 3.9, ""))),
+    Case("header_line_breaks.xlsx", "actuals", "headers with a line break, a trailing space, a full-width space",
+         land((2, P17, Q, "全市", 95.1, ""))),
+    Case("header_row3_columns_reordered.xlsx", "actuals", "merged title, 填报单位 line, header in row 3, columns reversed",
+         land((4, P17, Q, "全市", 95.1, ""), (5, P17, Q, "福田区", 96.4, ""))),
+    Case("header_two_levels_wide.xlsx", "actuals", "two header rows: 2025年 over 第三季度 | 第四季度 (wide layout)",
+         Refuse(1, ("报告期", "2025年"), (("报告期", "列名"),))),
+    Case("header_duplicate_value.xlsx", "actuals", "two 数值 columns", Refuse(1, "数值", ("同一项",))),
+    Case("totals_row.xlsx", "actuals", "a 合计 row under the districts", Refuse(4, "指标代码", ("合计",))),
+    Case("footnote_rows.xlsx", "actuals", "a blank row and a 注： line under the data",
+         land((2, P02, Q, "福田区", 33.0, "")), notices=("跳过",)),
+    # --- 6. CSV and text ----------------------------------------------------------------------------------------
+    Case("csv_bom_then_gbk.csv", "actuals", "a UTF-8 BOM in front of GBK text",
+         land((2, P17, Q, "福田区", 95.1, "含装修垃圾"))),
+    Case("csv_utf16le_no_bom.txt", "actuals", "UTF-16 LE, tab-separated, without its BOM",
+         land((2, P18, Q, "全市", 3.9, ""))),
+    Case("csv_semicolon_decimal_comma.csv", "actuals", "semicolon-separated (a European export): 1,234 and 95,1",
+         Refuse(2, "数值", ("分号",))),
+    Case("csv_unquoted_thousands_trailing.csv", "actuals", "0,951 unquoted in a row ending with a comma: 0 | 951 | ''",
+         Refuse(*WHOLE_FILE, ("第 3 行", "逗号"))),
+    Case("csv_unquoted_thousands_same_width.csv", "actuals", "1,234 unquoted in the last-but-one column: 1 | 234",
+         Refuse(2, "数值", ("逗号", "234"))),
+    Case("csv_quoted_thousands.csv", "actuals", '"1,234" and "1，050" (a full-width comma) quoted',
+         land((2, P02, Q, "全市", 1234.0, ""), (3, P02, Q, "福田区", 1050.0, "全角逗号"))),
+    Case("csv_leading_zero_thousands.csv", "actuals", '"0,951" quoted: no thousands number starts with 0,',
+         Refuse(2, "数值", ("逗号",))),
+    Case("csv_excel_escaped.csv", "actuals", 'Excel-escaped text ="P17…", ="95.1" and "=""128"""',
+         land((2, P17, Q, "全市", 95.1, ""), (3, P02, Q, "全市", 128.0, ""))),
+    Case("csv_missing_marks.csv", "actuals", "— / 无 暂无 - for 'no figure'", Refuse(2, "数值", ("—",))),
+    Case("csv_units_own.csv", "actuals", "95.1%, 128家, 3.9 ％ (each its indicator's unit)",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P02, Q, "全市", 128.0, ""), (4, P18, Q, "全市", 3.9, ""))),
+    Case("csv_units_other.csv", "actuals", "12.3万吨 for a % indicator", Refuse(3, "数值", ("万吨",))),
+    Case("csv_accounting_negative.csv", "actuals", "(12.5) and 12.5- as accountants write negatives",
+         Refuse(2, "数值", ("(12.5)",))),
+    Case("csv_approximate.csv", "actuals", "约95", Refuse(2, "数值", ("约95",))),
+    Case("csv_crlf_in_quotes.csv", "actuals", "a quoted note with CRLF inside",
+         land((2, P17, Q, "全市", 95.1, "第一段\r\n第二段"), (3, P18, Q, "全市", 3.9, ""))),
+    Case("csv_trailing_empty_columns.csv", "actuals", "two empty columns after 备注 on every line, header too",
+         land((2, P17, Q, "全市", 95.1, ""), (3, P18, Q, "全市", 3.9, ""))),
+)
+# fmt: on
+
+BY_FILE: dict[str, Case] = {c.file: c for c in CASES}
+assert len(BY_FILE) == len(CASES), "one case per file"
