@@ -42,6 +42,11 @@ def deadline(period: str, calendar: pd.DataFrame | None = None) -> dt.date:
     return quarters.last_day(period) + dt.timedelta(days=DEADLINE_DAYS)
 
 
+def is_due(period: str, calendar: pd.DataFrame | None, today: dt.date) -> bool:
+    """True once `period`'s reports are owed: `today` is after its deadline day (a missing one is then overdue)."""
+    return today > deadline(period, calendar)
+
+
 def calendar_table(periods: list[str], calendar: pd.DataFrame | None = None) -> pd.DataFrame:
     """period, deadline, custom (True when an admin set it) for each of `periods` (a new frame)."""
     custom = set(calendar["period"]) if calendar is not None and len(calendar) else set()
@@ -215,8 +220,9 @@ def todo(agency: str, duties_frame: pd.DataFrame, current: pd.DataFrame, verifie
         period: the quarter being reported.
         calendar: period, deadline.
         today: 'overdue' is judged on this day (after the deadline day).
-        done_before: (subject, item) of tasks and key projects reported 已完成 in an earlier quarter: not due
-            again (a bare text is a task number).
+        done_before: (subject, item) owed by nobody: tasks and key projects reported 已完成 in an earlier quarter,
+            or items reported for `period` by any upload (a bare text is a task number); a returned report of one
+            is still listed.
 
     Returns:
         A new frame: subject, item, period, state ('overdue' | 'returned' | 'due' | 'verify'), deadline, agency
@@ -228,9 +234,11 @@ def todo(agency: str, duties_frame: pd.DataFrame, current: pd.DataFrame, verifie
     state_of = {(s, str(i)): st for s, i, st in zip(mine["subject"], mine["item"], mine["state"], strict=True)}
     rows = []
     for subject, item in zip(duties_frame["subject"], duties_frame["item"], strict=True):
-        if (subject, str(item)) in done_before or (subject == "task" and str(item) in done_before):
-            continue
         state = state_of.get((subject, str(item)))
+        # a returned report is owed whatever else reported the item: its verifier asked this unit to correct it
+        if state != RETURNED and ((subject, str(item)) in done_before
+                                  or (subject == "task" and str(item) in done_before)):
+            continue
         if state in (SUBMITTED, ACCEPTED):
             continue
         todo_state = RETURNED if state == RETURNED else ("overdue" if today > last_day else "due")

@@ -12,19 +12,21 @@ _RENAMED = {"n_tasks": "n_projects", "overdue_tasks": "overdue_projects", "laggi
 PROGRESS_COLUMNS = [_RENAMED.get(c, c) for c in task_rules.PROGRESS_COLUMNS]
 
 
-def project_states(projects: pd.DataFrame, project_status: pd.DataFrame, as_of: str) -> pd.DataFrame:
+def project_states(projects: pd.DataFrame, project_status: pd.DataFrame, as_of: str,
+                   due: bool = True) -> pd.DataFrame:
     """Every project with its latest report; one that never reported has status None and is overdue.
 
     Args:
         projects: project_no plus any catalog columns (kept).
         project_status: project_no, period, status, note, unit, progress_pct (0–100), investment (万元).
         as_of: the as-of period, e.g. '2026Q3'.
+        due: False while the as-of quarter's reporting deadline is still ahead (nothing overdue yet).
 
     Returns:
         A new frame: the columns of `projects`, then period, status, note, unit, reported, overdue, progress_pct
         (of the latest report, NaN when it gave none) and investment.
     """
-    return task_rules.task_states(projects, project_status, as_of, key="project_no", extra=EXTRA)
+    return task_rules.task_states(projects, project_status, as_of, key="project_no", extra=EXTRA, due=due)
 
 
 def project_progress(projects: pd.DataFrame, project_status: pd.DataFrame, as_of: str,

@@ -7,36 +7,37 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from metrics import periods as quarters
+from metrics import deadlines
 from metrics.settings import DEFAULT, REPORT_CELLS, TASK_DONE, Settings
 from metrics.trajectory import period_indices
 
 MATRIX_COLUMNS = ["agency", "period", "n_tasks", "n_missing", "n_late", "n_revised", "n_on_time", "cell"]
 
 
-def report_deadline(period: str, settings: Settings = DEFAULT) -> dt.datetime:
+def report_deadline(period: str, calendar: pd.DataFrame | None = None) -> dt.datetime:
     """The moment a report for `period` becomes late.
 
     Args:
         period: a quarter such as '2025Q4'.
-        settings: REPORT_GRACE_DAYS.
+        calendar: period, deadline — the reporting calendar (metrics.deadlines.deadline()).
 
     Returns:
-        Midnight starting the day after quarter end + REPORT_GRACE_DAYS (naive local time): a report committed
-        before it is on time; with 20 days, 2025Q4 reports are on time through 2026-01-20.
+        Midnight starting the day after the quarter's deadline day (naive local time): a report first submitted
+        before it is on time; with the default 10 days, 2025Q4 reports are on time through 2026-01-10.
     """
-    last = quarters.last_day(period) + dt.timedelta(days=settings.REPORT_GRACE_DAYS + 1)
-    return dt.datetime.combine(last, dt.time())
+    return dt.datetime.combine(deadlines.deadline(period, calendar) + dt.timedelta(days=1), dt.time())
 
 
 def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_status_history: pd.DataFrame,
                      periods: list[str], settings: Settings = DEFAULT, *, subject: str = "task",
-                     key: str = "task_no") -> pd.DataFrame:
+                     key: str = "task_no", calendar: pd.DataFrame | None = None,
+                     today: dt.date | None = None) -> pd.DataFrame:
     """Agency × quarter reporting cells, in long form (pivot on agency / period / cell for a grid).
 
     An agency answers for the tasks it holds in a role of settings.REPORTING_ROLES (lead, and joint where no
-    lead is named). A task is due in a quarter unless an earlier quarter's report already said 已完成.
-    Each due task is missing (no report for the quarter), late (first committed after report_deadline()),
+    lead is named). A task is due in a quarter unless an earlier quarter's report already said 已完成, or nothing
+    came for it yet and the quarter's deadline is still ahead on `today`.
+    Each due task is missing (no report for the quarter), late (first reported after report_deadline()),
     revised (on time, then changed: flagged revised / is_revision, or rows of the quarter that differ in
     status or note) or on_time.
     The cell is the worst of its tasks in REPORT_CELLS order; None when nothing was due.
@@ -44,15 +45,18 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     Args:
         tasks: task_no (only these tasks are counted).
         responsibilities: subject ('task' | 'project'), subject_no, agency, role.
-        task_status_history: task_no, period, status, optionally note, and a commit time — the first of
-            first_uploaded_at, committed_at, uploaded_at present (tz-aware times are converted to
+        task_status_history: task_no, period, status, optionally note, and the time it reached the office — the
+            first of first_reported_at, first_uploaded_at, committed_at, uploaded_at present (tz-aware times are converted to
             settings.TIMEZONE) — and optionally a flag revised or is_revision (bool). Either every committed row,
-            or one row per (task, period) as store.values.task_status() returns it (its first_uploaded_at and
-            revised are then used).
+            or one row per (task, period) as store.values.task_status() returns it (its first_reported_at — an
+            online report's submission time — and revised are then used).
         periods: the quarters to show, e.g. ['2025Q3', '2025Q4'].
-        settings: REPORT_GRACE_DAYS, REPORTING_ROLES, TIMEZONE.
+        settings: REPORTING_ROLES, TIMEZONE.
         subject, key: what is reported — 'task' keyed by task_no, or 'project' keyed by project_no (the same
             rules; `tasks` and the history then carry project_no). combined() adds matrices of both.
+        calendar: period, deadline — the reporting calendar (a quarter not in it: 10 days after its end).
+        today: the day the matrix is judged on; a quarter whose deadline is still ahead counts no missing report.
+            None: every deadline has passed.
 
     Returns:
         A new frame with MATRIX_COLUMNS, one row per (agency, period), sorted by agency then period; counts
@@ -66,8 +70,12 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     items = pd.Index(tasks[key].drop_duplicates())
     agencies = sorted(resp["agency"].unique())
     quarters = period_indices(pd.Series(list(periods), dtype=object)).to_numpy()
-    deadlines = np.array([np.datetime64(report_deadline(p, settings)) for p in periods], dtype="datetime64[us]")
-    cell = _cells(items, task_status_history, key, quarters, deadlines, settings)  # items × periods, -1: not due
+    ends = [report_deadline(p, calendar) for p in periods]
+    cell = _cells(items, task_status_history, key, quarters, np.array(ends, dtype="datetime64[us]"),
+                  settings)  # items × periods, -1: not due
+    if today is not None:  # nothing is missing before the deadline has passed
+        open_ = np.array([today < end.date() for end in ends], dtype=bool)
+        cell = np.where(open_[None, :] & (cell == REPORT_CELLS.index("missing")), -1, cell)
 
     # each reporting (task, agency) pair counts its task's cell in each quarter
     item = items.get_indexer(resp["_item"])
@@ -95,7 +103,7 @@ def _cells(items: pd.Index, hist: pd.DataFrame, key: str, quarters: np.ndarray, 
            settings: Settings) -> np.ndarray:
     """Each item's cell in each quarter: an index into REPORT_CELLS, or -1 where nothing was due (an earlier
     quarter's last report said 已完成 and none came for this one). Rows: `items`; columns: `quarters`."""
-    time_col = next(c for c in ("first_uploaded_at", "committed_at", "uploaded_at") if c in hist.columns)
+    time_col = next(c for c in ("first_reported_at", "first_uploaded_at", "committed_at", "uploaded_at") if c in hist.columns)
     flag_col = next((c for c in ("revised", "is_revision") if c in hist.columns), None)
     committed = pd.to_datetime(hist[time_col])
     if getattr(committed.dt, "tz", None) is not None:
@@ -162,3 +170,9 @@ def combined(*matrices: pd.DataFrame) -> pd.DataFrame:
     total["cell"] = pd.Series(np.array(REPORT_CELLS, dtype=object)[first_bad], dtype=object).where(
         total["n_tasks"] > 0, None)
     return total[MATRIX_COLUMNS]
+
+
+def late_in(matrix: pd.DataFrame, period: str | None) -> pd.DataFrame:
+    """agency, n_late: each agency's reports of `period` first made after its deadline (the ranking's key ②)."""
+    rows = matrix[matrix["period"] == period] if period else matrix.iloc[0:0]
+    return rows[["agency", "n_late"]].reset_index(drop=True)

@@ -76,7 +76,6 @@ class Settings:
         REGRESS: R below this is regressing; between REGRESS and AT_RISK is off_track.
         PROJECTION_WINDOW: the trend is fitted over the last up-to-this-many observed quarters.
         ATTAINMENT_HORIZON: quarters after the latest value beyond which no attainment quarter is reported.
-        REPORT_GRACE_DAYS: days after a quarter's end within which a task report counts as on time.
         REPORTING_ROLES: roles whose agency answers for a task's report in the reporting matrix.
         TOLERANCE: slack when comparing a ratio with a threshold, so float noise (0.9499999999) does not
             move a value that is exactly on a threshold.
@@ -88,7 +87,6 @@ class Settings:
     REGRESS: float = 0.0
     PROJECTION_WINDOW: int = 8
     ATTAINMENT_HORIZON: int = 120
-    REPORT_GRACE_DAYS: int = 20
     REPORTING_ROLES: tuple[str, ...] = ("lead", "joint")
     TOLERANCE: float = 1e-9
     TIMEZONE: str = "Asia/Shanghai"

@@ -21,17 +21,19 @@ STATES: tuple[str, ...] = (*REPORTED.values(), "overdue", "never_reported")
 
 
 def latest_task_status(task_status: pd.DataFrame, as_of: str, key: str = "task_no",
-                       extra: tuple[str, ...] = ()) -> pd.DataFrame:
+                       extra: tuple[str, ...] = (), due: bool = True) -> pd.DataFrame:
     """Each task's latest report at or before `as_of`.
 
     A task is overdue (逾期未报) when it has no report for the `as_of` quarter itself, unless its latest report
-    says 已完成: a finished task has nothing left to report. Key projects follow the same rule (key='project_no').
+    says 已完成: a finished task has nothing left to report; and nothing is overdue while the `as_of` quarter's
+    reporting deadline is still ahead (due=False). Key projects follow the same rule (key='project_no').
 
     Args:
         task_status: task_no, period, status (未启动 / 推进中 / 已完成 / 滞后), note, unit — the values that count.
         as_of: the as-of period, e.g. '2026Q3'; later reports are ignored.
         key: the column numbering what reports ('task_no', or 'project_no' for key projects).
         extra: further columns of the reports carried with the latest one (a project's progress_pct, investment).
+        due: False while the as-of quarter's reporting deadline has not passed (metrics.deadlines.is_due()).
 
     Returns:
         A new frame, one row per task that reported at least once: task_no, period, status, note, unit,
@@ -50,29 +52,29 @@ def latest_task_status(task_status: pd.DataFrame, as_of: str, key: str = "task_n
         if col not in latest.columns:
             latest[col] = float("nan")
     latest["reported"] = latest["period"] == as_of
-    latest["overdue"] = ~latest["reported"] & (latest["status"] != TASK_DONE)
+    latest["overdue"] = ~latest["reported"] & (latest["status"] != TASK_DONE) & due
     return latest[[key, "period", "status", "note", "unit", "reported", "overdue", *extra]]
 
 
 def task_states(tasks: pd.DataFrame, task_status: pd.DataFrame, as_of: str, key: str = "task_no",
-                extra: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Every task with its latest status; a task that never reported has status None and is overdue.
+                extra: tuple[str, ...] = (), due: bool = True) -> pd.DataFrame:
+    """Every task with its latest status; a task that never reported has status None and is overdue (once due).
 
     Args:
         tasks: task_no (or `key`) plus any grouping columns (kept).
         task_status: as for latest_task_status().
         as_of: the as-of period.
-        key, extra: as for latest_task_status().
+        key, extra, due: as for latest_task_status().
 
     Returns:
         A new frame: the columns of `tasks`, then period, status, note, unit, reported, overdue, `extra`.
     """
-    latest = latest_task_status(task_status, as_of, key, extra)
+    latest = latest_task_status(task_status, as_of, key, extra, due)
     out = tasks.drop(columns=[c for c in latest.columns if c != key and c in tasks.columns])
     out = out.merge(latest, on=key, how="left")
     out["status"] = out["status"].astype(object).where(out["status"].notna(), None)
     out["reported"] = out["reported"].fillna(False).astype(bool)
-    out["overdue"] = out["overdue"].fillna(True).astype(bool)
+    out["overdue"] = out["overdue"].fillna(due).astype(bool)
     return out
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from charts import page_charts
+from metrics import reporting
 from metrics import tasks as task_metrics
 from metrics.ranking import RULE, rank_agencies
 from presentation import formats, labels, tables
@@ -19,7 +20,8 @@ C = labels.COLUMNS
 
 data = context.header(labels.PAGES["agencies"])
 if data is not None:
-    ranking = rank_agencies(data.agency_rollup, data.task_by_agency, data.project_by_agency)
+    ranking = rank_agencies(data.agency_rollup, data.task_by_agency, data.project_by_agency,
+                            reporting.late_in(data.matrix, data.as_of))
     kinds = data.agencies.set_index("name")["kind"]
     charts = page_charts.agencies(data)
     tab_rank, tab_card, tab_matrix = st.tabs([A["tab_rank"], A["tab_card"], A["tab_matrix"]])
@@ -33,7 +35,7 @@ if data is not None:
             C["n_lead_indicators"]: ranking["n_indicators"], C["n_red_indicators"]: ranking["n_red"],
             C["worst_indicator"]: [tables.status_word(s) for s in ranking["worst"]],
             C["n_held_tasks"]: ranking["n_tasks"], C["n_held_projects"]: ranking["n_projects"],
-            C["n_overdue"]: ranking["n_overdue"],
+            C["n_overdue"]: ranking["n_overdue"], C["n_late"]: ranking["n_late"],
             C["share_lagging"]: [formats.percent(v * 100) for v in ranking["share_lagging"]],
             C["share_done"]: [formats.percent(v * 100) for v in ranking["share_done"]]}),
             # every row on the page: the weakest units sit at the bottom and must be in a screenshot too

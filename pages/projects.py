@@ -125,7 +125,7 @@ if data is not None:
                 C["period"]: hist["period"], C["status"]: hist["status"],
                 C["image_progress"]: hist["progress_pct"], C["investment"]: _amounts(hist["investment"]),
                 C["note"]: hist["note"], C["reporting_unit"]: hist["unit"],
-                C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
+                C["first_reported"]: hist["first_reported_at"].dt.strftime("%Y-%m-%d"),
                 C["revised_flag"]: hist["revised"].map({True: labels.REPORT_CELL["revised"], False: ""})}),
                 hide_index=True, width="stretch",
                 column_config={C["image_progress"]: st.column_config.ProgressColumn(

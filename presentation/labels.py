@@ -82,7 +82,7 @@ COLUMNS = {
     "row": "行号", "column": "列", "problem": "问题", "fix": "修改建议", "change": "变动",
     "old_value": "原值", "new_value": "新值", "status_before": "上季度状态", "status_after": "本季度状态",
     "move": "变化", "project_name": "所属重点工程", "n_tasks": "任务数", "share_done": "已完成占比",
-    "share_lagging": "滞后占比", "n_overdue": "逾期未报（项）", "rolled_back_at": "回滚时间",
+    "share_lagging": "滞后占比", "n_overdue": "逾期未报（项）", "n_late": "迟报（项）", "rolled_back_at": "回滚时间",
     "indicator": "指标", "target": "目标", "result": "结果", "result_note": "说明", "previous_quarter": "上季度",
     "this_quarter": "本季度", "old_new": "原值 → 新值", "revised_at": "修订时间", "revised_on": "修订日期",
     "n_indicators": "指标数", "worst_status": "最差状态", "n_red": "未达成/逆向/严重滞后", "no": "编号",
@@ -218,8 +218,9 @@ AGENCIES = {
     "held_none": "该单位没有负责的重点任务。",
     "projects_heading": "负责的重点工程",
     "projects_none": "该单位没有负责的重点工程。",
-    "matrix_note": "统计各单位牵头或按职责分工负责的任务；季度结束后 20 天内首次报送为按时；"
-                   "已修订指报送后又改过；未报送指该季度没有报告（已完成的任务此后不再要求报送）。",
+    "matrix_note": "统计各单位牵头或按职责分工负责的任务和重点工程；在报送期限（默认季度结束后 10 天，"
+                   "可在填报日历中调整）当天及以前首次报送为按时，在线填报以单位提交时间为准；"
+                   "已修订指报送后又改过；未报送指期限已过仍没有报告（已完成的任务此后不再要求报送）。",
 }
 INDICATOR = {
     "pick": "选择指标",
@@ -597,14 +598,14 @@ REPORTING = {
     "overdue_agencies": "逾期未报单位（{period}，截止 {deadline}）",
     "overdue_promise_count": "整改逾期 {n} 项",
     "import": "上传本单位文件",
-    "import_help": "与“数据上传”页相同的文件格式和检查；只能包含本单位负责的任务或牵头的指标，导入后为草稿，逐项提交核查。",
-    "import_kind": "只能上传任务进展或指标数据文件。",
-    "import_kinds": {"task-status": "任务进展", "actuals": "指标数据"},
+    "import_help": "与“数据上传”页相同的文件格式和检查；只能包含本单位负责的任务、重点工程或牵头的指标，导入后为草稿，逐项提交核查。",
+    "import_kind": "只能上传任务进展、指标数据或重点工程进展文件。",
+    "import_kinds": {"task-status": "任务进展", "actuals": "指标数据", "project-status": "重点工程进展"},
     "import_file": "选择文件",
     "import_button": "导入为草稿",
     "import_saved": "已导入 {n} 项草稿，请逐项核对后提交核查。",
     "import_problems": "文件有 {n} 处问题，未导入：",
-    "import_not_yours": ("该行不是{agency}负责填报的事项。", "只能上传本单位牵头、协办或负责的任务，以及本单位牵头的指标；请删除该行。"),
+    "import_not_yours": ("该行不是{agency}负责填报的事项。", "只能上传本单位牵头、协办或负责的任务和重点工程，以及本单位牵头的指标；请删除该行。"),
     "deck_title": "整改逾期",
     "deck_intro": "承诺完成季度已到，任务仍未完成或指标仍未回到正轨的事项（{as_of}）",
     "broken_headers": {"agency": "单位", "subject": "类别", "item": "编号", "period": "报告期", "promise": "承诺完成季度",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from metrics import periods, rollups
+from metrics import reporting as reporting_rules
 from metrics import tasks as task_metrics
 from metrics.ranking import rank_agencies
 from metrics.settings import CITY
@@ -87,8 +88,9 @@ def collect(con, as_of: str | None = None, known_on: dt.datetime | None = None, 
     shown = [s for s in catalog.sectors() if s == sector or sector is None and
              ((head["sector"] == s).any() or (tasks["sector"] == s).any())]
     broken = reporting.broken_promises(con, effective, data.status, known_on)
-    in_scope = [(str(i) in set(tasks["task_no"].astype(str))) if sub == "task" else i in set(head["code"])
-                for sub, i in zip(broken["subject"], broken["item"], strict=True)]
+    scope = {"task": set(tasks["task_no"].astype(str)), "indicator": set(head["code"]),
+             "project": set(_projects(data, sector, agency)["project_no"].astype(str))}
+    in_scope = [str(i) in scope.get(sub, set()) for sub, i in zip(broken["subject"], broken["item"], strict=True)]
     broken = broken[pd.Series(in_scope, index=broken.index, dtype=bool)].reset_index(drop=True)
     return Briefing(data=data, sector=sector, agency=agency, headline=head, status=status.reset_index(drop=True),
                     tasks=tasks, series=series[["code", "period", "value"]], sectors=shown, broken=broken)
@@ -127,9 +129,10 @@ def agency_table(b: Briefing) -> pd.DataFrame:
         agency, n_indicators, worst, n_lead, n_assist, n_joint, share_done (0–1 of lead/joint tasks), n_overdue.
     """
     indicator_roll = rollups.by_agency(b.headline, b.data.indicators)
-    progress = task_metrics.task_progress_by_agency(b.tasks[["task_no"]], b.data.responsibilities,
-                                                    b.data.task_history, b.period)
-    ranked = rank_agencies(indicator_roll, progress, b.data.project_by_agency)
+    # the briefing's task states already know whether the quarter's deadline has passed
+    progress = task_metrics.summarize_by_agency(b.tasks[["task_no", "status", "overdue"]], b.data.responsibilities)
+    ranked = rank_agencies(indicator_roll, progress, b.data.project_by_agency,
+                           reporting_rules.late_in(b.data.matrix, b.data.as_of))
     roles = task_metrics.per_role(progress)[["agency", "n_lead", "n_assist", "n_joint"]]
     out = ranked.merge(roles, on="agency", how="left")
     for col in ("n_lead", "n_assist", "n_joint"):
@@ -150,12 +153,15 @@ def attention_tasks(b: Briefing) -> pd.DataFrame:
 def projects_in_scope(b: Briefing, sector: str | None = None) -> pd.DataFrame:
     """Key projects with their latest state, narrowed to `sector` (or the briefing's sector) and to the projects
     the briefing's agency holds, by project number."""
-    rows = b.data.projects
-    sector = sector or b.sector
+    return _projects(b.data, sector or b.sector, b.agency)
+
+
+def _projects(data: snap.Snapshot, sector: str | None, agency: str | None) -> pd.DataFrame:
+    rows = data.projects
     if sector is not None:
         rows = rows[rows["sector"] == sector]
-    if b.agency is not None:
-        rows = rows[rows["project_no"].isin(task_metrics.held(b.data.responsibilities, b.agency, "project")["subject_no"])]
+    if agency is not None:
+        rows = rows[rows["project_no"].isin(task_metrics.held(data.responsibilities, agency, "project")["subject_no"])]
     return rows.sort_values("project_no").reset_index(drop=True)
 
 

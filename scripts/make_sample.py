@@ -343,17 +343,22 @@ def main() -> None:
             trows.append([str(t), quarter, status, note, units.get(t, "")])
         name = f"task_status_{quarter}.csv"
         write_csv(OUT / name, th, trows, "gb18030" if i % 2 else "utf-8-sig")
-        manifest.append([name, "task-status", upload_time(quarter, 15 + 20 * (i % 5 == 3)),
+        # due 10 days after the quarter (metrics.deadlines): collected on the 9th, three quarters weeks late
+        manifest.append([name, "task-status", upload_time(quarter, 8 + 20 * (i % 5 == 3)),
                          "王芳（市生态环境局）", ""])
         if quarter == "2024Q1":
             write_csv(OUT / "targets_sample.csv", ["指标代码", "目标年份", "目标值"],
                       [[c, str(y), str(v)] for c, y, v in SAMPLE_TARGETS], "utf-8-sig")
             manifest.append(["targets_sample.csv", "targets", upload_time(quarter, 30), "admin", ""])
-    # key projects: one file with every quarter's report, as the plan's office collected them in 2026Q3
-    name = "project_status_2023Q1-2026Q3.csv"
-    write_csv(OUT / name, ["工程编号", "工程名称", "报告期", "状态", "进展说明", "填报单位", "形象进度（%）",
-                           "完成投资（万元）"], project_rows(np.random.default_rng(20261130)), "utf-8-sig")
-    manifest.append([name, "project-status", upload_time("2026Q3", 17), "王芳（市生态环境局）", ""])
+    # key projects: each quarter's reports collected with the tasks', an hour later (one 2026Q1 file comes late)
+    headers = ["工程编号", "工程名称", "报告期", "状态", "进展说明", "填报单位", "形象进度（%）", "完成投资（万元）"]
+    rows = project_rows(np.random.default_rng(20261130))
+    for i, quarter in enumerate(QUARTERS):
+        name = f"project_status_{quarter}.csv"
+        write_csv(OUT / name, headers, [r for r in rows if r[2] == quarter], "utf-8-sig")
+        days = 8 + 20 * (i % 5 == 3) + 12 * (quarter == "2026Q1")
+        manifest.append([name, "project-status", upload_time(quarter, days).replace("09:30", "10:30"),
+                         "王芳（市生态环境局）", ""])
     manifest.sort(key=lambda r: r[2])
     write_csv(OUT / "manifest.csv", ["file", "kind", "uploaded_at", "user", "rolled_back_at"], manifest, "utf-8")
     print(f"wrote {len(manifest)} sample uploads to {OUT}")

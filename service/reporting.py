@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from intake.kinds import UPLOAD_KINDS
 from metrics import deadlines
 from metrics import periods as quarters
 from metrics.settings import TASK_DONE, worst
@@ -31,8 +32,9 @@ ONLINE_PREFIX = "在线填报"  # the file name of an upload that landed an acce
 _KIND = {"task": "task-status", "indicator": "actuals", "project": "project-status"}
 # The file of a status subject (a task, a key project): its headers; a project's adds 形象进度.
 _STATUS_HEADERS = {"task": ("任务编号", "报告期", "状态", "进展说明", "填报单位"),
-                   "project": ("工程编号", "报告期", "状态", "进展说明", "填报单位", "形象进度")}
+                   "project": ("工程编号", "报告期", "状态", "进展说明", "填报单位", "形象进度", "完成投资")}
 PROGRESS = "progress_pct"  # a project entry's values key: 形象进度 (%), optional
+INVESTMENT = "investment"  # a project entry's values key: 完成投资 (万元), optional (a unit's own file may carry it)
 _ACTUAL_HEADERS = ("指标代码", "报告期", "区", "数值", "备注")
 
 
@@ -154,8 +156,8 @@ def _files(agency: str, period: str, entries: list[Entry]) -> dict[str, tuple[by
     for subject, headers in _STATUS_HEADERS.items():
         mine = [e for e in entries if e.subject == subject]
         if mine:
-            rows = [(e.item, period, e.status or "", e.note, agency, (e.values or {}).get(PROGRESS, ""))[:len(headers)]
-                    for e in mine]
+            rows = [(e.item, period, e.status or "", e.note, agency, (e.values or {}).get(PROGRESS, ""),
+                     (e.values or {}).get(INVESTMENT, ""))[:len(headers)] for e in mine]
             out[subject] = (_csv(headers, rows), [(e.item, "") for e in mine])
     inds = [e for e in entries if e.subject == "indicator"]
     rows, where = [], []
@@ -359,7 +361,8 @@ def todo(db, agency: str, period: str | None = None, *, today: dt.date | None = 
         mine = duties(con, agency)
         latest = current(con)
         calendar = store_reports.calendar(con)
-        finished = done_before(con, period)
+        # finished earlier, or already reported for the quarter by any upload (the analyst's consolidated file too)
+        finished = done_before(con, period) | reported_in(con, period)
     verifier = latest["verifier"] if len(latest) else pd.Series(dtype=object)
     out = deadlines.todo(agency, mine, latest, verifier, period, calendar, today, finished)
     titles = {(s, i): t for s, i, t in zip(mine["subject"], mine["item"], mine["title"], strict=True)}
@@ -440,7 +443,7 @@ def remind(db, period: str | None = None, *, today: dt.date | None = None) -> in
         names = list(catalog.agencies(con)["name"])
         latest = current(con)
         calendar = store_reports.calendar(con)
-        finished = done_before(con, period)
+        finished = done_before(con, period) | reported_in(con, period)
         owed = {}
         for agency in names:
             mine = duties(con, agency)
@@ -477,15 +480,16 @@ def sheet(db, agency: str, period: str) -> pd.DataFrame:
     return frame
 
 
-IMPORT_KINDS = ("task-status", "actuals")  # what a unit may upload of its own (tasks, the indicators it leads)
+IMPORT_KINDS = tuple(_KIND.values())  # what a unit may upload of its own: its tasks, indicators and key projects
 
 
 def import_file(db, actor: Actor, data: bytes, file_name: str, kind: str, *, today: dt.date | None = None,
                 at: dt.datetime | None = None) -> tuple[pd.DataFrame, int]:
     """A unit's own file, read and checked exactly as an upload, its rows saved as drafts of their quarters.
 
-    Every row must be one of the unit's items (duties()); a row of another agency's task or indicator is refused by
-    row, and then nothing is saved. The drafts are submitted from the page (a red item needs its promise first).
+    Every row must be one of the unit's items (duties()); a row of another agency's task, key project or indicator
+    is refused by row, and then nothing is saved. The drafts are submitted from the page (a red item needs its
+    promise first).
 
     Returns:
         (problems in intake's error-table shape: row, column, value, problem, fix — empty when saved, the number of
@@ -503,7 +507,9 @@ def import_file(db, actor: Actor, data: bytes, file_name: str, kind: str, *, tod
     if not result.ok:
         return result.errors[["row", "column", "value", "problem", "fix"]].reset_index(drop=True), 0
     rows = result.preview.rows
-    subject, key, header = ("task", "task_no", "任务编号") if kind == "task-status" else ("indicator", "code", "指标代码")
+    subject = next(s for s, k in _KIND.items() if k == kind)
+    key = UPLOAD_KINDS[kind].keys[0]
+    header = next(c.header for c in UPLOAD_KINDS[kind].columns if c.field == key)
     problems = [(int(r["row"]), header, str(r[key]), *labels.REPORTING["import_not_yours"])
                 for _, r in rows.iterrows() if (subject, str(r[key])) not in allowed]
     if problems:
@@ -518,11 +524,15 @@ def import_file(db, actor: Actor, data: bytes, file_name: str, kind: str, *, tod
             entry = entries.setdefault(item, Entry(subject, item, values={} if subject == "indicator" else None))
             note = r.get("note")
             note = "" if note is None or pd.isna(note) else str(note)
-            if subject == "task":
-                entry.status, entry.note = r["status"], note
-            else:
+            if subject == "indicator":
                 entry.values[r["district"]] = f"{float(r['value']):g}"
                 entry.note = entry.note or note
+                continue
+            entry.status, entry.note = r["status"], note
+            # a key project's 形象进度 and 完成投资, as checked numbers (the file's own spelling is gone by now)
+            extra = {name: f"{float(r[name]):g}" for name in (PROGRESS, INVESTMENT)
+                     if name in r.index and r[name] is not None and not pd.isna(r[name])}
+            entry.values = extra or None
         outcome = save(db, actor, str(period), list(entries.values()), at=at, today=today)
         if not outcome.ok:  # checked above already: only a race with a catalog change gets here
             raise ReportError(outcome.problems["problem"].iloc[0])

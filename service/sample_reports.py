@@ -2,7 +2,7 @@
 
 On top of data/sample/: 2026Q1 promises (one kept by 2026Q3, one broken), and 2026Q3 reports accepted on time, accepted
 though late, returned for correction, awaiting the lead unit's and the admin's verification, and a draft. Acceptances
-come after the sample's last upload (2026-10-18), so as-known-on reads the same order as the upload ids.
+of 2026Q3 come after the sample's last upload (2026-10-13), so as-known-on reads the same order as the upload ids.
 """
 
 from __future__ import annotations

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from metrics import periods, reporting, rollups, trajectory
+from metrics import deadlines, periods, reporting, rollups, trajectory
 from metrics import projects as project_metrics
 from metrics import status as metrics_status
 from metrics import tasks as task_metrics
 from metrics.settings import CITY
 from metrics.settings import DEFAULT as METRIC_SETTINGS
 from store import catalog, series, uploads, values
+from store import reports as store_reports
 
 MATRIX_QUARTERS = 8  # quarters shown in the reporting matrix
 
@@ -62,8 +63,13 @@ def _headline(status: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
         drop=True)
 
 
-def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) -> Snapshot:
-    """Read the store and compute every metric for `as_of` (default: the newest quarter with data)."""
+def build(con, as_of: str | None = None, known_on: dt.datetime | None = None,
+          today: dt.date | None = None) -> Snapshot:
+    """Read the store and compute every metric for `as_of` (default: the newest quarter with data).
+
+    Lateness is judged on `today` (default: the known-on day, else the present day): before the as-of quarter's
+    reporting deadline a task without its report is not overdue yet, and the reporting matrix counts none missing.
+    """
     found = values.periods(con, known_on=known_on)
     if as_of is None:
         as_of = found[-1] if found else None
@@ -86,15 +92,20 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
     project_catalog = catalog.projects(con)
     history = values.task_status(con, as_of=effective, known_on=known_on)
     resp = catalog.responsibilities(con)
+    calendar = store_reports.calendar(con)
+    today = today or (known_on.date() if known_on is not None else uploads.now().date())
+    due = deadlines.is_due(effective, calendar, today)
     # each subject's states once; the counts by sector and by agency are read from them
-    states = task_metrics.task_states(task_catalog, history, effective)
-    project_states = project_metrics.project_states(project_catalog, project_history, effective)
+    states = task_metrics.task_states(task_catalog, history, effective, due=due)
+    project_states = project_metrics.project_states(project_catalog, project_history, effective, due=due)
     matrix_periods = [p for p in found if p <= effective][-MATRIX_QUARTERS:]
-    # each unit's reports of the tasks and the key projects it answers for, counted together
+    # each unit's reports of the tasks and the key projects it answers for, counted together; timeliness is the
+    # first report (an online one: its submission) against the calendar's deadline
     matrix = reporting.combined(
-        reporting.reporting_matrix(task_catalog[["task_no"]], resp, history, matrix_periods),
+        reporting.reporting_matrix(task_catalog[["task_no"]], resp, history, matrix_periods,
+                                   calendar=calendar, today=today),
         reporting.reporting_matrix(project_catalog[["project_no"]], resp, project_history, matrix_periods,
-                                   subject="project", key="project_no"),
+                                   subject="project", key="project_no", calendar=calendar, today=today),
     ) if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
     prev_end = dt.datetime.combine(periods.last_day(prev), dt.time.max)
     revs = read.revisions
@@ -118,7 +129,8 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None) ->
         task_by_sector=task_metrics.summarize_by(states, "sector"),
         task_by_agency=task_metrics.summarize_by_agency(states, resp),
         matrix=matrix, revisions=revs, source_uploads=live,
-        extra={"previous_period": prev, "previous_end": prev_end},
+        extra={"previous_period": prev, "previous_end": prev_end, "today": today, "due": due,
+               "deadline": deadlines.deadline(effective, calendar)},
         recent=trajectory.recent(read.frame[read.frame["district"] == CITY], METRIC_SETTINGS.PROJECTION_WINDOW),
     )
 

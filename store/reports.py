@@ -119,7 +119,7 @@ def calendar(con) -> pd.DataFrame:
 def set_deadline(con, period: str, deadline: dt.date, user: str) -> None:
     """Set (or move) a quarter's deadline; audited, and announced in the outbox to every unit ('all')."""
     at = now()
-    with writing(con, changes_data=False):
+    with writing(con):  # a deadline decides what is late or overdue: pages must not keep the old picture
         con.execute("INSERT OR REPLACE INTO report_calendar VALUES (?, ?, ?, ?)", [period, deadline, user, at])
         con.execute("INSERT INTO audit VALUES (?, ?, 'calendar', ?)", [at, user, f"{period}={deadline}"])
         _insert_message(con, Message("all", "calendar", f"{period} 填报截止日期调整为 {deadline}"), at, False)

@@ -14,6 +14,17 @@ def _live(known_on: dt.datetime | None) -> tuple[str, list]:
     return "u.uploaded_at <= ? AND (u.rolled_back_at IS NULL OR u.rolled_back_at > ?)", [known_on, known_on]
 
 
+# An accepted online report lands as an upload when it is verified; the unit reported it when it first submitted it.
+# first_reported_at is that submission time for such an upload, else the upload's own time: when the report reached
+# the supervising office, which is what timeliness judges (the verifier's delay is not the unit's).
+_LANDED = """landed AS (
+        SELECT a.upload_id, a.subject, a.item, a.period, min(b.acted_at) AS submitted_at
+          FROM reports a JOIN reports b ON b.agency = a.agency AND b.subject = a.subject AND b.item = a.item
+               AND b.period = a.period AND b.state = 'submitted'
+         WHERE a.upload_id IS NOT NULL
+         GROUP BY ALL)"""
+
+
 def actuals(con, *, as_of: str | None = None, known_on: dt.datetime | None = None,
             codes: list[str] | None = None, district: str | None = None) -> pd.DataFrame:
     """The values that count: newest live upload per (code, period, district).
@@ -85,7 +96,8 @@ def task_status(con, *, as_of: str | None = None, known_on: dt.datetime | None =
     """Task reports that count, one per (task_no, period).
 
     Returns:
-        task_no, period, status, note, unit, upload_id, uploaded_at, first_uploaded_at, revised (bool).
+        task_no, period, status, note, unit, upload_id, uploaded_at, first_uploaded_at, first_reported_at
+        (_LANDED), revised (bool).
     """
     cond, params = _live(known_on)
     where = [cond]
@@ -93,10 +105,14 @@ def task_status(con, *, as_of: str | None = None, known_on: dt.datetime | None =
         where.append("s.period <= ?")
         params.append(as_of)
     return con.execute(
-        f"""SELECT s.task_no, s.period, s.status, s.note, s.unit, s.upload_id, u.uploaded_at,
+        f"""WITH {_LANDED}
+            SELECT s.task_no, s.period, s.status, s.note, s.unit, s.upload_id, u.uploaded_at,
                    min(u.uploaded_at) OVER w AS first_uploaded_at,
+                   min(least(coalesce(r.submitted_at, u.uploaded_at), u.uploaded_at)) OVER w AS first_reported_at,
                    count(DISTINCT s.status || s.note) OVER w > 1 AS revised
               FROM task_status s JOIN uploads u USING (upload_id)
+              LEFT JOIN landed r ON r.upload_id = s.upload_id AND r.subject = 'task'
+                   AND r.item = CAST(s.task_no AS VARCHAR) AND r.period = s.period
              WHERE {' AND '.join(where)}
             WINDOW w AS (PARTITION BY s.task_no, s.period)
            QUALIFY row_number() OVER (PARTITION BY s.task_no, s.period ORDER BY s.upload_id DESC) = 1
@@ -110,7 +126,7 @@ def project_status(con, *, as_of: str | None = None, known_on: dt.datetime | Non
 
     Returns:
         project_no, period, status, note, unit, progress_pct (0–100, NaN when not given), investment (万元, NaN when
-        not given), upload_id, uploaded_at, first_uploaded_at, revised (bool).
+        not given), upload_id, uploaded_at, first_uploaded_at, first_reported_at (_LANDED), revised (bool).
     """
     cond, params = _live(known_on)
     where = [cond]
@@ -118,11 +134,15 @@ def project_status(con, *, as_of: str | None = None, known_on: dt.datetime | Non
         where.append("s.period <= ?")
         params.append(as_of)
     return con.execute(
-        f"""SELECT s.project_no, s.period, s.status, s.note, s.unit, s.progress_pct, s.investment, s.upload_id,
+        f"""WITH {_LANDED}
+            SELECT s.project_no, s.period, s.status, s.note, s.unit, s.progress_pct, s.investment, s.upload_id,
                    u.uploaded_at, min(u.uploaded_at) OVER w AS first_uploaded_at,
+                   min(least(coalesce(r.submitted_at, u.uploaded_at), u.uploaded_at)) OVER w AS first_reported_at,
                    count(DISTINCT s.status || s.note || coalesce(CAST(s.progress_pct AS VARCHAR), '')
                          || coalesce(CAST(s.investment AS VARCHAR), '')) OVER w > 1 AS revised
               FROM project_status s JOIN uploads u USING (upload_id)
+              LEFT JOIN landed r ON r.upload_id = s.upload_id AND r.subject = 'project'
+                   AND r.item = CAST(s.project_no AS VARCHAR) AND r.period = s.period
              WHERE {' AND '.join(where)}
             WINDOW w AS (PARTITION BY s.project_no, s.period)
            QUALIFY row_number() OVER (PARTITION BY s.project_no, s.period ORDER BY s.upload_id DESC) = 1

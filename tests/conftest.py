@@ -76,7 +76,7 @@ def db(tmp_path, _initialised_file) -> Path:
 
 @pytest.fixture
 def sample_db(tmp_path, _sample_file) -> Path:
-    """A database file under tmp_path with store.sample.load applied (33 sample uploads)."""
+    """A database file under tmp_path with store.sample.load applied (47 sample uploads)."""
     path = tmp_path / "sample.duckdb"
     shutil.copyfile(_sample_file, path)
     return path

@@ -31,7 +31,7 @@ def test_restore_brings_back_exactly_what_was_backed_up(sample_db, tmp_path):
     assert run(sample_db, "remove-sample").exit_code == 0
     assert export(sample_db, tmp_path / "changed") != before
     result = run(sample_db, "restore", str(tmp_path / "b.duckdb"))
-    assert result.exit_code == 0 and "33 个上传" in result.output
+    assert result.exit_code == 0 and "47 个上传" in result.output
     assert export(sample_db, tmp_path / "after") == before
 
 
@@ -44,7 +44,7 @@ def test_restore_keeps_upload_numbers_unique_and_the_cache_version_new(sample_db
         assert store_db.data_version(con) > version_before
     file = large_actuals(sample_db, 100, name="small.csv")
     result = run(sample_db, "ingest", str(file))
-    assert "已提交第 34 号上传" in result.output
+    assert "已提交第 48 号上传" in result.output
 
 
 def test_backup_refuses_to_overwrite_and_restore_refuses_a_foreign_file(sample_db, tmp_path):
@@ -104,7 +104,7 @@ def test_restore_into_a_new_path_creates_the_database(sample_db, tmp_path):
     fresh = tmp_path / "new-machine" / "cleanprod.duckdb"
     result = run(fresh, "restore", str(backup), "--user", "运维")
     assert result.exit_code == 0, result.output
-    assert "33 个上传" in result.output
+    assert "47 个上传" in result.output
     assert export(fresh, tmp_path / "restored") == export(sample_db, tmp_path / "original")
     assert audit_rows(fresh)[-1][:2] == ("运维", "restore")
 
@@ -121,7 +121,7 @@ def test_restore_keeps_the_audit_trail_merges_the_backups_and_logs_itself(sample
     assert after[:-1] == current  # nothing lost, nothing doubled (the backup's entries were already here)
     assert len(backed_up) < len(current)
     assert after[-1][:2] == ("李华", "restore")
-    assert after[-1][2].startswith("从 b.duckdb 恢复：33 个上传，") and after[-1][2].endswith("条指标数值")
+    assert after[-1][2].startswith("从 b.duckdb 恢复：47 个上传，") and after[-1][2].endswith("条指标数值")
     # a backup from another database brings its entries in
     other = tmp_path / "other.duckdb"
     run(other, "init")

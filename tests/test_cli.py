@@ -386,9 +386,10 @@ def test_uploads_lists_the_sample_uploads_newest_first(sample_db):
     assert result.exit_code == 0
     lines = result.output.splitlines()
     assert lines[0].split()[:3] == ["upload_id", "kind", "file_name"]
-    assert lines[1].split()[:3] == ["33", "project-status", "project_status_2023Q1-2026Q3.csv"]
-    assert lines[2].split()[:3] == ["32", "task-status", "task_status_2026Q3.csv"]
-    assert len(lines) == 34
+    assert lines[1].split()[:3] == ["47", "actuals", "actuals_2026Q3.xlsx"]
+    assert lines[2].split()[:3] == ["46", "project-status", "project_status_2026Q3.csv"]
+    assert lines[3].split()[:3] == ["45", "task-status", "task_status_2026Q3.csv"]
+    assert len(lines) == 48
     assert "rolled_back" in next(line for line in lines if "actuals_2026Q2_wrong.csv" in line)
 
 
@@ -411,15 +412,15 @@ def test_rollback_twice_is_refused_and_changes_nothing(sample_db, tmp_path):
 
 
 def test_rolled_back_sample_upload_is_refused_again(sample_db):
-    result = run(sample_db, "rollback", "29")  # actuals_2026Q2_wrong.csv, rolled back in the sample
+    result = run(sample_db, "rollback", "42")  # actuals_2026Q2_wrong.csv, rolled back in the sample
     assert result.exit_code == 1
-    assert result.output == "Error: 第 29 号上传已于 2026-07-14 16:45 回滚，无需重复操作。\n"
+    assert result.output == "Error: 第 42 号上传已于 2026-07-14 16:45 回滚，无需重复操作。\n"
 
 
 def test_remove_sample_deletes_every_sample_upload_and_value(sample_db, tmp_path):
     result = run(sample_db, "remove-sample")
     assert result.exit_code == 0
-    assert result.output == "已删除 33 个示例上传。\n"
+    assert result.output == "已删除 47 个示例上传。\n"
     out = tmp_path / "out"
     snapshot(sample_db, out)
     for name in ("actuals.csv", "task_status.csv", "uploads.csv"):

@@ -5,7 +5,6 @@ import datetime as dt
 import pandas as pd
 
 from metrics.reporting import MATRIX_COLUMNS, combined, report_deadline, reporting_matrix
-from metrics.settings import Settings
 
 TASKS = pd.DataFrame({"task_no": [1, 2, 3]})
 RESP = pd.DataFrame({
@@ -18,15 +17,45 @@ HISTORY = pd.DataFrame({
     "task_no": [1, 2, 2, 1, 3, 3],
     "period": ["2025Q3", "2025Q3", "2025Q3", "2025Q4", "2025Q3", "2025Q3"],
     "status": ["推进中", "推进中", "推进中", "推进中", "已完成", "已完成"],
-    "committed_at": pd.to_datetime(["2025-10-20 18:00", "2025-10-05 09:00", "2025-11-01 09:00", "2025-10-21 00:00",
+    "committed_at": pd.to_datetime(["2025-10-10 18:00", "2025-10-05 09:00", "2025-11-01 09:00", "2025-10-21 00:00",
                                     "2025-10-02 09:00", "2025-10-02 09:00"]),
     "is_revision": [False, False, True, False, False, False],
 })
 
 
-def test_report_deadline_is_grace_days_after_quarter_end():
-    assert report_deadline("2025Q4") == dt.datetime(2026, 1, 21)
-    assert report_deadline("2025Q1", Settings(REPORT_GRACE_DAYS=0)) == dt.datetime(2025, 4, 1)
+CALENDAR = pd.DataFrame({"period": ["2025Q3"], "deadline": [dt.date(2025, 10, 20)]})
+
+
+def test_report_deadline_follows_the_reporting_calendar():
+    assert report_deadline("2025Q4") == dt.datetime(2026, 1, 11)  # default: 10 days after the quarter, inclusive
+    assert report_deadline("2025Q3", CALENDAR) == dt.datetime(2025, 10, 21)  # an admin moved it
+    assert report_deadline("2025Q4", CALENDAR) == dt.datetime(2026, 1, 11)
+
+
+def test_a_moved_deadline_turns_a_late_report_on_time():
+    late = HISTORY.assign(committed_at=HISTORY["committed_at"] + pd.Timedelta(days=5))
+    assert reporting_matrix(TASKS, RESP, late, ["2025Q3"]).set_index("agency").loc["甲局", "cell"] == "late"
+    moved = reporting_matrix(TASKS, RESP, late, ["2025Q3"], calendar=CALENDAR).set_index("agency")
+    assert moved.loc["甲局", "cell"] == "on_time"
+
+
+def test_nothing_is_missing_before_the_deadline_has_passed():
+    out = reporting_matrix(TASKS, RESP, HISTORY, ["2025Q3", "2025Q4"], today=dt.date(2026, 1, 10))
+    cells = {(r.agency, r.period): r.cell for r in out.itertuples()}
+    assert cells[("乙局", "2025Q4")] is None  # due through 2026-01-10: not missing yet
+    after = reporting_matrix(TASKS, RESP, HISTORY, ["2025Q3", "2025Q4"], today=dt.date(2026, 1, 11))
+    assert after.set_index(["agency", "period"]).loc[("乙局", "2025Q4"), "cell"] == "missing"
+
+
+def test_an_online_report_counts_from_its_submission_not_its_verification():
+    # accepted (and landed) on 10-30, three weeks after the unit submitted it on 10-08
+    rows = pd.DataFrame({
+        "task_no": [1], "period": ["2025Q3"], "status": ["推进中"], "note": "", "revised": [False],
+        "uploaded_at": pd.to_datetime(["2025-10-30 09:00"]), "first_uploaded_at": pd.to_datetime(["2025-10-30 09:00"]),
+        "first_reported_at": pd.to_datetime(["2025-10-08 17:00"]),
+    })
+    out = reporting_matrix(TASKS, RESP, rows, ["2025Q3"]).set_index("agency")
+    assert out.loc["甲局", "cell"] == "on_time"
 
 
 def test_reporting_matrix_cells():
@@ -38,7 +67,7 @@ def test_reporting_matrix_cells():
         ("丙局", "2025Q4"): None,        # finished in 2025Q3: nothing due
         ("乙局", "2025Q3"): "revised",   # flagged is_revision
         ("乙局", "2025Q4"): "missing",
-        ("甲局", "2025Q3"): "on_time",   # 2025-10-20 is the last day of grace
+        ("甲局", "2025Q3"): "on_time",   # 2025-10-10 is the deadline day
         ("甲局", "2025Q4"): "on_time",
     }
 
@@ -50,7 +79,7 @@ def test_late_first_commit():
 
 
 def test_tz_aware_commit_times_are_read_in_local_time():
-    utc = HISTORY.assign(committed_at=pd.to_datetime(["2025-10-20 15:59"] * 6).tz_localize("UTC"))
+    utc = HISTORY.assign(committed_at=pd.to_datetime(["2025-10-10 15:59"] * 6).tz_localize("UTC"))
     out = reporting_matrix(TASKS, RESP, utc, ["2025Q3"]).set_index("agency")
     assert out.loc["甲局", "cell"] == "on_time"  # 23:59 in Shenzhen
 

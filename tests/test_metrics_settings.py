@@ -21,7 +21,6 @@ from metrics.settings import (
 
 def test_defaults():
     assert (DEFAULT.ON_TRACK, DEFAULT.AT_RISK, DEFAULT.REGRESS, DEFAULT.PROJECTION_WINDOW) == (0.95, 0.6, 0.0, 8)
-    assert DEFAULT.REPORT_GRACE_DAYS == 20
 
 
 def test_settings_are_frozen():

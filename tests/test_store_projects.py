@@ -86,7 +86,8 @@ def test_project_reports_as_known_on_a_past_moment(sample_db, tmp_path):
     import datetime as dt
 
     with store_db.connect(sample_db) as con:
-        before = values.project_status(con, known_on=dt.datetime(2026, 10, 17, 23, 59))
-        after = values.project_status(con, known_on=dt.datetime(2026, 10, 18, 9, 30))
-    assert before.empty  # the sample's project file was committed on 2026-10-18 09:30
+        before = values.project_status(con, known_on=dt.datetime(2026, 10, 9, 10, 29))
+        after = values.project_status(con, known_on=dt.datetime(2026, 10, 9, 10, 30))
+    # the sample's 2026Q3 project file was committed on 2026-10-09 10:30, each earlier quarter's before it
+    assert "2026Q3" not in set(before["period"]) and len(before) == 25 * 14
     assert len(after) == 25 * 15 - 2

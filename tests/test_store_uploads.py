@@ -200,14 +200,14 @@ def test_task_status_and_targets_as_known_on(sample_db):
 def test_remove_sample_keeps_real_uploads(sample_db, tmp_path):
     result = run(sample_db, "ingest", str(write(tmp_path, "real.csv", HEADER + "P02_GREEN_MFG,2026Q3,全市,170\n")))
     assert result.exit_code == 0, result.output
-    assert result.output == "已提交第 34 号上传：新增 0 行，修订 1 行，未变 0 行\n"
+    assert result.output == "已提交第 48 号上传：新增 0 行，修订 1 行，未变 0 行\n"
     with store_db.connect(sample_db) as con:
         assert uploads.has_sample(con)
-    assert run(sample_db, "remove-sample").output == "已删除 33 个示例上传。\n"
+    assert run(sample_db, "remove-sample").output == "已删除 47 个示例上传。\n"
     with store_db.connect(sample_db) as con:
         assert not uploads.has_sample(con)
-    assert actuals_now(sample_db, tmp_path / "out") == [("P02_GREEN_MFG", "2026Q3", "全市", "170", "34")]
-    assert [r["upload_id"] for r in exported(sample_db, tmp_path / "o2", "uploads.csv")] == ["34"]
+    assert actuals_now(sample_db, tmp_path / "out") == [("P02_GREEN_MFG", "2026Q3", "全市", "170", "48")]
+    assert [r["upload_id"] for r in exported(sample_db, tmp_path / "o2", "uploads.csv")] == ["48"]
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_is_exported_with_an_apostrophe(db, tmp_path):

@@ -11,6 +11,7 @@ from service import snapshot as snap
 from store import db as store_db
 from store import values
 from store.errors import StoreError
+from store.uploads import now
 from ui import phone
 
 theme.register()
@@ -28,9 +29,10 @@ def data_version() -> int:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _snapshot(path: str, version: int, as_of: str | None, known_on: dt.datetime | None) -> snap.Snapshot:
+def _snapshot(path: str, version: int, as_of: str | None, known_on: dt.datetime | None,
+              today: dt.date | None = None) -> snap.Snapshot:
     with store_db.connect(path, read_only=True) as con:
-        return snap.build(con, as_of, known_on)
+        return snap.build(con, as_of, known_on, today)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -43,7 +45,8 @@ def snapshot(as_of: str | None = None) -> snap.Snapshot:
     """The snapshot for the sidebar's as-of period (or `as_of`), from cache while the data is unchanged."""
     version = data_version()
     chosen = as_of or st.session_state.get("as_of") or (_periods(db_path(), version) or [None])[-1]
-    return _snapshot(db_path(), version, chosen, None)
+    # keyed by the day too: a deadline passing overnight makes unreported tasks overdue without any new data
+    return _snapshot(db_path(), version, chosen, None, now().date())
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
