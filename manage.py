@@ -411,8 +411,7 @@ def calendar(db, changes, user):
 
     Example: python manage.py calendar --set 2026Q4=2027-01-10
     """
-    from metrics import deadlines
-    from store import reports as store_reports
+    from service import reporting
 
     parsed = []
     for change in changes:
@@ -422,15 +421,10 @@ def calendar(db, changes, user):
             parsed.append((period, dt.date.fromisoformat(day.strip())))
         except ValueError:
             raise click.ClickException(f"“{change}”格式不对，请写成 2026Q4=2027-01-10。") from None
-        if parsed[-1][1] <= periods.last_day(period):
-            raise click.ClickException(f"{period} 的截止日期须在该季度结束（{periods.last_day(period)}）之后。")
-    with store_db.connect(db) as con:
-        for period, day in parsed:
-            store_reports.set_deadline(con, period, day, user)
-        custom = store_reports.calendar(con)
+    for period, day in parsed:
+        reporting.set_deadline(db, period, day, user)  # a day not after the quarter: a UserError, shown in Chinese
     latest = periods.latest_closed(store_uploads.now().date())
-    shown = sorted(set(periods.span(periods.shift(latest, -3), periods.shift(latest, 1))) | set(custom["period"]))
-    for row in deadlines.calendar_table(shown, custom).itertuples():
+    for row in reporting.calendar(db, periods.span(periods.shift(latest, -3), periods.shift(latest, 1))).itertuples():
         click.echo(f"{row.period}\t{row.deadline}\t{'已调整' if row.custom else '默认'}")
 
 
@@ -488,21 +482,22 @@ def digest(db, day, out, as_json):
 
     Example: python manage.py digest --out digest.csv
     """
+    from service import reporting
     from store import reports as store_reports
-    from store.cells import neutralise
 
     try:
         when = dt.date.fromisoformat(day) if day else store_uploads.now().date()
     except ValueError:
         raise click.ClickException(f"日期 {day} 格式不对，请写成 2026-11-30。") from None
+    if out:
+        table = reporting.digest(db, when)
+        table.to_csv(out, index=False, encoding="utf-8-sig")
+        click.echo(f"已导出 {len(table)} 条通知到 {out}")
+        return
     with store_db.connect(db) as con:
         box = store_reports.outbox(con, when)
     box["at"] = box["at"].astype(str)
-    if out:
-        neutralise(box.rename(columns={"at": "时间", "recipient": "收件单位", "kind": "类别", "subject": "内容",
-                                       "body": "详情"})).to_csv(out, index=False, encoding="utf-8-sig")
-        click.echo(f"已导出 {len(box)} 条通知到 {out}")
-    elif as_json:
+    if as_json:
         click.echo(json.dumps(box.to_dict("records"), ensure_ascii=False, indent=1))
     else:
         for row in box.itertuples():

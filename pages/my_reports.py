@@ -224,6 +224,41 @@ def _verify(db: str, actor: Actor) -> None:
                 st.rerun()
 
 
+def _admin(db: str, actor: Actor, period: str, options: list[str]) -> None:
+    """The supervising office's tools: the reporting calendar, reminders to units that owe reports, today's digest."""
+    st.subheader(R["admin_heading"])
+    st.caption(R["admin_caption"])
+    table = reporting.calendar(db, options[::-1] + [quarters.shift(options[0], 1)])
+    h = R["calendar_headers"]
+    grid.show(pd.DataFrame({h["period"]: table["period"], h["deadline"]: table["deadline"].astype(str),
+                            h["custom"]: table["custom"].map(R["calendar_custom"])}), hide_index=True)
+    with st.form("rep_calendar", border=False):
+        left, right, go = st.columns([1, 1, 1], vertical_alignment="bottom")
+        chosen = left.selectbox(R["calendar_period"], list(table["period"]), key="rep_cal_period",
+                                index=list(table["period"]).index(period))
+        current = table.set_index("period")["deadline"]
+        day = right.date_input(R["calendar_day"], value=current[chosen], key="rep_cal_day", format="YYYY-MM-DD")
+        if go.form_submit_button(R["calendar_save"], icon=":material/event:"):
+            try:
+                reporting.set_deadline(db, chosen, day, actor.user)
+            except StoreError as exc:
+                st.error(exc.message)
+            else:
+                context.after_write()
+                _flash("success", R["calendar_saved"].format(period=chosen, day=day))
+                st.rerun()
+    left, right = st.columns(2)
+    if left.button(R["remind"].format(period=period), key="rep_remind", icon=":material/notifications:"):
+        n = reporting.remind(db, period)
+        _flash("success", R["reminded"].format(n=n) if n else R["reminded_none"].format(period=period))
+        st.rerun()
+    today = now().date()
+    box = reporting.digest(db, today)
+    right.download_button(R["digest"].format(n=len(box)), box.to_csv(index=False).encode("utf-8-sig"),
+                          file_name=f"通知_{today}.csv", mime="text/csv", key="rep_digest",
+                          icon=":material/download:", disabled=box.empty)
+
+
 def main() -> None:
     if context.header(labels.PAGES["my_reports"]) is None:  # title, 数据截至, the sample banner
         return
@@ -260,6 +295,8 @@ def main() -> None:
             st.info(R["no_agency"])
         if agency or actor.is_admin:
             _verify(db, actor)
+        if actor.is_admin:
+            _admin(db, actor, period, options)
     except StoreError as exc:
         st.error(exc.message)
 

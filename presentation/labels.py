@@ -529,6 +529,7 @@ REPORT_STATE = {"draft": "草稿", "submitted": "已提交待核查", "accepted"
 TODO_STATE = {"overdue": "已逾期", "returned": "退回修改", "due": "待填报", "verify": "待我核查"}
 TIMELINESS = {"on_time": "按时", "late": "逾期提交", "missing": "逾期未报", "not_due": "未到期"}
 REPORT_SUBJECT = {"task": "任务", "indicator": "指标", "project": "重点工程"}
+OUTBOX_KIND = {"state": "状态变化", "reminder": "催报提醒", "calendar": "日历调整"}
 REPORT_FIELDS = {"status": "状态", "note": "进展说明", "value": "数值", "reason": "原因", "measure": "整改措施",
                  "promise": "承诺完成季度", "return_reason": "退回原因", "progress": "形象进度"}
 REPORTING = {
@@ -560,6 +561,22 @@ REPORTING = {
     "msg_accepted": "{item}（{period}）的报告已通过核查。",
     "msg_returned": "{item}（{period}）的报告被退回：{reason}",
     "msg_reminder": "{period} 尚有 {count} 项未报送，截止日期 {deadline}。",
+    "calendar_bad_period": "“{period}”不是季度，请写成 2026Q4。",
+    "calendar_too_early": "{period} 的截止日期须在该季度结束（{end}）之后。",
+    "digest_headers": {"seq": "通知编号", "at": "时间", "recipient": "收件单位", "kind": "类别", "subject": "内容", "body": "详情"},
+    "admin_heading": "填报日历与催报",
+    "admin_caption": "报送期限默认为季度结束后 10 天；调整后，报送情况和单位排名按新期限判断按时、迟报和逾期。"
+                     "催报提醒和状态变化记入通知箱，可导出当天的通知，交短信或邮件网关发送。",
+    "calendar_headers": {"period": "季度", "deadline": "截止日期", "custom": "来源"},
+    "calendar_custom": {True: "已调整", False: "默认"},
+    "calendar_period": "调整哪个季度",
+    "calendar_day": "新的截止日期",
+    "calendar_save": "调整截止日期",
+    "calendar_saved": "{period} 的截止日期已调整为 {day}。",
+    "remind": "为 {period} 生成催报提醒",
+    "reminded": "已为 {n} 个单位生成催报提醒。",
+    "reminded_none": "{period} 没有需要催报的单位。",
+    "digest": "导出今日通知（{n} 条，CSV）",
     "tasks": "重点任务",
     "indicators": "牵头指标",
     "projects": "重点工程",

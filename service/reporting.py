@@ -23,6 +23,7 @@ from service import status as service_status
 from store import catalog, values
 from store import ingest as store_ingest
 from store import reports as store_reports
+from store.cells import neutralise
 from store.db import connect
 from store.errors import DuplicateUpload, StoreError
 from store.reports import Change, Message
@@ -433,6 +434,39 @@ def overdue_agencies(db, period: str | None = None, *, today: dt.date | None = N
     owed = owed[[(s, str(i)) not in finished for s, i in zip(owed["subject"], owed["item"], strict=True)]]
     return period, deadlines.deadline(period, calendar), deadlines.overdue_agencies(owed, latest, period, calendar,
                                                                                     today)
+
+
+def set_deadline(db, period: str, day: dt.date, user: str) -> None:
+    """Move a quarter's deadline (admins; the page and the command line).
+
+    Raises:
+        ReportError: not a quarter, or a day not after the quarter's end.
+    """
+    if not quarters.is_period(str(period)):
+        raise ReportError(labels.REPORTING["calendar_bad_period"].format(period=period))
+    if day <= quarters.last_day(period):
+        raise ReportError(labels.REPORTING["calendar_too_early"].format(period=period, end=quarters.last_day(period)))
+    with connect(db) as con:
+        store_reports.set_deadline(con, period, day, user)
+
+
+def calendar(db, periods: list[str]) -> pd.DataFrame:
+    """period, deadline, custom for `periods` (metrics.deadlines.calendar_table), plus every quarter an admin set."""
+    with connect(db, read_only=True) as con:
+        custom = store_reports.calendar(con)
+    shown = sorted(set(periods) | set(custom["period"]))
+    return deadlines.calendar_table(shown, custom)
+
+
+def digest(db, day: dt.date) -> pd.DataFrame:
+    """A day's outbox as a gateway (or a person) reads it: labels.REPORTING['digest_headers'] columns, text cells
+    that a spreadsheet would run as formulas made inert."""
+    with connect(db, read_only=True) as con:
+        box = store_reports.outbox(con, day)
+    h = labels.REPORTING["digest_headers"]
+    return neutralise(pd.DataFrame({h["seq"]: box["seq"], h["at"]: box["at"].astype(str), h["recipient"]: box["recipient"],
+                                    h["kind"]: box["kind"].map(labels.OUTBOX_KIND).fillna(box["kind"]),
+                                    h["subject"]: box["subject"], h["body"]: box["body"]}))
 
 
 def remind(db, period: str | None = None, *, today: dt.date | None = None) -> int:

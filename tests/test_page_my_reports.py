@@ -3,6 +3,8 @@ lead unit's and the admin's verification, an account without an agency, a link t
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,6 +16,7 @@ from service import reporting
 from service.reporting import Actor, Entry
 from store import values
 from store.db import connect
+from store.uploads import now
 from tests.helpers import open_app
 
 PAGE = "pages/my_reports.py"
@@ -178,3 +181,25 @@ def test_the_agencys_key_projects_have_their_own_section(db, tmp_path, monkeypat
     at = at.button(key=f"{key}_submit").click().run()
     assert not at.exception
     assert R["submitted"].format(n=1) in _texts(at, "success")
+
+
+def test_an_admin_moves_a_deadline_reminds_the_units_and_exports_the_digest(db, monkeypatch):
+    at = open_app(db, monkeypatch, PAGE)  # an admin
+    assert R["admin_heading"] in [s.value for s in at.subheader]
+    calendar = at.dataframe[-1].value
+    default = calendar.set_index("季度").loc[PERIOD]
+    assert default["来源"] == "默认"
+    day = periods.last_day(PERIOD)
+    at.date_input(key="rep_cal_day").set_value(day)  # not after the quarter's end: refused
+    at = next(b for b in at.button if b.label == R["calendar_save"]).click().run()
+    assert any("须在该季度结束" in e.value for e in at.error)
+    later = periods.last_day(PERIOD) + dt.timedelta(days=25)
+    at.date_input(key="rep_cal_day").set_value(later)
+    at = next(b for b in at.button if b.label == R["calendar_save"]).click().run()
+    assert R["calendar_saved"].format(period=PERIOD, day=later) in _texts(at, "success")
+    moved = at.dataframe[-1].value.set_index("季度").loc[PERIOD]
+    assert (moved["截止日期"], moved["来源"]) == (str(later), "已调整")
+    at = at.button(key="rep_remind").click().run()
+    assert any(s.startswith("已为 ") and "催报提醒" in s for s in _texts(at, "success"))
+    digest = reporting.digest(db, now().date())
+    assert {"日历调整", "催报提醒"} <= set(digest["类别"])

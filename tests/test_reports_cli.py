@@ -95,4 +95,4 @@ def test_remind_and_digest_export_the_outbox(db, tmp_path):
     assert any("提交了任务 56" in m["subject"] for m in printed)
     out = tmp_path / "digest.csv"
     result = _run(db, "digest", "--out", str(out))
-    assert result.exit_code == 0 and out.read_text(encoding="utf-8-sig").startswith("seq,时间,收件单位")
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8-sig").startswith("通知编号,时间,收件单位")
