@@ -57,6 +57,7 @@ UPLOAD_KIND = {"actuals": "指标数据", "task-status": "任务进展", "projec
 UPLOAD_STATE = {"committed": "已生效", "rolled_back": "已回滚"}
 
 DATA_AS_OF = "数据截至 {period}"
+NOT_DUE_YET = "{period} 报送截止日期 {deadline} 未到，未报的任务和工程暂不计为逾期未报"
 KNOWN_ON = "按 {date} 时点掌握的数据"
 SAMPLE_BANNER = "当前显示的是示例数据（演示用），不代表真实进展。管理员可在“数据管理”页一键删除示例数据。"
 EMPTY_DB = "数据库中还没有任何指标数据。请分析人员在“数据上传”页上传季度数据，或运行 make run 载入示例数据。"

@@ -133,3 +133,17 @@ def test_an_agency_briefing_lists_its_broken_project_promise(db):
     assert kept_for_now.broken.empty  # promised for 2026Q2: not broken in 2026Q1
     assert briefing.broken[["subject", "item", "promise"]].values.tolist() == [["project", "12", "2026Q2"]]
     assert other.broken.empty  # another agency's briefing does not list it
+
+
+def test_the_pages_say_why_nothing_is_overdue_before_the_deadline(sample_copy, monkeypatch):
+    import ui.context
+    from presentation import labels
+    from tests.helpers import open_app
+
+    monkeypatch.setattr(ui.context, "now", lambda: dt.datetime(2026, 10, 8, 9, 0))
+    at = open_app(sample_copy, monkeypatch, "pages/tasks.py")
+    note = labels.NOT_DUE_YET.format(period="2026Q3", deadline=dt.date(2026, 10, 10))
+    assert any(note in c.value for c in at.caption)
+    monkeypatch.setattr(ui.context, "now", lambda: dt.datetime(2026, 10, 11, 9, 0))
+    at = open_app(sample_copy, monkeypatch, "pages/tasks.py")
+    assert not any(note in c.value for c in at.caption)

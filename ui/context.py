@@ -96,6 +96,8 @@ def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
     line = labels.DATA_AS_OF.format(period=period)
     if caption:
         line += f" · {caption}"
+    if data.as_of and data.extra.get("due") is False:  # why nothing is 逾期未报 in the first days of a quarter
+        line += " · " + labels.NOT_DUE_YET.format(period=data.as_of, deadline=data.extra["deadline"])
     st.caption(line)
     if data.has_sample:
         st.warning(labels.SAMPLE_BANNER, icon="⚠️")
