@@ -83,7 +83,7 @@ COLUMNS = {
     "row": "行号", "column": "列", "problem": "问题", "fix": "修改建议", "change": "变动",
     "old_value": "原值", "new_value": "新值", "status_before": "上季度状态", "status_after": "本季度状态",
     "move": "变化", "project_name": "所属重点工程", "n_tasks": "任务数", "share_done": "已完成占比",
-    "share_lagging": "滞后占比", "n_overdue": "逾期未报（项）", "n_late": "迟报（项）", "rolled_back_at": "回滚时间",
+    "share_lagging": "滞后占比", "n_overdue": "逾期未报（项）", "n_late": "逾期报送（项）", "rolled_back_at": "回滚时间",
     "indicator": "指标", "target": "目标", "result": "结果", "result_note": "说明", "previous_quarter": "上季度",
     "this_quarter": "本季度", "old_new": "原值 → 新值", "revised_at": "修订时间", "revised_on": "修订日期",
     "n_indicators": "指标数", "worst_status": "最差状态", "n_red": "未达成/逆向/严重滞后", "no": "编号",
@@ -566,7 +566,7 @@ REPORTING = {
     "calendar_too_early": "{period} 的截止日期须在该季度结束（{end}）之后。",
     "digest_headers": {"seq": "通知编号", "at": "时间", "recipient": "收件单位", "kind": "类别", "subject": "内容", "body": "详情"},
     "admin_heading": "填报日历与催报",
-    "admin_caption": "报送期限默认为季度结束后 10 天；调整后，报送情况和单位排名按新期限判断按时、迟报和逾期。"
+    "admin_caption": "报送期限默认为季度结束后 10 天；调整后，报送情况和单位排名按新期限判断按时报送、逾期报送和逾期未报。"
                      "催报提醒和状态变化记入通知箱，可导出当天的通知，交短信或邮件网关发送。",
     "calendar_headers": {"period": "季度", "deadline": "截止日期", "custom": "来源"},
     "calendar_custom": {True: "已调整", False: "默认"},
