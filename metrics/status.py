@@ -218,8 +218,11 @@ def judge(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame,
     baseline = rows["baseline_value"].where(given, rows["first_value"]).astype(float)
     base_idx = given_idx.fillna(rows["first_idx"].astype(float))
 
-    meets = np.where(increase, judged_value >= target, judged_value <= target) & has_value
-    gap = np.where(increase, target - judged_value, judged_value - target)
+    # A value on the target up to float noise (0.6399999999999999 read from a workbook's formula for 0.64) meets
+    # it, with no gap: a leader would otherwise read 0.64 against 0.64, 未达成.
+    on_target = ((judged_value - target).abs() <= settings.TOLERANCE * np.maximum(1.0, target.abs())).to_numpy()
+    meets = (np.where(increase, judged_value >= target, judged_value <= target) | on_target) & has_value
+    gap = np.where(on_target, 0.0, np.where(increase, target - judged_value, judged_value - target))
     span = target - baseline
     flat_target = (span == 0).to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):

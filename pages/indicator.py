@@ -17,6 +17,10 @@ require_page(__file__)
 C = labels.COLUMNS
 D = labels.INDICATOR
 HISTORY_ROWS = 8  # quarters the history shows before it scrolls (newest first)
+# The related tasks' columns in pixels: about 1 030 in all, the page's width beside the sidebar on a 1366-px screen
+# (ui.style); wider screens stretch them. Notes, units and texts wrap in tall rows.
+TASK_COLUMN_PX = {C["task"]: 64, C["task_status"]: 72, C["period"]: 72, C["note"]: 170, C["responsible"]: 200,
+                  C["text"]: 456}
 
 data = context.header(labels.PAGES["indicator"])
 if data is not None:
@@ -123,11 +127,12 @@ if data is not None:
             context.chart(bars_fig,
                           labels.CHART_FILES["districts"].format(code=code, period=data.as_of), key="districts")
 
+    # its target years across the page: ten columns would scroll sideways in half of it
+    st.subheader(D["target_years"])
+    grid.show(tables.indicator_rows(own), hide_index=True, width="stretch",
+              phone=[C["target"], C["progress_pct"], C["status"]])
     left, right = st.columns([1, 1])
     with left:
-        st.subheader(D["target_years"])
-        grid.show(tables.indicator_rows(own), hide_index=True, width="stretch",
-                  phone=[C["target"], C["progress_pct"], C["status"]])  # one indicator: its target years
         st.subheader(D["history"])
         hist = detail["history"]
         # newest quarter first: the numbers a leader asks about are at the top of the table and of a screenshot
@@ -162,13 +167,15 @@ if data is not None:
         if tasks.empty:
             st.info(D["no_linked"])
         else:
-            grid.show(pd.DataFrame({
+            table = pd.DataFrame({
                 C["task"]: tasks["task_no"].map(lambda n: labels.TASK_NO.format(n=int(n))),
                 C["task_status"]: tables.task_words(tasks["status"], tasks["overdue"]),
                 C["period"]: tasks["period"].fillna("—"), C["note"]: tasks["note"].fillna(""),
-                C["responsible"]: [lead or joint
+                C["responsible"]: [tables.units_short(lead or joint)
                                    for lead, joint in zip(tasks["lead"], tasks["joint"], strict=True)],
-                C["text"]: tasks["text"]}), hide_index=True, width="stretch",
-                row_height=tables.wrapped_row_px(tasks["text"]) or tables.ROW_PX,
-                height=tables.table_height(len(tasks), tables.wrapped_row_px(tasks["text"]) or tables.ROW_PX),
-                column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
+                C["text"]: tasks["text"]})
+            row_px = max(tables.wrapped_row_px(table[name], TASK_COLUMN_PX[name]) or tables.ROW_PX
+                         for name in (C["note"], C["responsible"], C["text"]))
+            grid.show(table, hide_index=True, width="stretch", row_height=row_px,
+                      height=tables.table_height(len(tasks), row_px),
+                      column_config={name: st.column_config.Column(width=px) for name, px in TASK_COLUMN_PX.items()})

@@ -16,20 +16,16 @@ require_page(__file__)
 
 C = labels.COLUMNS
 P = labels.PROJECTS
+# The project table's columns in pixels: 1 010 in all, the width of the page beside the sidebar on a 1366-px screen
+# (ui.style narrows the margins there); wider screens stretch them. The WRAPPED ones set the rows' height.
+COLUMN_PX = {C["no"]: 44, C["project"]: 184, C["task_status"]: 100, C["image_progress"]: 110, C["investment"]: 130,
+             C["period"]: 72, C["note"]: 240, C["lead_or_joint"]: 130}
+WRAPPED = (C["project"], C["note"], C["lead_or_joint"])
 
 
 def _amounts(values: pd.Series) -> list[str]:
     """完成投资 in 万元 as a report writes it: thousands separated, "—" where the unit gave none (not "None")."""
     return [f"{v:,.0f}" if pd.notna(v) else "—" for v in values]
-
-
-def _linked(indicators: pd.DataFrame) -> dict[int, str]:
-    """project_no -> '建筑垃圾综合利用率（P17_CW_RECYCLING）、…' for the projects measured by an indicator."""
-    rows = indicators.dropna(subset=["project_no"])
-    out: dict[int, list[str]] = {}
-    for no, name in zip(rows["project_no"].astype(int), rows["name"], strict=True):
-        out.setdefault(no, []).append(name)
-    return {no: "、".join(names) for no, names in out.items()}
 
 
 def _overdue_by_unit(data) -> pd.DataFrame:
@@ -48,7 +44,6 @@ data = context.header(labels.PAGES["projects"])
 if data is not None:
     projects = data.projects
     resp = data.responsibilities[data.responsibilities["subject"] == "project"]
-    linked = _linked(data.indicators)
     with phone.filter_box():
         f1, f2, f3, f4 = st.columns(4)
         query = f1.text_input(P["search"], placeholder=P["search_hint"])
@@ -74,19 +69,23 @@ if data is not None:
     shown = shown[task_metrics.in_states(shown, status)]
 
     st.caption(P["count"].format(n=len(shown), total=len(projects)))
+    # Every project on the page, no sideways scrolling (the 1366-px screen with its sidebar included): names,
+    # notes and units wrap in two-line rows; the lead (or jointly responsible) units shortened (every unit by role,
+    # the sector and the linked indicators are in the detail below).
     table = pd.DataFrame({
-        C["no"]: shown["project_no"], C["project"]: shown["name"], C["sector"]: shown["sector"],
+        C["no"]: shown["project_no"], C["project"]: shown["name"],
         C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
         C["image_progress"]: shown["progress_pct"], C["investment"]: _amounts(shown["investment"]),
         C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
-        C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"],
-        C["linked_indicators"]: [linked.get(int(n), "") for n in shown["project_no"]],
+        C["lead_or_joint"]: [tables.units_short(lead or joint, 1)
+                             for lead, joint in zip(shown["lead"], shown["joint"], strict=True)],
     })
-    grid.show(table, hide_index=True, width="stretch", height=min(38 + 35 * max(len(table), 1), 920),
-                 column_config={
-                     C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
-                                                                          format="%.0f%%"),
-                 })
+    row_px = max([tables.wrapped_row_px(table[name], COLUMN_PX[name]) or tables.ROW_PX for name in WRAPPED])
+    grid.show(table, hide_index=True, width="stretch", row_height=row_px,
+              height=tables.table_height(len(table), row_px),
+              column_config={**{name: st.column_config.Column(width=px) for name, px in COLUMN_PX.items()},
+                             C["image_progress"]: st.column_config.ProgressColumn(
+                                 min_value=0, max_value=100, format="%.0f%%", width=COLUMN_PX[C["image_progress"]])})
 
     st.subheader(P["overdue_heading"].format(period=data.as_of or "—"))
     st.caption(P["overdue_note"].format(period=data.as_of or "—"))

@@ -16,6 +16,10 @@ require_page(__file__)
 C = labels.COLUMNS
 T = labels.TASKS
 TABLE_ROWS = 8  # rows the task table shows before it scrolls (wrapped texts make rows tall)
+# The table's columns in pixels: 1 056 in all, the width of the page beside the sidebar on a 1366-px screen
+# (ui.style narrows the margins there); wider screens stretch them. Texts wrap in the tall rows.
+COLUMN_PX = {C["no"]: 44, C["group_name"]: 110, C["text"]: 456, C["task_status"]: 72, C["period"]: 72,
+             C["note"]: 132, C["responsible"]: 170}
 
 data = context.header(labels.PAGES["tasks"])
 if data is not None:
@@ -55,15 +59,19 @@ if data is not None:
     shown = shown[task_metrics.in_states(shown, status)]
 
     st.caption(T["count"].format(n=len(shown), total=len(tasks)))
+    # One row a task, no sideways scrolling (the 1366-px screen with its sidebar included): the units in one
+    # wrapped cell role by role (full lists in the detail below); 领域 is a filter and in the detail.
     table = pd.DataFrame({
-        C["no"]: shown["task_no"], C["sector"]: shown["sector"], C["group_name"]: shown["group_name"],
-        C["text"]: shown["text"], C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
+        C["no"]: shown["task_no"], C["group_name"]: shown["group_name"], C["text"]: shown["text"],
+        C["task_status"]: tables.task_words(shown["status"], shown["overdue"]),
         C["period"]: shown["period"].fillna("—"), C["note"]: shown["note"].fillna(""),
-        C["lead"]: shown["lead"], C["assist"]: shown["assist"], C["joint"]: shown["joint"]})
-    row_px = tables.wrapped_row_px(table[C["text"]]) or tables.ROW_PX  # task texts wrap, never cut mid-sentence
+        C["responsible"]: [tables.responsibility(*units) for units in
+                           zip(shown["lead"], shown["assist"], shown["joint"], strict=True)]})
+    row_px = max(tables.wrapped_row_px(table[C["text"]], COLUMN_PX[C["text"]]) or tables.ROW_PX,
+                 tables.wrapped_row_px(table[C["responsible"]], COLUMN_PX[C["responsible"]]) or tables.ROW_PX)
     grid.show(table, hide_index=True, width="stretch", row_height=row_px,
               height=tables.table_height(len(table), row_px, limit=TABLE_ROWS),
-              column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
+              column_config={name: st.column_config.Column(width=px) for name, px in COLUMN_PX.items()})
     if note := grid.scroll_note(len(table), TABLE_ROWS):
         st.caption(note)
 

@@ -11,6 +11,9 @@ from presentation import labels
 DIGITS = {"%": 1, "": 3, **{u: 0 for u in COUNT_UNITS}}
 # Decimals of a change per quarter: counts one (3.5 家/季度), percentage points two, coefficients four.
 RATE_DIGITS = {"%": 2, "": 4, **{u: 1 for u in COUNT_UNITS}}
+# Decimals a value may gain beyond its unit's where the unit's precision would print two different numbers alike
+# (99.96 % beside a target of 100 %: '99.96%', never '100%' next to 未达成).
+EXTRA_DIGITS = 3
 
 
 def _missing(value) -> bool:
@@ -38,23 +41,46 @@ def number(value, unit: str = "", digits: int | None = None) -> str:
     return f"{text} {unit}" if unit else text
 
 
-def difference(value, unit: str) -> str:
+def number_beside(value, other, unit: str = "") -> str:
+    """number() of a value shown beside another (its target): with the unit's precision, or up to EXTRA_DIGITS more
+    decimals where that precision would print two different values alike (99.96 beside 100 with '%' -> '99.96%')."""
+    if _missing(value) or _missing(other) or float(value) == float(other):
+        return number(value, unit)
+    base = digits(unit)
+    for more in range(base, base + EXTRA_DIGITS + 1):
+        if _plain(float(value), more) != _plain(float(other), more):
+            return number(value, unit, more)
+    return number(value, unit)
+
+
+def difference(value, unit: str, digits: int | None = None) -> str:
     """A difference of two values in the indicator's unit; for '%' indicators in percentage points."""
     if _missing(value):
         return "—"
     if unit == "%":
-        return labels.POINTS.format(value=_plain(float(value), DIGITS["%"]))
-    return number(value, unit)
+        return labels.POINTS.format(value=_plain(float(value), DIGITS["%"] if digits is None else digits))
+    return number(value, unit, digits)
 
 
 def gap(value, unit: str) -> str:
-    """Distance to the target in words: '差 3.4 个百分点', '超出 6 家', or '已达到' when exactly on it."""
+    """Distance to the target in words: '差 3.4 个百分点', '超出 6 家', or '恰好达到目标' when on it.
+
+    A shortfall never reads as on target: one smaller than the unit's precision shows up to EXTRA_DIGITS more
+    decimals ('差 0.04 个百分点' for 99.96 % against 100 %), so it cannot stand beside 未达成 as 恰好达到目标.
+    """
     if _missing(value):
         return "—"
-    if round(abs(float(value)), DIGITS.get(unit or "", 1)) == 0:
-        return labels.GAP["on_target"]
+    amount = abs(float(value))
+    shown = digits(unit)
+    if round(amount, shown) == 0:
+        if value <= 0:
+            return labels.GAP["on_target"]
+        shown = next((d for d in range(shown + 1, shown + EXTRA_DIGITS + 1) if round(amount, d) != 0), None)
+        if shown is None:
+            return labels.GAP["on_target"]
+        return labels.GAP["short"].format(amount=difference(amount, unit, shown))
     word = labels.GAP["short"] if value > 0 else labels.GAP["beyond"]
-    return word.format(amount=difference(abs(float(value)), unit))
+    return word.format(amount=difference(amount, unit))
 
 
 def rate(value, unit: str) -> str:

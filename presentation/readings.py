@@ -51,11 +51,18 @@ def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and pd.isna(value))
 
 
+def shown_value(row, column: str) -> str:
+    """A row's value (`column`: 'latest_value' or 'judged_value') as it stands beside the row's target: never
+    printed like the target when it differs from it (99.96% beside 100%, not 100%)."""
+    target = row.get("target_value") if row["status"] in VERDICTS else None
+    return formats.number_beside(row[column], target, row["unit"])
+
+
 def latest(row) -> str:
     """The newest value with its period: '161 家（2026Q3）'; '—' without one."""
     if not isinstance(row["latest_period"], str):
         return "—"
-    return T["latest"].format(value=formats.number(row["latest_value"], row["unit"]), period=row["latest_period"])
+    return T["latest"].format(value=shown_value(row, "latest_value"), period=row["latest_period"])
 
 
 def judged(row) -> str:
@@ -63,7 +70,7 @@ def judged(row) -> str:
     that is no verdict."""
     if not row["final"] or not isinstance(row["judged_period"], str) or row["status"] not in VERDICTS:
         return "—"
-    return T["latest"].format(value=formats.number(row["judged_value"], row["unit"]), period=row["judged_period"])
+    return T["latest"].format(value=shown_value(row, "judged_value"), period=row["judged_period"])
 
 
 def projection(row) -> str:
@@ -102,7 +109,7 @@ def lag(row) -> Delta | None:
 def final_result(row) -> str:
     """'2025 年终值 146 家（2025Q4），目标 140 家，已达成（超出 6 家）' for a final target."""
     unit = row["unit"]
-    head = T["final_head"].format(year=int(row["target_year"]), value=formats.number(row["judged_value"], unit),
+    head = T["final_head"].format(year=int(row["target_year"]), value=shown_value(row, "judged_value"),
                                   period=row["judged_period"], target=formats.number(row["target_value"], unit))
     gap = row["gap"]
     if row["status"] == "achieved":
@@ -130,14 +137,15 @@ def sentence(row, share: float | None = None) -> str:
             share=T["share"].format(share=formats.percent(share)) if share is not None and not _missing(share) else "",
             rate=formats.rate(row["recent_rate"], unit))
     if status == "target_pending":
-        value = formats.number(row["latest_value"], unit) if not _missing(row["latest_value"]) else labels.STATUS["no_data"]
-        return T["pending_sentence"].format(note=row.get("note") or T["pending_note"], latest=value)
+        # the newest value with its quarter: in a table of 2025 results a bare number reads as the 2025 value
+        newest = latest(row) if not _missing(row["latest_value"]) else labels.STATUS["no_data"]
+        return T["pending_sentence"].format(note=row.get("note") or T["pending_note"], latest=newest)
     if status == "no_data":
         return T["no_data"]
     if row["final"]:
         return final_result(row) + "。"
     text = T["progress"].format(
-        period=row["latest_period"], value=formats.number(row["latest_value"], unit), year=int(row["target_year"]),
+        period=row["latest_period"], value=shown_value(row, "latest_value"), year=int(row["target_year"]),
         target=formats.number(row["target_value"], unit), gap=formats.gap(row["gap"], unit),
         progress=formats.percent(row["progress_pct"]), expected=formats.percent(row["expected_pct"]))
     if not _missing(row["projected_value"]):

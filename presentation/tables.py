@@ -95,6 +95,7 @@ ROW_PX = 35
 LINE_PX = 21           # one wrapped line of text in a cell
 TEXT_PX = 520          # a task text column's width in pixels
 WRAP_CHARS = 34        # characters of Chinese text TEXT_PX holds on one line (14 px characters, cell padding)
+CHAR_PX = 14           # a Chinese character in a table cell
 WRAP_LINES = 6         # a cell grows to at most this many lines; the full text is in the row's detail below
 
 
@@ -104,12 +105,25 @@ def table_height(n_rows: int, row_px: int = ROW_PX, limit: int | None = None) ->
     return HEADER_PX + row_px * shown + 2
 
 
-def wrapped_row_px(texts) -> int | None:
-    """A row height that lets the longest of `texts` wrap instead of being cut (Streamlit wraps text in rows taller
-    than 4 rem); None when every text fits one line."""
+def wrap_chars(width: int = TEXT_PX) -> int:
+    """Characters of Chinese text a column `width` pixels wide holds on one line (TEXT_PX holds WRAP_CHARS)."""
+    return max(1, (width - (TEXT_PX - WRAP_CHARS * CHAR_PX)) // CHAR_PX)
+
+
+def wrapped_row_px(texts, width: int = TEXT_PX) -> int | None:
+    """A row height that lets the longest of `texts`, in a column `width` pixels wide, wrap instead of being cut
+    (Streamlit wraps text in rows taller than 4 rem); None when every text fits one line."""
     longest = max((len(t) for t in texts if isinstance(t, str)), default=0)
-    lines = min(WRAP_LINES, -(-longest // WRAP_CHARS))
+    lines = min(WRAP_LINES, -(-longest // wrap_chars(width)))
     return None if lines <= 1 else max(66, 12 + LINE_PX * lines)
+
+
+def responsibility(lead: str | None, assist: str | None, joint: str | None, limit: int = 2) -> str:
+    """The units of a task or project in one cell, role by role: '牵头：市发展改革委；协办：市商务局、各区政府等 3 家'
+    (the full lists are in the row's detail)."""
+    held = {"lead": lead, "assist": assist, "joint": joint}
+    return "；".join(f"{labels.ROLE[role]}：{units_short(units, limit)}" for role, units in held.items()
+                    if isinstance(units, str) and units)
 
 
 def units_short(units: str, limit: int = 3) -> str:

@@ -135,14 +135,54 @@ def for_projector(fig: go.Figure) -> go.Figure:
                                  else size * PRESENT_MARKER)
         if "colorbar" in trace:
             _bigger_font(trace.colorbar.tickfont)
+            _bigger_font(trace.colorbar.title.font)
+    for axis in fig.select_coloraxes():  # a choropleth's colour bar lives on its colour axis, not on the trace
+        _bigger_font(axis.colorbar.tickfont)
+        _bigger_font(axis.colorbar.title.font)
     margin = layout.margin
     if margin.b is not None:
         margin.b = round(margin.b * PRESENT_GROWTH)
     layout.height = round((layout.height or 450) * PRESENT_GROWTH)
     _labels_beside_bars(fig)
     _wrapped_categories(fig)
+    _notes_under_figure(fig)
     _title_then_legend(fig)
     return fig
+
+
+def _wrap_text(text: str, size: int, width: int = PRESENT_LEGEND_WIDTH) -> str:
+    """`text` over lines of at most `width` pixels at `size` (Plotly never wraps a title or a note; at projector
+    sizes a long one runs off a half-screen figure): existing '<br>' kept, a line broken after '：', '；' or '，'
+    where one falls in its second half, else at the width."""
+    out = []
+    for line in str(text).split("<br>"):
+        while _text_width(line, size) > width:
+            fits = 1
+            while fits < len(line) and _text_width(line[:fits + 1], size) <= width:
+                fits += 1
+            marks = [i + 1 for i, ch in enumerate(line[:fits]) if ch in "：；，" and i + 1 > fits // 4]
+            cut = marks[-1] if marks else fits
+            out.append(line[:cut])
+            line = line[cut:].lstrip()
+        out.append(line)
+    return "<br>".join(out)
+
+
+def _notes_under_figure(fig: go.Figure) -> None:
+    """A note at the foot of the plot (a map's sources, say) goes under it, wrapped, with room made for its lines:
+    at projector sizes a long one ran off the figure's sides and, wrapped in place, would cover the plot."""
+    for note in fig.layout.annotations:
+        if note.xref != "paper" or note.yref != "paper" or note.y is None or note.y > 0.02 or not note.text:
+            continue
+        if note.yanchor not in (None, "bottom", "auto"):
+            continue
+        size = note.font.size or PRESENT_MIN_TEXT
+        note.text = _wrap_text(note.text, size)
+        lines = note.text.count("<br>") + 1
+        room = round(lines * size * 1.35) + 8
+        note.update(y=0, yanchor="top", yshift=-4)
+        fig.layout.margin.b = (fig.layout.margin.b or 0) + room
+        fig.layout.height += room
 
 
 def _labels_beside_bars(fig: go.Figure) -> None:
@@ -203,8 +243,13 @@ def _title_then_legend(fig: go.Figure) -> None:
     """Title at the top, the legend in rows under it, the plot below both: at projector sizes a
     legend beside the title runs into it, and one that wraps grows upwards over it."""
     layout = fig.layout
-    title_height = round(PRESENT_TITLE * 1.6) if layout.title.text else 8
-    layout.title.update(y=1, yref="container", yanchor="top", pad=dict(t=10))
+    if layout.title.text:
+        layout.title.text = _wrap_text(layout.title.text, PRESENT_TITLE)
+    lines = layout.title.text.count("<br>") + 1 if layout.title.text else 0
+    title_height = round(PRESENT_TITLE * (0.3 + 1.3 * lines)) if lines else 8
+    # Plotly anchors a title of several lines by its first line: the lines above the last push it down
+    layout.title.update(y=1, yref="container", yanchor="top",
+                        pad=dict(t=10 + round(PRESENT_TITLE * 1.3) * max(0, lines - 1)))
     names = _legend_names(fig)
     if not names:
         layout.margin.t = max(layout.margin.t or 0, title_height + 24)

@@ -130,3 +130,45 @@ def test_upload_page_shows_no_english_uploader_strings(app, tmp_path):
         page.screenshot(path=str(ARTIFACTS / "upload_chinese.png"), full_page=True)
     finally:
         page.close()
+
+
+# Tables whose columns run past their frame (a sideways scroll: in a screenshot, the last columns are cut)
+WIDER_THAN_FRAME = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]'))
+    .map(t => t.querySelector('.dvn-scroller')).filter(s => s && s.scrollWidth > s.clientWidth + 1)
+    .map(s => `${s.scrollWidth} > ${s.clientWidth}`)"""
+# Chart texts drawn past their figure's sides or top (a title or a note running off a half-screen figure)
+OUTSIDE_FIGURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(plot => {
+    const box = plot.getBoundingClientRect();
+    return Array.from(plot.querySelectorAll('svg text')).filter(t => t.textContent.trim()).filter(t => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 4);
+    }).map(t => t.textContent.trim()); })"""
+
+
+@pytest.mark.parametrize(("width", "height", "present"), [(1366, 768, False), (1920, 1080, False),
+                                                          (1920, 1080, True)])
+def test_wide_tables_and_chart_texts_fit_their_frames(app, width, height, present):
+    """重点任务, 重点工程 and 指标详情 (a by-district indicator: map and bars side by side) on a laptop beside the
+    sidebar and on a projector: no table scrolls sideways, no chart text leaves its figure, projector text ≥ 18 px."""
+    page = _page(app, "boss", "leader-pass-1", width, height)
+    try:
+        for key in ("tasks", "projects", "indicator"):
+            if present:
+                page.goto(f"{app[0]}/{key}?present=1")
+                expect(page.locator(BAR)).to_be_visible(timeout=SLOW)
+                expect(page.locator("h1").first).to_have_text(labels.PAGES[key], timeout=SLOW)
+            else:
+                open_from_sidebar(page, labels.PAGES[key])
+            wait_until_drawn(page)
+            expect(page.locator(MAIN).get_by_test_id("stDataFrame").first).to_be_visible(timeout=DRAWN)
+            assert page.evaluate(WIDER_THAN_FRAME) == [], key
+            if key == "indicator":
+                expect(page.locator(".js-plotly-plot .choroplethlayer, .js-plotly-plot .geolayer").first
+                       ).to_be_attached(timeout=DRAWN)
+                assert page.evaluate(OUTSIDE_FIGURE) == []
+                if present:
+                    assert page.evaluate(SMALLEST_CHART_TEXT) >= theme.PRESENT_MIN_TEXT
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"fit_{key}_{width}{'_present' if present else ''}.png"))
+    finally:
+        page.close()

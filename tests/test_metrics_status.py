@@ -419,3 +419,14 @@ def test_city_shares_of_a_count():
                       actuals({"2025Q4": 10}, district="福田区")])
     rows = indicator_status(pd.DataFrame([indicator(unit="家")]), targets(("A", 2030, 300.0)), data, "2026Q1")
     assert city_shares(rows) == {"全市": 100.0, "南山区": 25.0}  # 福田区's latest quarter has no city value
+
+
+@pytest.mark.parametrize("direction", ["increase", "decrease"])
+def test_a_value_on_the_target_up_to_float_noise_meets_it(direction):
+    # 0.6399999999999999 is how a workbook's formula often stores 0.64: it is on the target, not 0.0000000001 short.
+    final = status_of({"2025Q3": 0.62, "2025Q4": 0.6399999999999999 if direction == "increase" else 0.6400000000000001},
+                      "2026Q1", target=0.64, baseline_value=0.6 if direction == "increase" else 0.7,
+                      direction=direction, unit="")
+    assert final["status"] == "achieved" and final["gap"] == 0.0
+    short = status_of({"2025Q4": 0.639}, "2026Q1", target=0.64, baseline_value=0.6, unit="")
+    assert short["status"] == "missed" and short["gap"] == pytest.approx(0.001)  # a real shortfall stays one

@@ -77,3 +77,40 @@ def test_a_district_without_its_own_target_gets_no_verdict_and_no_colour():
     assert text == "2026Q3 为 21 家，占全市 13%；近期趋势 +0.5 家/季度。该区未设分区目标，不与全市目标比较，不作判断。"
     assert readings.colour("not_judged") is None and readings.colour("off_track") == "#d93025"
     assert readings.judged(district | {"final": True}) == "—"
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (0.04, "%", "差 0.04 个百分点"), (0.0004, "", "差 0.0004"), (0.3, "家", "差 0.3 家"), (1e-12, "%", "恰好达到目标"),
+    (-0.04, "%", "恰好达到目标"),
+])
+def test_a_shortfall_below_the_units_precision_is_never_read_as_on_target(value, unit, text):
+    assert formats.gap(value, unit) == text
+
+
+@pytest.mark.parametrize(("value", "other", "unit", "text"), [
+    (99.96, 100.0, "%", "99.96%"), (100.0, 100.0, "%", "100%"), (84.04, 95.0, "%", "84%"), (0.6396, 0.64, "", "0.6396"),
+    (139.6, 140.0, "家", "139.6 家"), (99.96, NAN, "%", "100%"),
+])
+def test_a_value_beside_its_target_is_never_printed_like_it_when_it_differs(value, other, unit, text):
+    assert formats.number_beside(value, other, unit) == text
+
+
+def test_a_missed_target_never_reads_as_the_target_value():
+    # 99.96 % against 100 % is 未达成: '2025 年终值 100%，目标 100%，恰好达到目标，未达成' contradicted itself.
+    final = row(unit="%", final=True, status="missed", target_year=2025, target_value=100.0, latest_value=99.98,
+                judged_period="2025Q4", judged_value=99.96, gap=0.04)
+    assert readings.sentence(final) == "2025 年终值 99.96%（2025Q4），目标 100%，差 0.04 个百分点，未达成。"
+    assert readings.judged(final) == "99.96%（2025Q4）" and readings.latest(final) == "99.98%（2026Q3）"
+    open_row = row(unit="%", target_value=100.0, latest_value=99.96, gap=0.04, projected_value=NAN)
+    assert readings.sentence(open_row).startswith("2026Q3 为 99.96%，2030 年目标 100%，差 0.04 个百分点；")
+    # a row that is no verdict keeps the unit's precision
+    assert readings.latest(row(unit="%", status="not_judged", target_value=100.0, latest_value=99.96)) == "100%（2026Q3）"
+
+
+def test_a_pending_targets_sentence_dates_its_latest_value():
+    # In the 2025 results table a bare 0.646 reads as the 2025 value; it is the newest one, of 2026Q3.
+    pending = row(unit="", status="target_pending", final=True, target_year=2025, target_value=NAN,
+                  latest_value=0.646, judged_value=0.64, judged_period="2025Q4")
+    assert readings.sentence(pending) == "目标值待定（待上级下达）；最新值 0.646（2026Q3）。"
+    assert readings.sentence(pending | {"latest_period": None, "latest_value": NAN}) == \
+        "目标值待定（待上级下达）；最新值 暂无数据。"

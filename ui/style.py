@@ -28,6 +28,16 @@ html, body, [class*="css"], .stMarkdown, .stDataFrame {{ font-family: {FONT_FAMI
   content: "{labels.UPLOADER['browse']}"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > div::after {{
   content: "{labels.UPLOADER['drop']}"; font-size: 0.9rem; color: #4a5561; }}
+/* a laptop's 1366-px screen: narrower margins and sidebar, so that the pages' tables (about 1 060 px) fit beside it
+   without scrolling sideways */
+@media (min-width: 641px) and (max-width: 1400px) {{
+  .block-container {{ padding-left: 1.5rem; padding-right: 1.5rem; }}
+  [data-testid="stSidebar"][data-collapsed="false"] {{ width: 256px !important; min-width: 256px !important; }}
+  /* charts side by side would be about 520 px each: a map's notes and long titles ran off them; one per row */
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) {{ flex-wrap: wrap; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) > [data-testid="stColumn"] {{
+    flex: 1 1 100% !important; width: 100% !important; min-width: 100% !important; }}
+}}
 /* the login form: a card of readable width, not a field across the whole screen */
 .st-key-login_box {{ max-width: 480px; margin: 8vh auto 0 auto; }}
 .st-key-login_box h1 {{ font-size: 2rem; white-space: nowrap; }}
