@@ -255,7 +255,7 @@ def _admin(db: str, actor: Actor, period: str, options: list[str]) -> None:
     today = now().date()
     box = reporting.digest(db, today)
     right.download_button(R["digest"].format(n=len(box)), box.to_csv(index=False).encode("utf-8-sig"),
-                          file_name=f"通知_{today}.csv", mime="text/csv", key="rep_digest",
+                          file_name=R["digest_file"].format(day=today), mime="text/csv", key="rep_digest",
                           icon=":material/download:", disabled=box.empty)
 
 

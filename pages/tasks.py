@@ -90,6 +90,6 @@ if data is not None:
             grid.show(pd.DataFrame({
                 C["period"]: hist["period"], C["status"]: hist["status"], C["note"]: hist["note"],
                 C["reporting_unit"]: hist["unit"],
-                C["first_reported"]: hist["first_uploaded_at"].dt.strftime("%Y-%m-%d"),
+                C["first_reported"]: hist["first_reported_at"].dt.strftime("%Y-%m-%d"),
                 C["revised_flag"]: hist["revised"].map({True: labels.REPORT_CELL["revised"], False: ""})}),
                 hide_index=True, width="stretch", height=tables.table_height(len(hist)))

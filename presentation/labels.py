@@ -578,6 +578,7 @@ REPORTING = {
     "reminded": "已为 {n} 个单位生成催报提醒。",
     "reminded_none": "{period} 没有需要催报的单位。",
     "digest": "导出今日通知（{n} 条，CSV）",
+    "digest_file": "通知_{day}.csv",
     "tasks": "重点任务",
     "indicators": "牵头指标",
     "projects": "重点工程",
