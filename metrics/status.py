@@ -60,8 +60,10 @@ def _rows(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame)
                      target_value=tgt["target_value"].astype(float))
     tgt = tgt[["code", "district", "target_year", "target_value"]].drop_duplicates(
         ["code", "district", "target_year"], keep="last").assign(own_target=True)
-    # every row once per target year of its code (once, without a year, when the code has none)
-    years = tgt[["code", "target_year"]].drop_duplicates()
+    # every row once per city-wide target year of its code (once, without a year, when the code has none); a
+    # district's own target in a year the city has none adds that district's row below, never a 全市 row (the city
+    # has no target that year: it is not 目标待定)
+    years = tgt.loc[tgt["district"] == CITY, ["code", "target_year"]].drop_duplicates()
     years = years.assign(_code=codes.get_indexer(years["code"]))
     years = years[years["_code"] >= 0].sort_values(["_code", "target_year"], kind="stable")
     per_code = np.bincount(years["_code"].to_numpy(), minlength=len(codes))
@@ -76,6 +78,7 @@ def _rows(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame)
                                                                    max(len(year_values) - 1, 0))]
                                    if len(year_values) else np.nan, np.nan)
     rows["_code"] = pos[take]
+    rows = _own_years(rows, tgt)
     rows = rows.merge(tgt, on=["code", "district", "target_year"], how="left")
     rows["own_target"] = rows["own_target"].astype("boolean").fillna(False).astype(bool)
     rows["target_year"] = rows["target_year"].astype(float)
@@ -83,6 +86,25 @@ def _rows(indicators: pd.DataFrame, targets: pd.DataFrame, series: pd.DataFrame)
     order = np.lexsort((rows["target_year"].to_numpy(), pd.factorize(rows["district"], sort=True)[0],
                         pd.factorize(rows["code"], sort=True)[0]))
     return rows.iloc[order].reset_index(drop=True)
+
+
+def _own_years(rows: pd.DataFrame, tgt: pd.DataFrame) -> pd.DataFrame:
+    """`rows` (one per series and city-wide target year) with a row for each district's own target in a year the
+    city has none; a series that gains a year loses its row without one."""
+    own = tgt.loc[tgt["district"] != CITY, ["code", "district", "target_year"]]
+    if own.empty:
+        return rows
+    first = rows[["code", "district"]].drop_duplicates().reset_index()  # 'index': a row of each series
+    have = rows[["code", "district", "target_year"]].assign(_have=True)
+    extra = own.merge(first, on=["code", "district"]).merge(have, on=["code", "district", "target_year"], how="left")
+    extra = extra[extra["_have"].isna()]
+    if extra.empty:
+        return rows
+    added = rows.loc[extra["index"].to_numpy()].assign(target_year=extra["target_year"].to_numpy(dtype=float))
+    rows = pd.concat([rows, added], ignore_index=True)
+    gained = pd.MultiIndex.from_frame(extra[["code", "district"]])
+    yearless = rows["target_year"].isna() & pd.MultiIndex.from_frame(rows[["code", "district"]]).isin(gained)
+    return rows[~yearless].reset_index(drop=True)
 
 
 def clamp_projection(projected: pd.Series, latest: pd.Series, min_value: pd.Series, max_value: pd.Series,
@@ -110,23 +132,38 @@ def clamp_projection(projected: pd.Series, latest: pd.Series, min_value: pd.Seri
 
 
 def _judged(rows: pd.DataFrame, as_of_idx: int) -> pd.Series:
-    """True on the target year each code is judged against: the earliest not yet due, else the latest."""
+    """True on the target year each series (code, district) is judged against: among its own targets (全市: the
+    city's; a district: the district's own), the earliest not yet due, else the latest; a district without any
+    target of its own, the year its code's 全市 row is judged on (that row is shown, never judged)."""
     year = rows["target_year"].to_numpy(dtype=float)
     code = rows["_code"].to_numpy()
-    n = code.max() + 1 if len(code) else 0
+    city = (rows["district"] == CITY).to_numpy()
+    sid = pd.factorize(pd.MultiIndex.from_arrays([code, rows["district"].to_numpy()]))[0]
     has_year = ~np.isnan(year)
+    candidate = has_year & (city | rows["own_target"].to_numpy(dtype=bool))
     due = year * 4 + 3 <= as_of_idx
-    open_year = np.full(n, np.inf)
-    np.fmin.at(open_year, code[has_year & ~due], year[has_year & ~due])
-    last_year = np.full(n, -np.inf)
-    np.fmax.at(last_year, code[has_year], year[has_year])
-    judged_year = np.where(np.isfinite(open_year), open_year, np.where(np.isfinite(last_year), last_year, np.nan))
-    return pd.Series((year == judged_year[code]) | ~has_year, index=rows.index)
+
+    def judged_year(group: np.ndarray, n: int) -> np.ndarray:
+        open_year = np.full(n, np.inf)
+        np.fmin.at(open_year, group[candidate & ~due], year[candidate & ~due])
+        last_year = np.full(n, -np.inf)
+        np.fmax.at(last_year, group[candidate], year[candidate])
+        return np.where(np.isfinite(open_year), open_year, np.where(np.isfinite(last_year), last_year, np.nan))
+
+    own_year = judged_year(sid, sid.max() + 1 if len(sid) else 0)[sid]
+    city_year = np.full(code.max() + 1 if len(code) else 0, np.nan)
+    city_year[code[city]] = own_year[city]
+    chosen = np.where(np.isnan(own_year), city_year[code], own_year)
+    return pd.Series((year == chosen) | ~has_year, index=rows.index)
 
 
 def indicator_status(indicators: pd.DataFrame, targets: pd.DataFrame, actuals: pd.DataFrame, as_of: str,
                      settings: Settings = DEFAULT) -> pd.DataFrame:
     """Status of every indicator for every district with data (and always 全市) and every target year.
+
+    全市 rows are one per city-wide target year; a district's rows are the city's years plus the years of its own
+    targets. Each series has one `judged` row: the earliest of its own targets not yet due, else its latest (全市:
+    the city's targets; a district without any target of its own: the year its 全市 row is judged on).
 
     Rules (first that applies): not_judged (a district row without the district's own target: its values and
     trend are shown, never a verdict against the city's target); target_pending (no target value); for a final

@@ -5,6 +5,7 @@ import math
 import pandas as pd
 import pytest
 
+from metrics.rollups import by_district
 from metrics.settings import DEFAULT, Settings
 from metrics.status import (
     STATUS_COLUMNS,
@@ -430,3 +431,37 @@ def test_a_value_on_the_target_up_to_float_noise_meets_it(direction):
     assert final["status"] == "achieved" and final["gap"] == 0.0
     short = status_of({"2025Q4": 0.639}, "2026Q1", target=0.64, baseline_value=0.6, unit="")
     assert short["status"] == "missed" and short["gap"] == pytest.approx(0.001)  # a real shortfall stays one
+
+
+def _district_targets(*rows):
+    return pd.DataFrame(rows, columns=["code", "target_year", "district", "target_value"])
+
+
+def test_a_districts_own_target_in_a_year_the_city_has_none_adds_no_city_row():
+    # 南山区 sets its own 2030 target; the city has only 2025: the city reads its 2025 result, not "2030 目标待定".
+    data = pd.concat([actuals({"2025Q4": 58, "2026Q3": 61}), actuals({"2025Q4": 56, "2026Q3": 57}, district="南山区")])
+    tgt = _district_targets(("A", 2025, "全市", 60.0), ("A", 2030, "南山区", 65.0))
+    result = indicator_status(pd.DataFrame([indicator()]), tgt, data, "2026Q3")
+    rows = result[["district", "target_year", "status", "judged"]].values.tolist()
+    assert rows == [["全市", 2025, "missed", True], ["南山区", 2025, "not_judged", False],
+                    ["南山区", 2030, "at_risk", True]]
+    head = headline(result)
+    assert head[["target_year", "status"]].values.tolist() == [[2025, "missed"]]
+    results, progress = headline_groups(result)
+    assert len(results) == 1 and progress.empty
+
+
+def test_a_district_is_judged_on_its_own_target_not_on_the_citys_next_year():
+    # The city is judged on 2030; 南山区 has only its own 2025 target: its verdict is that result (已达成), never
+    # "未设分区目标" on the city's 2030 row, and the district roll-up counts it.
+    data = pd.concat([actuals({"2025Q4": 58, "2026Q3": 61}), actuals({"2025Q4": 56, "2026Q3": 57}, district="南山区"),
+                      actuals({"2026Q3": 50}, district="福田区")])
+    tgt = _district_targets(("A", 2025, "全市", 60.0), ("A", 2030, "全市", 70.0), ("A", 2025, "南山区", 55.0))
+    result = indicator_status(pd.DataFrame([indicator()]), tgt, data, "2026Q3")
+    judged = result[result["judged"]].set_index("district")
+    assert judged.loc["全市", "target_year"] == 2030 and judged.loc["全市", "status"] == "on_track"
+    assert judged.loc["南山区", "target_year"] == 2025 and judged.loc["南山区", "status"] == "achieved"
+    assert judged.loc["福田区", "target_year"] == 2030 and judged.loc["福田区", "status"] == "not_judged"
+    assert result.groupby("district")["judged"].sum().to_dict() == {"全市": 1, "南山区": 1, "福田区": 1}
+    districts = by_district(result)
+    assert districts[["district", "achieved", "total"]].values.tolist() == [["南山区", 1, 1]]
