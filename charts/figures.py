@@ -12,7 +12,7 @@ from metrics import status as metrics_status
 from metrics.settings import DEFAULT as METRIC_SETTINGS
 from metrics.settings import VERDICTS
 from presentation import labels, theme
-from presentation.formats import number, percent
+from presentation.formats import number, number_beside, percent
 
 C = labels.CHARTS
 
@@ -67,20 +67,22 @@ def progress_bullets(rows: pd.DataFrame, title: str = C["progress"], trends: pd.
     rows = rows.iloc[::-1]
     shown = rows["_reach"].clip(-20, 160)
     row_labels = [C["bullet_label"].format(name=r["name"], year=int(r["target_year"])) for r in rows.to_dict("records")]
-    text = [C["bullet_text"].format(reach=reach, projected=number(p, u), target=number(t, u)) if pd.notna(p)
-            else C["bullet_text_now"].format(reach=reach, value=number(v, u), target=number(t, u))
+    text = [C["bullet_text"].format(reach=reach, projected=number_beside(p, t, u), target=number(t, u)) if pd.notna(p)
+            else C["bullet_text_now"].format(reach=reach, value=number_beside(v, t, u), target=number(t, u))
             for reach, p, v, u, t in zip(rows["_reach"], rows["projected_value"], rows["latest_value"], rows["unit"],
                                          rows["target_value"], strict=True)]
     fig = go.Figure()
     fig.add_trace(go.Bar(
         y=row_labels, x=shown, orientation="h", name=C["reach_trace"],
         marker_color=[labels.STATUS_COLOR[s] for s in rows["status"]],
-        cliponaxis=False, customdata=[labels.STATUS[s] for s in rows["status"]],
+        # the hover says the unclipped value (194%), as the bar's label does, never the axis's 160
+        cliponaxis=False, customdata=[[labels.STATUS[s], percent(r)] for s, r in zip(rows["status"], rows["_reach"],
+                                                                                     strict=True)],
         hovertemplate=C["reach_hover"]))
     fig.add_trace(go.Scatter(
         y=row_labels, x=rows["progress_pct"].clip(-20, 160), mode="markers", name=C["progress_trace"],
         marker=dict(symbol="diamond", size=11, color="white", line=dict(width=2, color=theme.INK)),
-        hovertemplate=C["progress_hover"]))
+        customdata=[percent(p) for p in rows["progress_pct"]], hovertemplate=C["progress_hover"]))
     # The numbers sit right of the bar's end, or right of 0 for a bar below zero: Plotly's "outside" text of a
     # negative bar lands on the indicator names.
     fig.add_trace(go.Scatter(
@@ -165,11 +167,17 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
     deadlines = [periods.year_end(int(y)) for y in targets["target_year"]]
     last = max([series["period"].iloc[-1]] + deadlines)
     fig = go.Figure()
-    suffix = unit if unit == "%" else (f" {unit}" if unit else "")
+    # Hovers print values as the page does (formats: the unit's precision, more digits beside a target they would
+    # otherwise read like), from customdata: Plotly's own %{y} shows 254.2738 or, with a fixed format, 254.27 家.
+    goals = [float(t) for t in targets["target_value"].dropna()]
+
+    def shown(value) -> str:
+        return max((number_beside(value, goal, unit) for goal in goals), key=len, default=number(value, unit))
+
     fig.add_trace(go.Scatter(
         x=series["period"], y=series["value"], mode="lines+markers", name=C["actual"],
-        line=dict(color=theme.ACCENT, width=3), marker=dict(size=8),
-        hovertemplate="%{x}：%{y}" + suffix + "<extra>" + C["actual"] + "</extra>"))
+        line=dict(color=theme.ACCENT, width=3), marker=dict(size=8), customdata=[shown(v) for v in series["value"]],
+        hovertemplate="%{x}：%{customdata}<extra>" + C["actual"] + "</extra>"))
     for _, row in targets.iterrows():
         year = int(row["target_year"])
         deadline = periods.year_end(year)
@@ -179,7 +187,8 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
                 x=[series["period"].iloc[0], deadline], y=[row["target_value"]] * 2, mode="lines",
                 name=C["target_named"].format(year=year, value=number(row["target_value"], unit)),
                 line=dict(color=theme.TARGET, width=2, dash="dash"),
-                hovertemplate=C["target"].format(year=year) + "：%{y}" + suffix + "<extra></extra>"))
+                hovertemplate=C["target"].format(year=year) + "：" + number(row["target_value"], unit)
+                + "<extra></extra>"))
             if isinstance(base_p, str) and pd.notna(base_v):
                 fig.add_trace(go.Scatter(
                     x=[base_p, deadline], y=[base_v, row["target_value"]], mode="lines",
@@ -193,13 +202,15 @@ def indicator_series(name: str, unit: str, series: pd.DataFrame, status_rows: pd
                 name=C["projection"].format(year=year, value=number(row["projected_value"], unit),
                                             note=C["projection_bound"][bound] if isinstance(bound, str) else ""),
                 line=dict(color=theme.PROJECTION, width=2.5, dash="dash"), marker=dict(size=[0] * (len(xs) - 1) + [10]),
-                hovertemplate=C["projection_hover"] + suffix + "<extra></extra>"))
+                customdata=[shown(ys[0])] + [number(v, unit) for v in ys[1:]],
+                hovertemplate=C["projection_hover"] + "<extra></extra>"))
     if revisions is not None and not revisions.empty:
         fig.add_trace(go.Scatter(
             x=revisions["period"], y=revisions["new_value"], mode="markers", name=C["revised"],
             marker=dict(size=16, symbol="circle-open", line=dict(width=2.5, color="#8e24aa")),
-            customdata=revisions["old_value"],
-            hovertemplate=C["revised_hover"] + suffix + "<extra></extra>"))
+            customdata=[[number(old, unit), shown(new)]
+                        for old, new in zip(revisions["old_value"], revisions["new_value"], strict=True)],
+            hovertemplate=C["revised_hover"] + "<extra></extra>"))
     values = pd.concat([series["value"], targets["target_value"].dropna(), targets["projected_value"].dropna()])
     low, high = float(values.min()), float(values.max())
     pad = (high - low) * 0.12 or abs(high) * 0.1 or 1
@@ -282,33 +293,41 @@ def task_progress(progress: pd.DataFrame, by: str, title: str) -> go.Figure:
 
 
 def district_values(rows: pd.DataFrame, name: str, unit: str, title: str,
-                    shares: dict[str, float] | None = None) -> go.Figure:
+                    shares: dict[str, float] | None = None, as_of: str | None = None) -> go.Figure:
     """Latest value by district: a judged district in its status colour against its own target (a tick), a
     district without its own target in the plain value colour, never against the city's target.
 
     Args:
         rows: status rows of one code, one per district (district, latest_value, status, target_value).
         shares: district -> share of the city total in percent (counts), shown beside each value.
+        as_of: the as-of period; a district whose latest_period is older says which quarter its value is of.
     """
     if rows.empty:
         return _empty(title, C["no_districts"])
     rows = rows.sort_values("latest_value", ascending=False)
     shares = shares or {}
-    text = [number(v, unit) + (C["share"].format(share=percent(shares[d])) if d in shares else "")
-            for d, v in zip(rows["district"], rows["latest_value"], strict=True)]
+    # a judged district's value beside its own target as the page prints it (99.96%, not 100%)
+    values = [number_beside(v, t if s in VERDICTS else None, unit)
+              for v, t, s in zip(rows["latest_value"], rows["target_value"], rows["status"], strict=True)]
+    # a district whose newest value is older than the as-of period says its quarter (as the map does)
+    stale = [C["bar_stale"].format(period=p) if as_of and isinstance(p, str) and p != as_of else ""
+             for p in (rows["latest_period"] if "latest_period" in rows else [None] * len(rows))]
+    text = [value + (C["share"].format(share=percent(shares[d])) if d in shares else "") + old
+            for d, value, old in zip(rows["district"], values, stale, strict=True)]
     fig = go.Figure(go.Bar(
         x=rows["district"], y=rows["latest_value"],
         marker_color=[labels.STATUS_COLOR[s] if s in VERDICTS else theme.ACCENT for s in rows["status"]],
         # constraintext off: Plotly shrinks outside text to the bar's width, unreadably small with 11 districts
         text=text, textposition="outside", cliponaxis=False, constraintext="none", textfont=dict(size=12),
-        customdata=[labels.STATUS[s] for s in rows["status"]],
-        hovertemplate="%{x}：%{y}<br>%{customdata}<extra></extra>"))
+        customdata=[[value + old, labels.STATUS[s]] for value, old, s in zip(values, stale, rows["status"], strict=True)],
+        hovertemplate="%{x}：%{customdata[0]}<br>%{customdata[1]}<extra></extra>"))
     own = rows[rows["status"].isin(VERDICTS) & rows["target_value"].notna()]
     if not own.empty:
         fig.add_trace(go.Scatter(
             x=own["district"], y=own["target_value"], mode="markers", name=C["district_target"],
             marker=dict(symbol="line-ew", size=30, line=dict(width=3, color=theme.TARGET)),
-            hovertemplate="%{x}：" + C["district_target"] + " %{y}<extra></extra>"))
+            customdata=[number(t, unit) for t in own["target_value"]],
+            hovertemplate="%{x}：" + C["district_target"] + " %{customdata}<extra></extra>"))
     fig.update_layout(title=title, height=400, showlegend=False,
                       yaxis=dict(title=f"{name}（{unit}）" if unit else name), xaxis_title="")
     return fig

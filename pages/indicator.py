@@ -59,9 +59,15 @@ if data is not None:
         st.caption(f"{labels.BASELINE_ASSUMED}（{judged['baseline_period']}：{formats.number(judged['baseline_value'], unit)}）")
 
     latest_help = D["period_help"].format(as_of=data.as_of, period=judged["latest_period"] or "—")
+    # the newest value as the sentence prints it (99.96%, not 100%, beside a target of 100%), and its quarter in
+    # sight when it is older than the as-of period (never quoted as the current value)
+    stale = readings.stale(judged, data.as_of)
+    latest_tile = dict(label=C["latest_value"], value=readings.shown_value(judged, "latest_value"), help=latest_help,
+                       delta=stale.text if stale else None, delta_arrow=stale.arrow if stale else "auto",
+                       delta_color=stale.colour if stale else "normal")
     if judged["status"] == "not_judged":
         m = st.columns(4)
-        m[0].metric(C["latest_value"], formats.number(judged["latest_value"], unit), help=latest_help)
+        m[0].metric(**latest_tile)
         m[1].metric(D["share"], formats.percent(share), help=D["share_help"])
         m[2].metric(C["recent_rate"], formats.rate(judged["recent_rate"], unit), help=D["recent_help"])
         m[3].metric(D["projected"], formats.number(judged["projected_value"], unit), help=D["projected_help"],
@@ -69,11 +75,11 @@ if data is not None:
     else:
         final = bool(judged["final"])
         m = st.columns(5 if final else 6)
-        m[0].metric(C["latest_value"], formats.number(judged["latest_value"], unit), help=latest_help)
+        m[0].metric(**latest_tile)
         rest = m[1:]
         if final:  # the expired target's own figure: the value it is judged on
             year = int(judged["target_year"])
-            rest[0].metric(D["judged"].format(year=year), formats.number(judged["judged_value"], unit),
+            rest[0].metric(D["judged"].format(year=year), readings.shown_value(judged, "judged_value"),
                            help=D["judged_help"].format(year=year, period=judged["judged_period"] or "—"))
             rest = rest[1:]
         rest[0].metric(C["target_value"], formats.number(judged["target_value"], unit)
@@ -89,7 +95,7 @@ if data is not None:
                            delta=delta.text if delta else None, delta_arrow=delta.arrow if delta else "auto",
                            delta_color=delta.colour if delta else "normal")
             rest = rest[1:]
-        rest[2].metric(C["gap"], formats.gap(judged["gap"], unit), help=D["gap_help"])
+        rest[2].metric(C["gap"], readings.gap(judged), help=D["gap_help"])
         if not final:
             note = readings.bound_note(judged)
             rest[3].metric(D["projected"], formats.number(judged["projected_value"], unit), help=D["projected_help"],
@@ -121,7 +127,7 @@ if data is not None:
             with where:
                 context.chart(district_map, page_charts.map_file(code, data.as_of), key="district_map")
         with bars:
-            bars_fig = figures.district_values(district_rows, ind["name"], unit, title, shares=shares)
+            bars_fig = figures.district_values(district_rows, ind["name"], unit, title, shares=shares, as_of=data.as_of)
             if district_map is not None:  # beside the map: as tall as it
                 bars_fig.update_layout(height=district_map.layout.height)
             context.chart(bars_fig,

@@ -62,14 +62,20 @@ def difference(value, unit: str, digits: int | None = None) -> str:
     return number(value, unit, digits)
 
 
-def gap(value, unit: str) -> str:
-    """Distance to the target in words: '差 3.4 个百分点', '超出 6 家', or '恰好达到目标' when on it.
+def gap(value, unit: str, direction: str | None = "increase") -> str:
+    """Distance to the target in words, in the indicator's direction: '差 3.4 个百分点' / '超出 6 家' for a
+    higher-is-better indicator, '高于目标 3.4 个百分点' / '优于目标 2 个百分点' for a lower-is-better one (where
+    超出 would be heard as 'over, worse'), or '恰好达到目标' when on it. `value` is metrics.status's gap: > 0 still to
+    go, < 0 beyond the target, whatever the direction.
 
     A shortfall never reads as on target: one smaller than the unit's precision shows up to EXTRA_DIGITS more
     decimals ('差 0.04 个百分点' for 99.96 % against 100 %), so it cannot stand beside 未达成 as 恰好达到目标.
     """
     if _missing(value):
         return "—"
+    lower = direction == "decrease"
+    short = labels.GAP["short_decrease" if lower else "short"]
+    beyond = labels.GAP["beyond_decrease" if lower else "beyond"]
     amount = abs(float(value))
     shown = digits(unit)
     if round(amount, shown) == 0:
@@ -78,9 +84,8 @@ def gap(value, unit: str) -> str:
         shown = next((d for d in range(shown + 1, shown + EXTRA_DIGITS + 1) if round(amount, d) != 0), None)
         if shown is None:
             return labels.GAP["on_target"]
-        return labels.GAP["short"].format(amount=difference(amount, unit, shown))
-    word = labels.GAP["short"] if value > 0 else labels.GAP["beyond"]
-    return word.format(amount=difference(amount, unit))
+        return short.format(amount=difference(amount, unit, shown))
+    return (short if value > 0 else beyond).format(amount=difference(amount, unit))
 
 
 def rate(value, unit: str) -> str:

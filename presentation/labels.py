@@ -147,6 +147,8 @@ TABLES = {
     "pending_sentence": "目标值待定（{note}）；最新值 {latest}。",
     "pending_note": "待上级下达",
     "no_data": "暂无上报数据。",
+    "no_final_value": "{year} 年目标 {target}：到期（{deadline}）前无上报数值，无法判断是否达成",
+    "no_final_latest": "；最新值 {latest}",
     "progress": "{period} 为 {value}，{year} 年目标 {target}，{gap}；完成进度 {progress}，序时进度 {expected}",
     "projection": "；按近期趋势预计 {year} 年末达 {value}",
     "latest": "{value}（{period}）",
@@ -154,8 +156,10 @@ TABLES = {
     "share": "，占全市 {share}",
     "scroll_note": "共 {n} 行，表内先显示 {shown} 行，其余 {rest} 行在表内向下滚动查看。",
 }
-# Distances to a target (presentation/formats.gap): never a negative gap.
-GAP = {"short": "差 {amount}", "beyond": "超出 {amount}", "on_target": "恰好达到目标"}
+# Distances to a target (presentation/formats.gap): never a negative gap, and worded in the indicator's direction
+# (超出 of a lower-is-better indicator is heard as 'over, worse').
+GAP = {"short": "差 {amount}", "beyond": "超出 {amount}", "on_target": "恰好达到目标",
+       "short_decrease": "高于目标 {amount}", "beyond_decrease": "优于目标 {amount}"}
 POINTS_UNIT = "个百分点"
 PER_QUARTER = "{value}{unit}/季度"
 # A projection the indicator's bounds held (metrics.status projection_bound).
@@ -228,6 +232,7 @@ INDICATOR = {
     "district": "区域",
     "code": "指标代码 {code}",
     "period_help": "截至 {as_of} 最新上报的数值，报告期 {period}。",
+    "stale": "{period} 数值，{as_of} 未报送",
     "year_help": "{year} 年目标（{year} 年第四季度到期）。",
     "judged": "{year} 年终值",
     "judged_help": "{year} 年目标已到期，按 {year} 年最后一个上报季度（{period}）的数值判断是否达成；"
@@ -240,7 +245,7 @@ INDICATOR = {
     "recent_help": "最近至多 8 个季度数值的最小二乘趋势斜率。",
     "progress_help": "（判断值 − 基期值）÷（目标值 − 基期值）。基期 {period}：{value}。",
     "expected_help": "从基期到目标年末，已过去的时间所占比例；完成进度低于它即落后于序时进度。",
-    "gap_help": "目标值与判断值之差，按指标方向计：差多少，或已超出多少。",
+    "gap_help": "目标值与判断值之差，按指标方向计：差多少（越低越好的指标：高于目标多少），或已超出（优于）目标多少。",
     "projected_help": "按最近至多 8 个季度的趋势外推到目标年末；不会越出指标的取值范围"
                       "（比例 0–100%，系数 0–1，数量不小于 0，累计数不减少）。",
     "share": "占全市",
@@ -389,22 +394,23 @@ CHARTS = {
     "bullet_text": "{reach:.0f}%  · 预计 {projected} / 目标 {target}",
     "bullet_text_now": "{reach:.0f}%  · 现值 {value} / 目标 {target}（按当前速度）",
     "reach_trace": "预计到期完成程度",
-    "reach_hover": "%{y}<br>预计到期完成 %{x:.1f}%<br>状态：%{customdata}<extra></extra>",
+    "reach_hover": "%{y}<br>预计到期完成 %{customdata[1]}<br>状态：%{customdata[0]}<extra></extra>",
     "progress_trace": "当前完成进度",
-    "progress_hover": "%{y}<br>当前完成进度 %{x:.1f}%<extra></extra>",
+    "progress_hover": "%{y}<br>当前完成进度 %{customdata}<extra></extra>",
     "threshold": "{status}线 {value}%",
     "reach_axis": "按近期趋势预计到目标年末完成的程度（%，100% 即达到目标）",
     "share": "<br>（{share}）",
     "district_target": "分区目标",
+    "bar_stale": "<br>（{period}）",
     "actual": "实际值",
     "target": "{year}年目标",
     "target_named": "{year}年目标 {value}",
     "trajectory": "序时进度线（至{year}年）",
     "projection": "按近期趋势预计（{year}年末 {value}{note}）",
     "projection_bound": {"max": "，已到上限", "min": "，已到下限", "cumulative": "，累计数不减少"},
-    "projection_hover": "%{x}：预计 %{y:.2f}",
+    "projection_hover": "%{x}：预计 %{customdata}",
     "revised": "已修订的数值",
-    "revised_hover": "%{x}：修订 %{customdata} → %{y}",
+    "revised_hover": "%{x}：修订 %{customdata[0]} → %{customdata[1]}",
     "period_axis": "报告期",
     "no_indicators": "暂无指标",
     "count_hover": "%{y}：%{x} 项",

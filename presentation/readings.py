@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from metrics import periods
 from metrics import status as metrics_status
 from metrics.results import result_year
 from metrics.settings import COUNT_UNITS, GOOD, PROGRESS_STATUSES, RESULT_STATUSES, VERDICTS
@@ -106,17 +107,31 @@ def lag(row) -> Delta | None:
     return Delta(labels.INDICATOR["ahead"].format(points=formats.points(-points)), "up", "green" if good else "gray")
 
 
+def gap(row) -> str:
+    """The row's distance to its target in words, in the indicator's direction ('差 59 家', '优于目标 2 个百分点')."""
+    return formats.gap(row["gap"], row["unit"], row.get("direction"))
+
+
+def stale(row, as_of) -> Delta | None:
+    """A newest value older than the as-of period says its quarter where it is shown ('2026Q2 数值，2026Q3 未报送'),
+    so that it is never quoted as the current one; None when it is of the as-of period (or there is none)."""
+    period = row["latest_period"]
+    if not isinstance(period, str) or not isinstance(as_of, str) or period == as_of:
+        return None
+    return Delta(labels.INDICATOR["stale"].format(period=period, as_of=as_of), "off", "orange")
+
+
 def final_result(row) -> str:
     """'2025 年终值 146 家（2025Q4），目标 140 家，已达成（超出 6 家）' for a final target."""
     unit = row["unit"]
     head = T["final_head"].format(year=int(row["target_year"]), value=shown_value(row, "judged_value"),
                                   period=row["judged_period"], target=formats.number(row["target_value"], unit))
-    gap = row["gap"]
+    words = gap(row)
     if row["status"] == "achieved":
-        beyond = not _missing(gap) and gap < 0 and formats.gap(gap, unit) != labels.GAP["on_target"]
-        return T["achieved"].format(head=head) + (T["exceeded"].format(gap=formats.gap(gap, unit)) if beyond else "")
+        beyond = not _missing(row["gap"]) and row["gap"] < 0 and words != labels.GAP["on_target"]
+        return T["achieved"].format(head=head) + (T["exceeded"].format(gap=words) if beyond else "")
     if row["status"] == "missed":
-        return T["missed"].format(head=head, gap=formats.gap(gap, unit))
+        return T["missed"].format(head=head, gap=words)
     return f"{head}，{word(row['status'])}"
 
 
@@ -141,12 +156,20 @@ def sentence(row, share: float | None = None) -> str:
         newest = latest(row) if not _missing(row["latest_value"]) else labels.STATUS["no_data"]
         return T["pending_sentence"].format(note=row.get("note") or T["pending_note"], latest=newest)
     if status == "no_data":
+        if row["final"] and not pd.isna(row["target_year"]):
+            # a final target without a value by its deadline: say so, and what the newest value is and when
+            year = int(row["target_year"])
+            text = T["no_final_value"].format(year=year, target=formats.number(row["target_value"], unit),
+                                              deadline=periods.year_end(year))
+            if isinstance(row["latest_period"], str) and not _missing(row["latest_value"]):
+                text += T["no_final_latest"].format(latest=latest(row))
+            return text + "。"
         return T["no_data"]
     if row["final"]:
         return final_result(row) + "。"
     text = T["progress"].format(
         period=row["latest_period"], value=shown_value(row, "latest_value"), year=int(row["target_year"]),
-        target=formats.number(row["target_value"], unit), gap=formats.gap(row["gap"], unit),
+        target=formats.number(row["target_value"], unit), gap=gap(row),
         progress=formats.percent(row["progress_pct"]), expected=formats.percent(row["expected_pct"]))
     if not _missing(row["projected_value"]):
         text += T["projection"].format(year=int(row["target_year"]), value=projection(row))

@@ -69,7 +69,7 @@ def indicator_rows(rows: pd.DataFrame) -> pd.DataFrame:
         C["judged_value"]: [readings.judged(r) for r in records],
         C["progress_pct"]: [formats.percent(v) for v in rows["progress_pct"]],
         C["expected_pct"]: [formats.percent(v) for v in rows["expected_pct"]],
-        C["gap"]: [formats.gap(v, u) for v, u in zip(rows["gap"], rows["unit"], strict=True)],
+        C["gap"]: [readings.gap(r) for r in records],
         C["projected_value"]: [readings.projection(r) for r in records],
         C["status"]: [status_word(s) for s in rows["status"]],
     })

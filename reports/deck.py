@@ -289,12 +289,17 @@ def _sector(deck: _Deck, sector: str) -> None:
                           [C["no"], C["project"], C["lead_or_joint"]], rows, size=12)
     else:
         shown = tables.indicator_rows(head)
-        rows = [[r[C["indicator"]], r[C["lead"]], r[C["latest_value"]], r[C["target"]], r[C["progress_pct"]],
-                 r[C["status"]]] for _, r in shown.iterrows()]
-        colours = {(i, 5): STATUS_HEX[s] for i, s in enumerate(head["status"])}
-        _fitted_table(slide, slides.MARGIN, slides.TOP + Inches(0.5), [2.5, 1.3, 1.55, 1.25, 0.7, 0.95],
-                      [C["indicator"], C["lead"], C["latest_value"], C["target"], C["progress"], C["status"]], rows,
-                      colours, size=11)
+        # An expired target's progress is on its year-end value: that value stands beside it (as on the page), or
+        # 最新值 455 家 would read against 进度 100.7% computed on 402.
+        columns = [C["indicator"], C["lead"], C["target"], C["latest_value"], C["progress_pct"], C["status"]]
+        widths = [2.5, 1.3, 1.25, 1.55, 0.7, 0.95]
+        if head["final"].any():
+            columns.insert(4, C["judged_value"])
+            widths = [1.86, 1.0, 1.05, 1.42, 1.42, 0.65, 0.9]
+        rows = [[r[c] for c in columns] for _, r in shown.iterrows()]
+        colours = {(i, len(columns) - 1): STATUS_HEX[s] for i, s in enumerate(head["status"])}
+        _fitted_table(slide, slides.MARGIN, slides.TOP + Inches(0.5), widths,
+                      [C["progress"] if c == C["progress_pct"] else c for c in columns], rows, colours, size=11)
     tasks = b.tasks[b.tasks["sector"] == sector]
     x, w = slides.MARGIN + Inches(left_w + 0.35), slides.CONTENT_WIDTH - Inches(left_w + 0.35)
     slides.text_box(slide, x, slides.TOP, w, Inches(0.4), [Para(labels.SECTORS["tasks"].format(n=len(tasks)), 17, True)])

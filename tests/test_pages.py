@@ -108,7 +108,7 @@ def test_overview_bars_are_coloured_by_the_rule_they_show(sample_db, monkeypatch
     at = open_app(sample_db, monkeypatch)
     bars = _specs(at)[0]["data"][0]
     lengths = _numbers(bars["x"])
-    words = bars["customdata"]
+    words = [status_word for status_word, _ in bars["customdata"]]  # [status, unclipped reach] per bar
     assert len(lengths) == 10  # the ten 2030 targets
     for length, colour, status_word in zip(lengths, bars["marker"]["color"], words, strict=True):
         status = next(s for s, w in labels.STATUS.items() if w == status_word)
@@ -348,6 +348,9 @@ def test_numbers_read_like_a_report(sample_db, monkeypatch):
     at.selectbox(key="indicator_code").set_value("P02_GREEN_MFG").run()
     shown = _metrics(at)
     assert shown["按趋势预计（目标年末）"] == "254 家"
+    projection = next(t for t in _specs(at)[0]["data"] if t.get("name", "").startswith("按近期趋势预计"))
+    assert projection["customdata"][-1] == "254 家"  # its hover, as the tile says (was %{y:.2f}: 254.27 家)
+    assert all("%{y" not in t.get("hovertemplate", "") for t in _specs(at)[0]["data"])
     assert shown["所需季度增幅"] == "+3.5 家/季度"
     at.selectbox(key="indicator_code").set_value("P18_WATER_TRANSSHIP").run()
     lag = next(m for m in at.metric if m.label == "序时进度")
@@ -385,3 +388,45 @@ def test_a_shared_link_opens_the_view_it_names_and_choices_land_in_the_url(sampl
     at.query_params["sector"] = "建筑业"
     at.run()
     assert at.get("segmented_control")[0].value == "建筑业"
+
+
+def _ingest_actuals(db, text: str) -> None:
+    import datetime as dt
+
+    from store.ingest import ingest
+
+    result = ingest(db, text.encode(), "actuals.csv", "actuals", user="t", today=dt.date(2026, 11, 2),
+                    confirm_unusual=True)
+    assert result.ok and result.upload_id, result
+
+
+def test_indicator_tiles_print_values_as_the_sentence_and_date_an_older_latest_value(db, monkeypatch):
+    """最新值 and 年终值 print like the sentence (99.96%, never 100% beside a target of 100%), and a newest value older
+    than the as-of period says its quarter in sight, not only in the help text."""
+    _ingest_actuals(db, "指标代码,报告期,区,数值\n"
+                        "P19_HW_FAST_CHARGE,2025Q3,全市,99.5\nP19_HW_FAST_CHARGE,2025Q4,全市,99.96\n"
+                        "P19_HW_FAST_CHARGE,2026Q3,全市,99.97\n"
+                        "P04_CP_AUDIT,2025Q3,全市,380\nP04_CP_AUDIT,2025Q4,全市,402\nP04_CP_AUDIT,2026Q2,全市,455\n")
+    at = open_app(db, monkeypatch, "pages/indicator.py")
+    at.selectbox(key="indicator_code").set_value("P19_HW_FAST_CHARGE").run()
+    assert not at.exception
+    sentence = next(m.value for m in at.markdown if m.value.startswith("**全市**"))
+    assert "2025 年终值 99.96%（2025Q4）" in sentence
+    shown = {m.label: m for m in at.metric}
+    assert shown["最新值"].value == "99.97%" and shown["2025 年终值"].value == "99.96%"  # were 100% and 100%
+    assert not shown["最新值"].proto.delta  # of the as-of period: nothing to flag
+    at.selectbox(key="indicator_code").set_value("P04_CP_AUDIT").run()
+    latest = next(m for m in at.metric if m.label == "最新值")
+    assert latest.value == "455 家" and latest.proto.delta == "2026Q2 数值，2026Q3 未报送"
+    assert latest.proto.color == latest.proto.MetricColor.ORANGE
+
+
+def test_a_final_target_without_a_value_by_its_deadline_reads_unjudgeable_with_the_latest_value(db, monkeypatch):
+    """The 2025 results table said 暂无上报数据。 beside 最新值 9 个（2026Q1）: it says the 2025 value is missing."""
+    _ingest_actuals(db, "指标代码,报告期,区,数值\nP14_PV_STORAGE,2026Q1,全市,9\nP17_CW_RECYCLING,2026Q3,全市,87\n")
+    at = open_app(db, monkeypatch)
+    table = next(df.value for df in at.dataframe if labels.COLUMNS["result"] in df.value.columns)
+    pv = table[table[labels.COLUMNS["indicator"]] == "“光储直柔”试点项目数"].iloc[0]
+    assert pv[labels.COLUMNS["latest_value"]] == "9 个（2026Q1）"
+    assert pv[labels.COLUMNS["result_note"]] == \
+        "2025 年目标 10 个：到期（2025Q4）前无上报数值，无法判断是否达成；最新值 9 个（2026Q1）。"

@@ -292,3 +292,30 @@ def test_report_command_refuses_an_unknown_sector(sample_file, tmp_path):
                                              "--sector", "钢铁"])
     assert result.exit_code == 1
     assert "没有名为“钢铁”的领域" in result.output
+
+
+def _table_rows(slide) -> list[list[str]]:
+    return [[cell.text for cell in row.cells] for shape in slide.shapes if shape.has_table
+            for row in shape.table.rows]
+
+
+def test_a_sector_table_shows_the_year_end_value_its_progress_is_computed_on(prs):
+    # 最新值 455 家 beside 进度 100.7% read wrongly: the progress of the expired 2025 target is on 402 (2025Q4)
+    slide = next(s for s in prs.slides if _title(s) == "工业 · 分领域")
+    rows = _table_rows(slide)
+    header = rows[0]
+    assert labels.COLUMNS["judged_value"] in header and labels.COLUMNS["latest_value"] in header
+    audit = dict(zip(header, next(r for r in rows if r[0] == "完成清洁生产审核的工业企业数"), strict=True))
+    assert (audit[labels.COLUMNS["latest_value"]], audit[labels.COLUMNS["judged_value"]],
+            audit[labels.COLUMNS["progress"]]) == ("455 家（2026Q3）", "402 家（2025Q4）", "100.7%")
+    assert audit[labels.COLUMNS["status"]] == "已达成"
+    building = next(s for s in prs.slides if _title(s) == "建筑业 · 分领域")  # no expired target: no empty column
+    assert labels.COLUMNS["judged_value"] not in _table_rows(building)[0]
+
+
+def test_a_lower_is_better_indicators_gap_reads_in_its_direction_on_its_slide(prs):
+    # 仍使用不可降解塑料包装的快递网点比例 (越低越好) read '差 6.2 个百分点'; above a target of 0% it is 高于目标
+    slide = next(s for s in prs.slides if _title(s) == "仍使用不可降解塑料包装的快递网点比例")
+    text = "\n".join(texts(slide))
+    assert "2025 年终值 6.2%（2025Q4），目标 0%，高于目标 6.2 个百分点，未达成" in text
+    assert "2030 年目标 0%，高于目标 3.1 个百分点；" in text and "差 " not in text

@@ -114,3 +114,47 @@ def test_a_pending_targets_sentence_dates_its_latest_value():
     assert readings.sentence(pending) == "目标值待定（待上级下达）；最新值 0.646（2026Q3）。"
     assert readings.sentence(pending | {"latest_period": None, "latest_value": NAN}) == \
         "目标值待定（待上级下达）；最新值 暂无数据。"
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (-5.0, "%", "优于目标 5 个百分点"), (3.1, "%", "高于目标 3.1 个百分点"), (0.04, "%", "高于目标 0.04 个百分点"),
+    (0.0, "%", "恰好达到目标"), (-2.0, "家", "优于目标 2 家"),
+])
+def test_a_lower_is_better_gap_reads_in_its_direction(value, unit, text):
+    # '超出 5 个百分点' of a lower-is-better indicator that beats its target is heard as '5 points over (worse)'
+    assert formats.gap(value, unit, "decrease") == text
+    assert formats.gap(-6.0, "家", "increase") == "超出 6 家" and formats.gap(59.0, "家") == "差 59 家"
+
+
+def test_a_lower_is_better_indicators_sentence_and_table_say_better_than_target():
+    import pandas as pd
+
+    from presentation import tables
+
+    beaten = row(unit="%", direction="decrease", final=True, status="achieved", target_year=2025, target_value=10.0,
+                 judged_period="2025Q4", judged_value=5.0, latest_value=4.0, gap=-5.0, name="快递网点比例")
+    assert readings.sentence(beaten) == "2025 年终值 5%（2025Q4），目标 10%，已达成（优于目标 5 个百分点）。"
+    behind = row(unit="%", direction="decrease", target_value=0.0, latest_value=3.1, gap=3.1, projected_value=NAN,
+                 name="快递网点比例")
+    assert "，2030 年目标 0%，高于目标 3.1 个百分点；" in readings.sentence(behind)
+    shown = tables.indicator_rows(pd.DataFrame([beaten, behind]))
+    assert shown["距目标差距"].tolist() == ["优于目标 5 个百分点", "高于目标 3.1 个百分点"]
+
+
+def test_a_final_target_without_a_value_by_its_deadline_says_so_and_dates_the_latest_value():
+    # '暂无上报数据。' beside a 最新值 tile of 455 家 read as a contradiction; the 2026 value is no 2025 result
+    none_by_deadline = row(final=True, status="no_data", target_year=2025, target_value=400.0, latest_value=455.0,
+                           latest_period="2026Q2", judged_value=NAN, judged_period=None, gap=NAN, progress_pct=NAN)
+    assert readings.sentence(none_by_deadline) == \
+        "2025 年目标 400 家：到期（2025Q4）前无上报数值，无法判断是否达成；最新值 455 家（2026Q2）。"
+    assert readings.judged(none_by_deadline) == "—"
+    never = none_by_deadline | {"latest_value": NAN, "latest_period": None}
+    assert readings.sentence(never) == "2025 年目标 400 家：到期（2025Q4）前无上报数值，无法判断是否达成。"
+    assert readings.sentence(row(status="no_data", latest_value=NAN, latest_period=None)) == "暂无上报数据。"
+
+
+def test_a_latest_value_older_than_the_as_of_period_says_its_quarter():
+    old = readings.stale(row(latest_period="2026Q2"), "2026Q3")
+    assert (old.text, old.arrow, old.colour) == ("2026Q2 数值，2026Q3 未报送", "off", "orange")
+    assert readings.stale(row(), "2026Q3") is None
+    assert readings.stale(row(latest_period=None), "2026Q3") is None
