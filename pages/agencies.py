@@ -61,7 +61,8 @@ if data is not None:
         if led.empty:
             st.info(A["led_none"])
         else:
-            grid.show(tables.indicator_rows(led), hide_index=True, width="stretch")
+            rows = tables.indicator_rows(led)
+            grid.show(rows, hide_index=True, width="stretch", **tables.fitted(rows, tables.INDICATOR_PX))
         st.markdown(f"**{A['held_heading']}**")
         if tasks.empty:
             st.info(A["held_none"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from presentation import admin_tables, labels
+from presentation import admin_tables, labels, tables
 from store import audit, catalog, values
 from store import uploads as store_uploads
 from store.db import connect
@@ -15,6 +15,7 @@ from ui.auth import allowed, current_user, require_page
 require_page(__file__)
 
 A = labels.ADMIN
+HISTORY_ROWS = 8  # upload rows shown before the history scrolls
 
 
 def _load(db: str) -> dict | None:
@@ -49,7 +50,13 @@ def _history(history) -> None:
     if history.empty:
         st.info(A["history_empty"])
         return
-    grid.show(admin_tables.history_table(history), hide_index=True, width="stretch")
+    table = admin_tables.history_table(history)
+    # beside the sidebar on a 1366-px screen: file names and uploaders wrap in two-line rows, no sideways scroll
+    fit = tables.fitted(table, admin_tables.HISTORY_PX)
+    grid.show(table, hide_index=True, width="stretch",
+              height=tables.table_height(len(table), fit["row_height"], limit=HISTORY_ROWS), **fit)
+    if note := grid.scroll_note(len(table), HISTORY_ROWS):
+        st.caption(note)
 
 
 def _rollback(history, user: str) -> None:

@@ -17,6 +17,14 @@ require_page(__file__)
 C = labels.COLUMNS
 S = labels.SECTORS
 TASK_ROWS = 8  # task rows shown before the table scrolls (wrapped texts make rows tall)
+# Columns in pixels, 1 056 a table: the width of the page beside the sidebar on a 1366-px screen (ui.style narrows
+# the margins there); wider screens stretch them. Names, units, notes and texts wrap in taller rows.
+PROJECT_PX = {C["no"]: 44, C["project"]: 200, C["task_status"]: 100, C["image_progress"]: 110, C["period"]: 72,
+              C["lead_or_joint"]: 150, C["note"]: 380}
+PROJECT_TEXT_PX = {C["no"]: 44, C["project"]: 160, C["lead"]: 130, C["assist"]: 150, C["joint"]: 150,
+                   C["content"]: 422}
+TASK_PX = {C["no"]: 44, C["category"]: 150, C["task_status"]: 90, C["period"]: 72, C["lead_or_joint"]: 170,
+           C["text"]: 530}
 
 data = context.header(labels.PAGES["sectors"])
 if data is not None:
@@ -51,34 +59,42 @@ if data is not None:
         st.info(S["no_indicators"])
     else:
         st.markdown(f"**{S['indicators']}**")
-        grid.show(tables.indicator_rows(head), hide_index=True, width="stretch")
+        rows = tables.indicator_rows(head)
+        grid.show(rows, hide_index=True, width="stretch", **tables.fitted(rows, tables.INDICATOR_PX))
     projects = data.projects[data.projects["sector"] == chosen]
     st.markdown(f"**{S['projects'].format(n=len(projects))}**")
     if not projects.empty:  # each project's latest report, as on 重点工程
-        grid.show(pd.DataFrame({
+        table = pd.DataFrame({
             C["no"]: projects["project_no"], C["project"]: projects["name"],
             C["task_status"]: tables.task_words(projects["status"], projects["overdue"]),
             C["image_progress"]: projects["progress_pct"], C["period"]: projects["period"].fillna("—"),
             C["lead_or_joint"]: [lead or joint for lead, joint in zip(projects["lead"], projects["joint"],
                                                                       strict=True)],
-            C["note"]: projects["note"].fillna("")}), hide_index=True, width="stretch",
-            column_config={C["image_progress"]: st.column_config.ProgressColumn(min_value=0, max_value=100,
-                                                                                format="%.0f%%")})
+            C["note"]: projects["note"].fillna("")})
+        fit = tables.fitted(table, PROJECT_PX, wrapped=(C["project"], C["lead_or_joint"], C["note"]))
+        fit["column_config"][C["image_progress"]] = st.column_config.ProgressColumn(
+            min_value=0, max_value=100, format="%.0f%%", width=PROJECT_PX[C["image_progress"]])
+        grid.show(table, hide_index=True, width="stretch", height=tables.table_height(len(table), fit["row_height"]),
+                  **fit)
     with st.expander(S["project_texts"], expanded=False):
-        grid.show(projects[["project_no", "name", "lead", "assist", "joint", "text"]].rename(columns={
+        texts = projects[["project_no", "name", "lead", "assist", "joint", "text"]].rename(columns={
             "project_no": C["no"], "name": C["project"], "lead": C["lead"], "assist": C["assist"],
-            "joint": C["joint"], "text": C["content"]}), hide_index=True, width="stretch")
+            "joint": C["joint"], "text": C["content"]})
+        fit = tables.fitted(texts, PROJECT_TEXT_PX, wrapped=(C["project"], C["lead"], C["assist"], C["joint"],
+                                                             C["content"]))
+        grid.show(texts, hide_index=True, width="stretch", height=tables.table_height(len(texts), fit["row_height"]),
+                  **fit)
     sector_tasks = data.tasks[data.tasks["sector"] == chosen]
     st.markdown(f"**{S['tasks'].format(n=len(sector_tasks))}**")
-    row_px = tables.wrapped_row_px(sector_tasks["text"]) or tables.ROW_PX  # task texts wrap, never cut
-    grid.show(pd.DataFrame({
+    table = pd.DataFrame({
         C["no"]: sector_tasks["task_no"], C["category"]: sector_tasks["group_name"],
         C["task_status"]: tables.task_words(sector_tasks["status"], sector_tasks["overdue"]),
         C["period"]: sector_tasks["period"].fillna("—"),
         C["lead_or_joint"]: [lead or joint
                              for lead, joint in zip(sector_tasks["lead"], sector_tasks["joint"], strict=True)],
-        C["text"]: sector_tasks["text"]}), hide_index=True, width="stretch", row_height=row_px,
-        height=tables.table_height(len(sector_tasks), row_px, limit=TASK_ROWS),
-        column_config={C["text"]: st.column_config.TextColumn(width=tables.TEXT_PX)})
+        C["text"]: sector_tasks["text"]})
+    fit = tables.fitted(table, TASK_PX, wrapped=(C["category"], C["lead_or_joint"], C["text"]))  # wrap, never cut
+    grid.show(table, hide_index=True, width="stretch",
+              height=tables.table_height(len(sector_tasks), fit["row_height"], limit=TASK_ROWS), **fit)
     if note := grid.scroll_note(len(sector_tasks), TASK_ROWS):
         st.caption(note)

@@ -8,6 +8,8 @@ from presentation import formats, labels
 
 A = labels.ADMIN
 _TIME = "%Y-%m-%d %H:%M"
+# The history's file names and uploaders in pixels: the table fits beside the sidebar on a 1366-px screen
+HISTORY_PX = {labels.COLUMNS["file_name"]: 220, labels.COLUMNS["user"]: 130}
 
 
 def _time(series: pd.Series) -> pd.Series:

@@ -118,6 +118,30 @@ def wrapped_row_px(texts, width: int = TEXT_PX) -> int | None:
     return None if lines <= 1 else max(66, 12 + LINE_PX * lines)
 
 
+# Text in a cell, in pixels: a CJK character, another one, a cell's padding (a file name or a date is narrower than
+# as many Chinese characters)
+CJK_CELL_PX, OTHER_CELL_PX, CELL_PAD_PX = 14, 8, 20
+# The indicator table (indicator_rows) with its 牵头单位 beside the sidebar on a 1366-px screen: names and units wrap
+INDICATOR_PX = {C["indicator"]: 160, C["lead"]: 120}
+
+
+def _lines(text, width: int) -> int:
+    text = text if isinstance(text, str) else ""
+    px = sum(CJK_CELL_PX if ord(ch) >= 0x2E80 else OTHER_CELL_PX for ch in text)
+    return -(-px // max(1, width - CELL_PAD_PX)) if px else 1
+
+
+def fitted(frame: pd.DataFrame, widths: dict[str, int], wrapped=None) -> dict:
+    """st.dataframe's arguments giving `widths`' columns (those the frame has) their pixel widths, and rows tall
+    enough for the longest text of the `wrapped` columns (all of `widths` by default) to wrap, at most WRAP_LINES
+    lines, instead of being cut: {'row_height': px, 'column_config': {column: {'width': px}}}."""
+    present = {c: px for c, px in widths.items() if c in frame.columns}
+    lines = max([_lines(t, present[c]) for c in (wrapped or present) if c in present for t in frame[c]], default=1)
+    lines = min(WRAP_LINES, lines)
+    return {"row_height": ROW_PX if lines <= 1 else max(66, 12 + LINE_PX * lines),
+            "column_config": {c: {"width": px} for c, px in present.items()}}
+
+
 def responsibility(lead: str | None, assist: str | None, joint: str | None, limit: int = 2) -> str:
     """The units of a task or project in one cell, role by role: '牵头：市发展改革委；协办：市商务局、各区政府等 3 家'
     (the full lists are in the row's detail)."""

@@ -132,10 +132,22 @@ def test_upload_page_shows_no_english_uploader_strings(app, tmp_path):
         page.close()
 
 
-# Tables whose columns run past their frame (a sideways scroll: in a screenshot, the last columns are cut)
+# Tables whose columns run past their frame (a sideways scroll: in a screenshot, the last columns are cut): the
+# canvas tables of the normal mode and the HTML tables of presentation mode
 WIDER_THAN_FRAME = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] [data-testid="stDataFrame"]'))
-    .map(t => t.querySelector('.dvn-scroller')).filter(s => s && s.scrollWidth > s.clientWidth + 1)
+    .map(t => t.querySelector('.dvn-scroller'))
+    .concat(Array.from(document.querySelectorAll('[data-testid="stMain"] .present-table-box')))
+    .filter(s => s && s.clientWidth > 0 && s.scrollWidth > s.clientWidth + 1)
     .map(s => `${s.scrollWidth} > ${s.clientWidth}`)"""
+# The smallest font size of the visible text of presentation mode's tables
+SMALLEST_TABLE_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('[data-testid="stMain"] .present-table :is(td, th)'))
+    .filter(c => c.textContent.trim() && c.getBoundingClientRect().width > 0)
+    .map(c => parseFloat(getComputedStyle(c).fontSize)))"""
+# The top bar's items: the tops of their boxes (one line: all alike) and the right edge of the last one
+BAR_LINE = """() => { const items = Array.from(document.querySelectorAll('.st-key-present_bar > *'))
+    .map(e => e.getBoundingClientRect()).filter(r => r.width > 0);
+    return {tops: items.map(r => Math.round(r.top + r.height / 2)), right: Math.max(...items.map(r => r.right)),
+            width: document.documentElement.clientWidth}; }"""
 # Chart texts drawn past their figure's sides or top (a title or a note running off a half-screen figure)
 OUTSIDE_FIGURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(plot => {
     const box = plot.getBoundingClientRect();
@@ -143,16 +155,19 @@ OUTSIDE_FIGURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot'
         const r = t.getBoundingClientRect();
         return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 4);
     }).map(t => t.textContent.trim()); })"""
+# The pages whose tables are checked (数据管理 needs the analyst)
+FIT_PAGES = ("tasks", "projects", "indicator", "sectors", "agencies", "data_admin")
 
 
 @pytest.mark.parametrize(("width", "height", "present"), [(1366, 768, False), (1920, 1080, False),
-                                                          (1920, 1080, True)])
+                                                          (1366, 768, True), (1920, 1080, True)])
 def test_wide_tables_and_chart_texts_fit_their_frames(app, width, height, present):
-    """重点任务, 重点工程 and 指标详情 (a by-district indicator: map and bars side by side) on a laptop beside the
-    sidebar and on a projector: no table scrolls sideways, no chart text leaves its figure, projector text ≥ 18 px."""
-    page = _page(app, "boss", "leader-pass-1", width, height)
+    """重点任务, 重点工程, 指标详情 (a by-district indicator: map and bars side by side), 分领域, 分单位 (its ranking) and
+    数据管理 on a laptop beside the sidebar and on a projector: no table scrolls sideways, no chart text leaves its
+    figure; on a projector tables are HTML tables with text ≥ 18 px, chart text ≥ 18 px, the top bar one line."""
+    page = _page(app, "ana", "analyst-pass-1", width, height)
     try:
-        for key in ("tasks", "projects", "indicator"):
+        for key in FIT_PAGES:
             if present:
                 page.goto(f"{app[0]}/{key}?present=1")
                 expect(page.locator(BAR)).to_be_visible(timeout=SLOW)
@@ -160,7 +175,16 @@ def test_wide_tables_and_chart_texts_fit_their_frames(app, width, height, presen
             else:
                 open_from_sidebar(page, labels.PAGES[key])
             wait_until_drawn(page)
-            expect(page.locator(MAIN).get_by_test_id("stDataFrame").first).to_be_visible(timeout=DRAWN)
+            main = page.locator(MAIN)
+            if present:
+                expect(main.locator(".present-table").first).to_be_visible(timeout=DRAWN)
+                expect(main.get_by_test_id("stDataFrame")).to_have_count(0)
+                assert page.evaluate(SMALLEST_TABLE_TEXT) >= theme.PRESENT_MIN_TEXT, key
+                line = page.evaluate(BAR_LINE)
+                assert max(line["tops"]) - min(line["tops"]) <= 8, (key, line)  # links and exit on one line
+                assert line["right"] <= line["width"], (key, line)
+            else:
+                expect(main.get_by_test_id("stDataFrame").first).to_be_visible(timeout=DRAWN)
             assert page.evaluate(WIDER_THAN_FRAME) == [], key
             if key == "indicator":
                 expect(page.locator(".js-plotly-plot .choroplethlayer, .js-plotly-plot .geolayer").first
@@ -168,6 +192,14 @@ def test_wide_tables_and_chart_texts_fit_their_frames(app, width, height, presen
                 assert page.evaluate(OUTSIDE_FIGURE) == []
                 if present:
                     assert page.evaluate(SMALLEST_CHART_TEXT) >= theme.PRESENT_MIN_TEXT
+            if key == "agencies" and present:  # the ranking: worst first, the rank and every key in the frame
+                table = main.locator(".present-table").first
+                headers = table.locator("thead th").all_inner_texts()
+                for column in ("rank", "agency", "n_red_indicators", "n_overdue", "n_late", "share_lagging",
+                               "share_done"):
+                    assert labels.COLUMNS[column] in headers, column
+                ranks = [int(r) for r in table.locator("tbody tr td:first-child").all_inner_texts()]
+                assert ranks == sorted(ranks, reverse=True) and len(ranks) > 1
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / f"fit_{key}_{width}{'_present' if present else ''}.png"))
     finally:

@@ -430,3 +430,42 @@ def test_a_final_target_without_a_value_by_its_deadline_reads_unjudgeable_with_t
     assert pv[labels.COLUMNS["latest_value"]] == "9 个（2026Q1）"
     assert pv[labels.COLUMNS["result_note"]] == \
         "2025 年目标 10 个：到期（2025Q4）前无上报数值，无法判断是否达成；最新值 9 个（2026Q1）。"
+
+
+def test_presentation_tables_are_html_with_labels_progress_bars_and_status_colours():
+    """On a projector a table is an HTML table (st.dataframe's canvas keeps ~14 px text): the frame as st.dataframe
+    would show it — a config's label, a hidden column left out, a progress bar with its value, numbers as numbers,
+    statuses with their colour, text escaped."""
+    import pandas as pd
+    import streamlit as st
+
+    from ui import presenting
+
+    C = labels.COLUMNS
+    frame = pd.DataFrame({"no": [3, 1], C["progress"]: [45.0, None], C["status"]: [labels.STATUS["off_track"], "<b>"],
+                          "hidden": ["x", "y"], C["task_status"]: ["逾期未报 · 推进中", "已完成"]})
+    html = presenting.table_html(frame, {"no": st.column_config.Column(label=C["no"], width=44), "hidden": None,
+                                         C["progress"]: st.column_config.ProgressColumn(
+                                             min_value=0, max_value=100, format="%.0f%%")}, hide_index=True)
+    assert 'class="present-table"' in html and "hidden" not in html and ">no<" not in html
+    assert [h in html for h in (C["no"], C["progress"], C["status"], C["task_status"])] == [True] * 4
+    assert '<td class="num">3</td>' in html and "45%</td>" in html and 'style="width:45%"' in html
+    assert f'background:{labels.STATUS_COLOR["off_track"]}' in html
+    assert f'background:{labels.TASK_STATUS_COLOR["逾期未报"]}' in html  # an overdue task: the overdue colour
+    assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+def test_presentation_mode_shows_the_ranking_as_an_html_table_worst_first(sample_db, monkeypatch):
+    """Presentation mode: 分单位's ranking is an HTML table (no canvas), its first page the weakest units."""
+    from ui import presenting
+
+    at = dashboard(sample_db, monkeypatch)
+    at.query_params["present"] = "1"
+    at.run()
+    at.switch_page("pages/agencies.py").run()
+    assert not at.exception, at.exception
+    tables = [h.proto.body for h in at.get("html") if "present-table" in h.proto.body]
+    assert tables and not at.dataframe
+    ranking = tables[0]
+    ranks = [int(r) for r in re.findall(r'<tr><td class="num">(\d+)</td>', ranking)]
+    assert ranks == sorted(ranks, reverse=True) and len(ranks) == presenting.PAGE_ROWS

@@ -36,13 +36,14 @@ HEADER_PX, ROW_PX, LINE_PX, WRAP_MIN_PX, LINES = 40, 35, 21, 66, 6
 def show(frame: pd.DataFrame, phone: list[str] | None = None, **kwargs):
     """`st.dataframe(frame, **kwargs)` with the frame's risky text cells neutralised; returns what st.dataframe does.
 
-    In presentation mode a table has no inner scrolling: it is as tall as its rows, long tables in pages (ui.presenting).
+    In presentation mode a table is an HTML table at the projector's font size (ui.presenting.table_html), as tall
+    as its rows and as wide as the page (its text wraps), long tables in pages (ui.presenting.paged).
     On a phone it shows `phone` (or presentation.tables.phone_columns' choice) and, under it, the whole table in an
     expander.
     """
-    if presenting.active():
+    if presenting.active():  # an HTML table at the projector's font size (st.dataframe's canvas keeps ~14 px)
         frame, kwargs = presenting.paged(frame, kwargs)
-        return st.dataframe(neutralise(frame), **kwargs)
+        return presenting.show_table(neutralise(frame), kwargs)
     frame = neutralise(frame)
     if not phones.is_phone() or "column_order" in kwargs:
         return st.dataframe(frame, **kwargs)

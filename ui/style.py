@@ -104,13 +104,36 @@ h3 { font-size: 1.35rem !important; }
 /* the overview's status tiles: their counts are the headline numbers */
 [data-testid="stHtml"] div[style*="font-size:2rem"] { font-size: 2.8rem !important; line-height: 1.15; }
 [data-testid="stHtml"] div[style*="font-size:0.95rem"] { font-size: 1.05rem !important; }
-.st-key-present_bar { gap: 0.25rem 0.5rem; padding-bottom: 0.4rem; border-bottom: 1px solid #e6e9ee; }
-.st-key-present_bar [data-testid="stPageLink"] a { padding: 0.15rem 0.6rem; }
+/* the top bar: one line down to a 1366-px screen (ten page links and the exit), every target at least 40 px tall */
+.st-key-present_bar { gap: 0.25rem 0.2rem; padding-bottom: 0.4rem; border-bottom: 1px solid #e6e9ee; }
+.st-key-present_bar [data-testid="stPageLink"] a { padding: 0.15rem 0.45rem; min-height: 40px;
+  box-sizing: border-box; display: flex; align-items: center; white-space: nowrap; }
 .st-key-present_bar [data-testid="stPageLink"] a span, .st-key-present_bar [data-testid="stPageLink"] p {
-  font-size: 1rem; }
+  font-size: 1rem; white-space: nowrap; }
+.st-key-present_bar button { min-height: 40px; white-space: nowrap; padding-left: 0.6rem; padding-right: 0.6rem; }
 .st-key-present_bar [data-testid="stPageLink"] a:focus-visible, .st-key-present_bar button:focus-visible {
   outline: 3px solid #1565c0; outline-offset: 2px; }
-.st-key-leave_presentation { margin-left: auto; }
+.st-key-leave_presentation { margin-left: auto; flex-shrink: 0; }
+/* on a laptop's screen the links' icons go (their words stay): the row holds ten links and the exit */
+@media (max-width: 1400px) {
+  .st-key-present_bar [data-testid="stPageLink"] a > span:has([data-testid="stIconMaterial"]) { display: none; }
+  .st-key-present_bar [data-testid="stPageLink"] a { padding: 0.15rem 0.4rem; }
+}
+/* tables on a projector (ui.presenting.table_html): the root font (18 px and up), wrapping inside the page */
+.present-table-box { width: 100%; overflow-x: auto; margin-bottom: 0.75rem; }
+.present-table { width: 100%; border-collapse: collapse; font-size: 1rem; line-height: 1.4; color: #1f2933;
+  table-layout: auto; }
+.present-table th, .present-table td { border: 1px solid #dde2e8; padding: 0.3rem 0.5rem; text-align: left;
+  vertical-align: top; overflow-wrap: anywhere; font-size: 1rem; }
+.present-table thead th { background: #f3f5f8; font-weight: 600; vertical-align: bottom; }
+.present-table .short, .present-table td.num, .present-table td.progress { white-space: nowrap; }
+.present-table td.num, .present-table th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.present-table tbody tr:nth-child(even) { background: #fafbfc; }
+.present-bar { display: inline-block; width: 4rem; height: 0.55rem; margin-right: 0.4rem; background: #e6e9ee;
+  border-radius: 0.3rem; vertical-align: middle; overflow: hidden; }
+.present-bar > span { display: block; height: 100%; background: #1565c0; }
+.present-dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; margin-right: 0.35rem;
+  vertical-align: 0.05rem; }
 /* below 1600 px, charts side by side would be too narrow for projector-sized text: one chart per row */
 @media (max-width: 1600px) {
   [data-testid="stHorizontalBlock"]:has([data-testid="stPlotlyChart"]) { flex-wrap: wrap; }
