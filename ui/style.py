@@ -124,7 +124,7 @@ h3 { font-size: 1.35rem !important; }
 .present-table { width: 100%; border-collapse: collapse; font-size: 1rem; line-height: 1.4; color: #1f2933;
   table-layout: auto; }
 .present-table th, .present-table td { border: 1px solid #dde2e8; padding: 0.3rem 0.5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; font-size: 1rem; }
+  vertical-align: top; overflow-wrap: break-word; font-size: 1rem; }
 .present-table thead th { background: #f3f5f8; font-weight: 600; vertical-align: bottom; }
 .present-table .short, .present-table td.num, .present-table td.progress { white-space: nowrap; }
 .present-table td.num, .present-table th.num { text-align: right; font-variant-numeric: tabular-nums; }
