@@ -368,6 +368,14 @@ def todo(db, agency: str, period: str | None = None, *, today: dt.date | None = 
     out = deadlines.todo(agency, mine, latest, verifier, period, calendar, today, finished)
     titles = {(s, i): t for s, i, t in zip(mine["subject"], mine["item"], mine["title"], strict=True)}
     out["title"] = [titles.get((s, i), "") for s, i in zip(out["subject"], out["item"], strict=True)]
+    # a returned report carries its verifier's reason to the list, not only to the item's editor
+    why = {} if latest.empty else {
+        (a, s, str(i), p): r for a, s, i, p, r, st in zip(latest["agency"], latest["subject"], latest["item"],
+                                                           latest["period"], latest["return_reason"], latest["state"],
+                                                           strict=True) if st == deadlines.RETURNED}
+    out["return_reason"] = [why.get((a, s, i, p), "") if st == deadlines.RETURNED else ""
+                            for a, s, i, p, st in zip(out["agency"], out["subject"], out["item"], out["period"],
+                                                      out["state"], strict=True)]
     return out
 
 
@@ -464,7 +472,8 @@ def digest(db, day: dt.date) -> pd.DataFrame:
     with connect(db, read_only=True) as con:
         box = store_reports.outbox(con, day)
     h = labels.REPORTING["digest_headers"]
-    return neutralise(pd.DataFrame({h["seq"]: box["seq"], h["at"]: box["at"].astype(str), h["recipient"]: box["recipient"],
+    at = pd.to_datetime(box["at"]).dt.strftime("%Y-%m-%d %H:%M:%S")  # a person's time, not the store's microseconds
+    return neutralise(pd.DataFrame({h["seq"]: box["seq"], h["at"]: at, h["recipient"]: box["recipient"],
                                     h["kind"]: box["kind"].map(labels.OUTBOX_KIND).fillna(box["kind"]),
                                     h["subject"]: box["subject"], h["body"]: box["body"]}))
 
@@ -496,12 +505,15 @@ def remind(db, period: str | None = None, *, today: dt.date | None = None) -> in
 
 def sheet(db, agency: str, period: str) -> pd.DataFrame:
     """What the page shows an agency for a quarter: duties() plus each item's report (state, status, values, note,
-    reason, measure, promise, return_reason; NaN/None where not reported) and the indicator's status now."""
+    reason, measure, promise, return_reason; NaN/None where not reported), the indicator's status now, and covered:
+    'reported' when another upload (the analyst's consolidated file) reported the item for the quarter, 'done' when
+    it was reported 已完成 before, '' when the unit owes it (todo() leaves the covered ones out)."""
     with connect(db) as con:
         agency = resolve_agency(con, agency)
         frame = duties(con, agency)
         latest = current(con)
         statuses = indicator_statuses(con, period) if (frame["subject"] == "indicator").any() else None
+        done, reported = done_before(con, period), reported_in(con, period)
     cols = ["state", "status", "values", "note", "reason", "measure", "promise", "return_reason"]
     if len(latest):
         mine = latest[(latest["agency"] == agency) & (latest["period"] == period)][["subject", "item", *cols]]
@@ -511,10 +523,17 @@ def sheet(db, agency: str, period: str) -> pd.DataFrame:
     status_of = {} if statuses is None else dict(zip(statuses["code"], statuses["status"], strict=True))
     frame["indicator_status"] = [status_of.get(i) if s == "indicator" else None
                                  for s, i in zip(frame["subject"], frame["item"], strict=True)]
+    frame["covered"] = ["reported" if (s, str(i)) in reported else "done" if (s, str(i)) in done else ""
+                        for s, i in zip(frame["subject"], frame["item"], strict=True)]
     return frame
 
 
 IMPORT_KINDS = tuple(_KIND.values())  # what a unit may upload of its own: its tasks, indicators and key projects
+
+
+def subject_of_kind(kind: str) -> str | None:
+    """The subject ('task', 'indicator', 'project') whose reports an upload kind of IMPORT_KINDS carries."""
+    return next((s for s, k in _KIND.items() if k == kind), None)
 
 
 def import_file(db, actor: Actor, data: bytes, file_name: str, kind: str, *, today: dt.date | None = None,

@@ -155,7 +155,8 @@ def test_the_overview_shows_a_broken_promise_and_the_overdue_agencies(visit):
 
 def test_a_reporter_typing_another_agencys_page_or_an_analysts_page_is_refused(visit):
     page = visit("gws", "gws-pass-123", "my_reports?agency=市住房建设局")
-    expect(page.locator(MAIN)).to_contain_text("无权限访问此页面", timeout=SLOW)
+    # says why: the account's own agency only (not "ask an admin for another role")
+    expect(page.locator(MAIN)).to_contain_text("只能查看和填报本单位（市建筑工务署）的事项", timeout=SLOW)
     expect(page.get_by_role("button", name="提交核查")).to_have_count(0)
     expect(page.locator(NAV)).not_to_contain_text("数据上传")
     page.goto(page.url.split("/my_reports")[0] + "/upload")
@@ -173,3 +174,43 @@ def test_a_units_own_file_with_another_agencys_task_is_refused_by_row(visit):
     expect(main).to_contain_text("文件有 1 处问题，未导入", timeout=SLOW)
     expect(main.get_by_test_id("stDataFrame").filter(has_text="该行不是市建筑工务署负责填报的事项")).to_have_count(
         1, timeout=DRAWN)
+
+
+def test_the_picker_stays_on_a_saved_item_and_the_message_shows_beside_it(visit):
+    """A save changes the item's word in the picker (→ 草稿); the browser must show the new label, and the next rerun
+    (here: another widget) must not send the picker back to the first item. The message is in the item's editor,
+    beside the button pressed, not at the page's head off screen."""
+    page = visit("gws", "gws-pass-123", "my_reports")
+    picker = page.get_by_role("combobox", name="填报事项")
+    _pick(page, "任务 57 ·")
+    editor = page.locator(TASK_EDITOR)
+    editor.get_by_role("combobox", name="状态").click()
+    page.get_by_role("option", name="推进中").click()
+    editor.get_by_label("进展说明").fill("方案已报审")
+    editor.get_by_role("button", name="保存草稿").click()
+    expect(editor).to_contain_text("已保存 1 项草稿", timeout=SLOW)
+    expect(picker).to_match_aria_snapshot('- combobox "填报事项": /任务 57 · .* — 草稿/', timeout=DRAWN)
+    page.locator(MAIN).get_by_text("重点工程进展", exact=True).click()  # a rerun by another widget
+    expect(page.get_by_role("radio", name="重点工程进展")).to_be_checked(timeout=DRAWN)
+    wait_until_drawn(page)
+    expect(picker).to_match_aria_snapshot('- combobox "填报事项": /任务 57 · .* — 草稿/', timeout=DRAWN)
+    expect(editor.get_by_label("进展说明")).to_have_value("方案已报审")
+
+
+def test_the_units_uploader_speaks_chinese_and_empties_after_an_import(visit):
+    page = visit("gws", "gws-pass-123", "my_reports")
+    main = page.locator(MAIN)
+    uploader = main.get_by_test_id("stFileUploader")
+    # the Chinese words are CSS content (ui/style.py): in the accessible text, not in the DOM's text
+    expect(uploader).to_match_aria_snapshot('- text: /将文件拖到此处/', timeout=SLOW)
+    shown = uploader.evaluate("e => e.innerText")  # what a reader sees: display:none text left out
+    assert not any(english in shown for english in ("Drag and drop", "Browse files", "200MB", "Upload")), shown
+    expect(main).to_contain_text("单个文件不超过")
+    data = f"任务编号,报告期,状态,进展说明\n70,{PERIOD},推进中,按计划推进\n".encode()
+    uploader.locator("input[type='file']").set_input_files({"name": "工务署70.csv", "mimeType": "text/csv",
+                                                          "buffer": data})
+    expect(main).to_contain_text("工务署70.csv", timeout=SLOW)
+    page.get_by_role("button", name="导入为草稿").click(timeout=SLOW)
+    expect(main).to_contain_text("已导入 1 项草稿", timeout=SLOW)
+    expect(main).not_to_contain_text("工务署70.csv", timeout=DRAWN)  # a second press cannot import it again
+    expect(page.get_by_role("button", name="导入为草稿")).to_have_count(0)

@@ -156,7 +156,7 @@ def test_a_link_to_another_agencys_page_is_refused(db, tmp_path, monkeypatch):
     at = open_app(db, monkeypatch)
     at.query_params["agency"] = "市生态环境局"
     at = at.switch_page(PAGE).run()
-    assert labels.AUTH["denied"] in _texts(at, "error")
+    assert R["other_agency"].format(agency="各区政府") in _texts(at, "error")  # says why, not "ask for a role"
     assert not at.get("button") or all("rep_" not in (b.key or "") for b in at.button)
 
 
@@ -190,11 +190,11 @@ def test_an_admin_moves_a_deadline_reminds_the_units_and_exports_the_digest(db, 
     default = calendar.set_index("季度").loc[PERIOD]
     assert default["来源"] == "默认"
     day = periods.last_day(PERIOD)
-    at.date_input(key="rep_cal_day").set_value(day)  # not after the quarter's end: refused
+    at.date_input(key=f"rep_cal_day_{PERIOD}").set_value(day)  # not after the quarter's end: refused
     at = next(b for b in at.button if b.label == R["calendar_save"]).click().run()
     assert any("须在该季度结束" in e.value for e in at.error)
     later = periods.last_day(PERIOD) + dt.timedelta(days=25)
-    at.date_input(key="rep_cal_day").set_value(later)
+    at.date_input(key=f"rep_cal_day_{PERIOD}").set_value(later)
     at = next(b for b in at.button if b.label == R["calendar_save"]).click().run()
     assert R["calendar_saved"].format(period=PERIOD, day=later) in _texts(at, "success")
     moved = at.dataframe[-1].value.set_index("季度").loc[PERIOD]
@@ -203,3 +203,84 @@ def test_an_admin_moves_a_deadline_reminds_the_units_and_exports_the_digest(db, 
     assert any(s.startswith("已为 ") and "催报提醒" in s for s in _texts(at, "success"))
     digest = reporting.digest(db, now().date())
     assert {"日历调整", "催报提醒"} <= set(digest["类别"])
+
+
+@pytest.mark.role("reporter")
+def test_the_picker_keeps_the_item_after_its_state_word_changes(db, tmp_path, monkeypatch):
+    """After a save the item's label changes (待填报 → 草稿); the picker stays on it and says 草稿, and the next
+    rerun (another widget) does not send it back to the first item."""
+    _bind(tmp_path, monkeypatch, "各区政府")
+    at = _pick(open_app(db, monkeypatch, PAGE), "56")
+    key = f"rep_{PERIOD}_task_56"
+    at.selectbox(key=f"{key}_status").select("推进中")
+    at = at.button(key=f"{key}_save").click().run()
+    box = at.selectbox(key=f"rep_pick_{PERIOD}")
+    assert " 56 · " in box.options[box.index]
+    assert box.options[box.index].endswith(labels.REPORT_STATE["draft"])
+    at = at.selectbox(key="rep_period").select(PERIOD).run()  # another rerun
+    box = at.selectbox(key=f"rep_pick_{PERIOD}")
+    assert " 56 · " in box.options[box.index]
+    assert R["saved"].format(n=1) not in _texts(at, "success")  # the message was for the save, once
+
+
+@pytest.mark.role("reporter")
+def test_the_picker_says_which_items_are_owed_and_opens_on_the_first_one(sample_db, tmp_path, monkeypatch):
+    """An item the analyst's file reported for the quarter is not 待填报 (我的待办 leaves it out); the picker opens on
+    the first item the unit owes, not on item 1."""
+    _bind(tmp_path, monkeypatch, "各区政府")
+    at = open_app(sample_db, monkeypatch, PAGE)
+    todo = at.dataframe[0].value
+    box = at.selectbox(key=f"rep_pick_{PERIOD}")
+    owed = {o.split(" · ")[0] for o in box.options if o.endswith((labels.TODO_STATE["overdue"],
+                                                                   labels.TODO_STATE["due"]))}
+    listed = {f"任务 {n}" for n, kind in zip(todo["编号"], todo["类别"], strict=True) if kind == "任务"}
+    assert owed == listed
+    assert any(o.endswith(R["covered"]["reported"]) for o in box.options)
+    first = todo[todo["类别"] == "任务"]["编号"].iloc[0]
+    assert box.options[box.index].startswith(f"任务 {first} · ")
+
+
+@pytest.mark.role("reporter")
+def test_a_returned_reports_reason_is_in_the_todo_list(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")
+    reporting.save(db, DISTRICTS, PERIOD, [PROMISED], submit=True)
+    reporting.verify(db, Actor("housing", "市住房建设局"), "各区政府", "task", "56", PERIOD, accept=False,
+                     reason="请补充资金来源")
+    at = open_app(db, monkeypatch, PAGE)
+    todo = at.dataframe[0].value
+    row = todo[todo["编号"] == "56"].iloc[0]
+    assert (row["待办"], row["退回原因"]) == ("退回修改", "请补充资金来源")
+    box = at.selectbox(key=f"rep_pick_{PERIOD}")
+    assert box.options[box.index].startswith("任务 56 · ")  # the returned one opens first
+
+
+@pytest.mark.role("reporter")
+def test_a_submitted_red_report_asks_for_nothing_more(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")
+    reporting.save(db, DISTRICTS, PERIOD, [PROMISED], submit=True)
+    at = _pick(open_app(db, monkeypatch, PAGE), "56")
+    assert R["locked_note"].format(state=labels.REPORT_STATE["submitted"]) in _texts(at, "info")
+    assert R["red_hint"] not in _texts(at, "warning")
+    assert at.text_input(key=f"rep_{PERIOD}_task_56_reason").value == "资金未到位"
+
+
+@pytest.mark.role("reporter")
+def test_the_import_offers_only_the_units_kinds_and_shows_no_none_row(db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "各区政府")  # leads no indicator
+    at = open_app(db, monkeypatch, PAGE)
+    assert at.radio(key="rep_import_kind").options == ["任务进展", "重点工程进展"]
+    assert any("MB" in c.value for c in at.caption)  # the uploader's limits, in Chinese
+
+
+def test_the_calendars_day_follows_the_quarter_chosen(db, monkeypatch):
+    """Choosing another quarter shows that quarter's deadline (a form kept the previous one and saved it there)."""
+    at = open_app(db, monkeypatch, PAGE)  # an admin
+    before = periods.shift(PERIOD, -1)
+    at = at.selectbox(key="rep_cal_period").select(before).run()
+    assert at.date_input(key=f"rep_cal_day_{before}").value == periods.last_day(before) + dt.timedelta(days=10)
+
+
+def test_the_digest_reads_times_to_the_second(db):
+    reporting.remind(db, PERIOD)
+    digest = reporting.digest(db, now().date())
+    assert len(digest) and all(len(t) == 19 for t in digest["时间"])
