@@ -116,10 +116,12 @@ def test_six_wrong_passwords_lock_the_account_even_for_the_right_one(visit):
     for attempt in range(4):  # each answer names the attempts left, so each is waited for
         log_in(page, "locky", f"wrong-{attempt}")
         expect(main).to_contain_text(f"再错 {4 - attempt} 次", timeout=DRAWN)
-    log_in(page, "locky", "wrong-4")  # the fifth failure locks the account, and says so
-    expect(main).to_contain_text("锁定", timeout=DRAWN)
+    # the fifth failure locks the account, and says so; the warning of the fourth ("…将被锁定…") must not pass for
+    # it, or the right password goes in while the fifth is still being answered (and a new submit interrupts it)
+    log_in(page, "locky", "wrong-4")
+    expect(main).to_contain_text("已锁定至", timeout=DRAWN)
     log_in(page, "locky", "locky-pass-1")
-    expect(main).to_contain_text("锁定", timeout=DRAWN)
+    expect(main).to_contain_text("已锁定至", timeout=DRAWN)
     expect(page.locator("h1", has_text="总览")).to_have_count(0)
 
 
