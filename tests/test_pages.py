@@ -469,3 +469,17 @@ def test_presentation_mode_shows_the_ranking_as_an_html_table_worst_first(sample
     ranking = tables[0]
     ranks = [int(r) for r in re.findall(r'<tr><td class="num">(\d+)</td>', ranking)]
     assert ranks == sorted(ranks, reverse=True) and len(ranks) == presenting.PAGE_ROWS
+
+
+def test_presentation_mode_pages_long_task_texts_by_fewer_rows(sample_db, monkeypatch):
+    """重点任务's texts wrap to several lines on a projector: a page holds LONG_ROWS of them, so it fits one screen."""
+    from ui import presenting
+
+    at = dashboard(sample_db, monkeypatch)
+    at.query_params["present"] = "1"
+    at.run()
+    at.switch_page("pages/tasks.py").run()
+    assert not at.exception, at.exception
+    table = next(h.proto.body for h in at.get("html") if "present-table" in h.proto.body)
+    assert table.count("<tr>") - 1 == presenting.LONG_ROWS  # the header row, then one page of tasks
+    assert any(f"每页 {presenting.LONG_ROWS} 行" in c.value for c in at.caption)

@@ -23,6 +23,9 @@ from presentation import labels
 EXIT_KEY = "leave_presentation"
 # Rows of a table's page on a projector (about 44 px each at 1920 px): a page and its heading fit one screen
 PAGE_ROWS = 12
+# A table whose texts wrap (a task's content, a progress note) gets fewer rows a page, so a page still fits one
+# projector screen: LONG_ROWS when any text cell is longer than LONG_TEXT characters (three lines or more)
+LONG_ROWS, LONG_TEXT = 6, 60
 # Esc leaves presentation mode, as it leaves a slide show; not while a field, a dropdown or a dialog has it
 # (Streamlit closes those on Esc and marks the event handled). Installed once per browser tab.
 _ESC = f"""<script>
@@ -58,12 +61,19 @@ def active() -> bool:
     return st.query_params.get("present") == "1"
 
 
+def rows_per_page(frame: pd.DataFrame) -> int:
+    """PAGE_ROWS, or LONG_ROWS for a table with long texts that wrap to several lines."""
+    texts = frame.select_dtypes(include=["object", "string"])
+    longest = max((int(texts[c].astype(str).str.len().max()) for c in texts.columns if len(texts)), default=0)
+    return LONG_ROWS if longest > LONG_TEXT else PAGE_ROWS
+
+
 def paged(frame: pd.DataFrame, kwargs: dict) -> tuple[pd.DataFrame, dict]:
-    """The rows of the page picked under a long table (PAGE_ROWS a page), and st.dataframe's arguments for a
-    table as tall as its rows (the pages' pixel heights assume the normal mode's smaller rows)."""
+    """The rows of the page picked under a long table (rows_per_page() a page), and st.dataframe's arguments for
+    a table as tall as its rows (the pages' pixel heights assume the normal mode's smaller rows)."""
     kwargs = {**kwargs, "height": "content"}
-    n = len(frame)
-    pages = -(-n // PAGE_ROWS)
+    n, per = len(frame), rows_per_page(frame)
+    pages = -(-n // per)
     if pages <= 1:
         return frame, kwargs
     name = "|".join(map(str, frame.columns)) + str(kwargs.get("key", ""))
@@ -72,10 +82,10 @@ def paged(frame: pd.DataFrame, kwargs: dict) -> tuple[pd.DataFrame, dict]:
         st.session_state[key] = 1
     page = st.segmented_control(
         labels.PRESENT["rows"], list(range(1, pages + 1)), key=key, label_visibility="collapsed",
-        format_func=lambda p: labels.PRESENT["rows_range"].format(first=(p - 1) * PAGE_ROWS + 1,
-                                                                   last=min(p * PAGE_ROWS, n))) or 1
-    st.caption(labels.PRESENT["rows_note"].format(n=n, per=PAGE_ROWS))
-    return frame.iloc[(page - 1) * PAGE_ROWS:page * PAGE_ROWS], kwargs
+        format_func=lambda p: labels.PRESENT["rows_range"].format(first=(p - 1) * per + 1,
+                                                                   last=min(p * per, n))) or 1
+    st.caption(labels.PRESENT["rows_note"].format(n=n, per=per))
+    return frame.iloc[(page - 1) * per:page * per], kwargs
 
 
 # Cells of at most this many characters stay on one line (statuses, dates, units; numbers always), and
