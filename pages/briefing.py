@@ -45,9 +45,7 @@ def _offer(slot: str, key: tuple, label: str, file_name: str, mime: str) -> None
 
 data = context.header(labels.PAGES["briefing"], B["caption"])
 if data is not None:
-    if data.empty:
-        st.info(labels.EMPTY_DB)
-    else:
+    if not data.empty:  # (an empty store: the header said what to do)
         renderer.warm_up()  # the chart renderer starts while the user picks the scope
     version = context.data_version()
     period = data.as_of or "—"

@@ -55,10 +55,11 @@ if data is not None:
         st.markdown(f"**{district}**：{readings.sentence(judged, share)}")
     if judged["status"] == "not_judged":
         st.caption(D["no_verdict"])
-    elif judged["baseline_assumed"]:
+    elif judged["baseline_assumed"] and pd.notna(judged["baseline_period"]):  # no value yet: no baseline to name
         st.caption(f"{labels.BASELINE_ASSUMED}（{judged['baseline_period']}：{formats.number(judged['baseline_value'], unit)}）")
 
-    latest_help = D["period_help"].format(as_of=data.as_of, period=judged["latest_period"] or "—")
+    latest_help = D["period_help"].format(as_of=data.period, period=judged["latest_period"]) \
+        if pd.notna(judged["latest_period"]) else D["no_value_help"].format(as_of=data.period)
     # the newest value as the sentence prints it (99.96%, not 100%, beside a target of 100%), and its quarter in
     # sight when it is older than the as-of period (never quoted as the current value)
     stale = readings.stale(judged, data.as_of)
@@ -80,7 +81,8 @@ if data is not None:
         if final:  # the expired target's own figure: the value it is judged on
             year = int(judged["target_year"])
             rest[0].metric(D["judged"].format(year=year), readings.shown_value(judged, "judged_value"),
-                           help=D["judged_help"].format(year=year, period=judged["judged_period"] or "—"))
+                           help=D["judged_help"].format(year=year, period=judged["judged_period"])
+                           if pd.notna(judged["judged_period"]) else D["judged_none_help"].format(year=year))
             rest = rest[1:]
         rest[0].metric(C["target_value"], formats.number(judged["target_value"], unit)
                        if pd.notna(judged["target_value"]) else labels.TABLES["pending"],

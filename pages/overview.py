@@ -26,9 +26,10 @@ C = labels.COLUMNS
 
 data = context.header(labels.PAGES["overview"], labels.APP_SUBTITLE)
 if data is not None:
-    if data.empty:
-        st.info(labels.EMPTY_DB)
     head = data.headline
+    # no indicator has a value yet (an empty store, or only task reports): nothing moved, nothing is urgent, and
+    # neither may be said as if it had been checked
+    has_values = bool(data.status["latest_value"].notna().any())
     # Two labelled groups from one helper: the tiles, the chart and the 2025 table count the same rows.
     results, progress = readings.headline_groups(data.status)
     for group in (results, progress):
@@ -73,7 +74,9 @@ if data is not None:
     with c1:
         st.subheader(V["changes"].format(period=data.extra["previous_period"]))
         moved = data.changes[data.changes["move"] != "same"]
-        if moved.empty:
+        if not has_values:
+            st.info(V["no_values"])
+        elif moved.empty:
             st.info(V["no_moves"])
         else:
             grid.show(pd.DataFrame({
@@ -99,7 +102,7 @@ if data is not None:
     with c2:
         st.subheader(V["urgent"])
         urgent = metrics_status.worst_first(head[head["status"].isin(RED)])
-        if urgent.empty:
+        if urgent.empty and has_values:
             st.success(V["no_urgent"])
         for _, row in urgent.head(URGENT_LIMIT).iterrows():
             st.markdown(f"<span style='color:{labels.STATUS_COLOR[row['status']]};font-weight:700'>"

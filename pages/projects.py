@@ -87,8 +87,8 @@ if data is not None:
                              C["image_progress"]: st.column_config.ProgressColumn(
                                  min_value=0, max_value=100, format="%.0f%%", width=COLUMN_PX[C["image_progress"]])})
 
-    st.subheader(P["overdue_heading"].format(period=data.as_of or "—"))
-    st.caption(P["overdue_note"].format(period=data.as_of or "—"))
+    st.subheader(P["overdue_heading"].format(period=data.period or "—"))
+    st.caption(P["overdue_note"].format(period=data.period or "—"))
     overdue = _overdue_by_unit(data)
     if overdue.empty:
         st.info(P["overdue_none"])

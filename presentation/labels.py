@@ -61,6 +61,8 @@ NOT_DUE_YET = "{period} 报送截止日期 {deadline} 未到，未报的任务�
 KNOWN_ON = "按 {date} 时点掌握的数据"
 SAMPLE_BANNER = "当前显示的是示例数据（演示用），不代表真实进展。管理员可在“数据管理”页一键删除示例数据。"
 EMPTY_DB = "数据库中还没有任何指标数据。请分析人员在“数据上传”页上传季度数据，或运行 make run 载入示例数据。"
+# The header's line of a store without any quarter's data: the period its tasks and projects are counted for
+EMPTY_PERIOD = "尚无上报数据，任务和重点工程按 {period} 统计"
 NO_DATA_FOR_INDICATOR = "该指标尚无上报数据。"
 PRESENTATION_MODE = "演示模式"
 PRESENTATION_HELP = "隐藏侧栏和页面装饰，便于截图和投影"
@@ -187,6 +189,7 @@ OVERVIEW = {
     "final_counts": "**{counts}**。",
     "changes": "与上季度（{period}）相比",
     "no_moves": "各指标状态与上季度相同。",
+    "no_values": "尚无指标数据，无从比较状态变化，也无从判断哪些指标最需关注。",
     "revisions": "历史数据修订",
     "urgent": "最需关注",
     "urgent_more": "另有 {n} 项未达成、逆向变化或严重滞后的指标，见“分领域”页。",
@@ -232,11 +235,13 @@ INDICATOR = {
     "district": "区域",
     "code": "指标代码 {code}",
     "period_help": "截至 {as_of} 最新上报的数值，报告期 {period}。",
+    "no_value_help": "截至 {as_of} 尚无上报数值。",
     "stale": "{period} 数值，{as_of} 未报送",
     "year_help": "{year} 年目标（{year} 年第四季度到期）。",
     "judged": "{year} 年终值",
     "judged_help": "{year} 年目标已到期，按 {year} 年最后一个上报季度（{period}）的数值判断是否达成；"
                    "之后的数值只计入最新值。",
+    "judged_none_help": "{year} 年目标已到期，到期前没有上报数值，无法判断是否达成；之后的数值只计入最新值。",
     "behind": "落后 {points}",
     "ahead": "领先 {points}",
     "on_schedule": "与序时进度持平",

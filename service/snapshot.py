@@ -55,6 +55,12 @@ class Snapshot:
     def empty(self) -> bool:
         return self.as_of is None
 
+    @property
+    def period(self) -> str | None:
+        """The quarter tasks and projects are counted for: the as-of period, or, in a store without any quarter's
+        data, the latest closed quarter (every task is judged for it, so a page never says '—' beside its counts)."""
+        return self.as_of or self.extra.get("period")
+
 
 def _headline(status: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     head = metrics_status.headline(status)
@@ -129,7 +135,7 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None,
         task_by_sector=task_metrics.summarize_by(states, "sector"),
         task_by_agency=task_metrics.summarize_by_agency(states, resp),
         matrix=matrix, revisions=revs, source_uploads=live,
-        extra={"previous_period": prev, "previous_end": prev_end, "today": today, "due": due,
+        extra={"period": effective, "previous_period": prev, "previous_end": prev_end, "today": today, "due": due,
                "deadline": deadlines.deadline(effective, calendar)},
         recent=trajectory.recent(read.frame[read.frame["district"] == CITY], METRIC_SETTINGS.PROJECTION_WINDOW),
     )

@@ -94,13 +94,17 @@ def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
     st.title(title)
     period = data.as_of or "—"
     line = labels.DATA_AS_OF.format(period=period)
+    if data.empty and data.period:  # the quarter the pages' 逾期未报 counts are for, in sight
+        line += f"（{labels.EMPTY_PERIOD.format(period=data.period)}）"
     if caption:
         line += f" · {caption}"
-    if data.as_of and data.extra.get("due") is False:  # why nothing is 逾期未报 in the first days of a quarter
-        line += " · " + labels.NOT_DUE_YET.format(period=data.as_of, deadline=data.extra["deadline"])
+    if data.period and data.extra.get("due") is False:  # why nothing is 逾期未报 in the first days of a quarter
+        line += " · " + labels.NOT_DUE_YET.format(period=data.period, deadline=data.extra["deadline"])
     st.caption(line)
     if data.has_sample:
         st.warning(labels.SAMPLE_BANNER, icon="⚠️")
+    if data.empty:  # every page of an empty store says what to do, not only the overview
+        st.info(labels.EMPTY_DB)
     return data
 
 
