@@ -14,12 +14,13 @@ from intake import labels
 from intake.context import Context
 from intake.errors import UploadError
 from intake.kinds import Column, upload_kind
-from intake.normalize import Problem
+from intake.normalize import Problem, fold_text
 from intake.reading import RawTable, read_table
 from intake.rules import DTYPES
 from intake.schemas import accepted_names, match_header, schema
 from intake.settings import ADDITIVE_UNITS, CITY_WIDE, DEFAULT_LIMITS, MAX_ERROR_ROWS, UNIT_SPELLINGS, Limits
 from intake.workbook import DAMAGED
+from metrics import periods
 
 _log = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ def _match_headers(raw: RawTable, kind: str, errors: _Errors) -> dict[str, int]:
             accepted = "、".join(column.accepted)
             problem = Problem("missing_column", {"name": column.header, "accepted": accepted})
             errors.add(raw.header_row, len(raw.columns), column.header, "", problem)
-    return {field: position for field, position in found.items() if not columns[field].ignored}
+    rules = upload_kind(kind).rules  # an ignored column with a rule (任务名称) is read to be checked, then dropped
+    return {field: position for field, position in found.items() if not columns[field].ignored or field in rules}
 
 
 def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
@@ -169,6 +171,8 @@ def check(raw: RawTable, kind: str, ctx: Context) -> CheckResult:
             position = positions[field]
             errors.add_failed(failed, position, raw.columns[position], text, explain)
 
+    _check_title_period(raw, positions, done, errors)
+    _check_title_district(raw, kind, ctx, positions, frame, done, errors)
     rows = pd.DataFrame({"row": frame.index.to_numpy(dtype="int64")})
     for field in upload_kind(kind).fields:
         values = done[field]
@@ -322,6 +326,64 @@ def _check_belongs(raw: RawTable, kind: str, ctx: Context, positions: dict[str, 
     if named:
         district = "、".join(named[:3])
         errors.add(raw.header_row, len(raw.columns), "区", district, Problem("district_in_title", {"district": district}))
+
+
+_TITLE_QUARTER = re.compile(r"(\d{4})年度?第?([1-4一二三四])季|(\d{4})[-_/.]?Q([1-4])")
+_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _title_period(titles: tuple[str, ...]) -> tuple[str, str] | None:
+    """(quarter, title) when the lines above the header name exactly one quarter ('2025年第四季度…报表')."""
+    found: dict[str, str] = {}
+    for title in titles:
+        squeezed = "".join(fold_text(title).split()).upper()
+        for m in _TITLE_QUARTER.finditer(squeezed):
+            year, quarter = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            found.setdefault(periods.make(int(year), _CN_QUARTER.get(quarter) or int(quarter)), title)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _check_title_period(raw: RawTable, positions: dict[str, int], done: dict[str, pd.Series],
+                        errors: _Errors) -> None:
+    """A title naming one quarter over rows of another ('2025年第四季度…' over 2025Q3, a column not updated when the
+    title was): which one is right cannot be known; those rows are refused."""
+    if "period" not in positions or "period" not in done or not raw.titles:
+        return
+    named = _title_period(raw.titles)
+    if named is None:
+        return
+    quarter, title = named
+    period = done["period"]
+    other = period.notna() & (period != quarter)
+    if not other.any():
+        return
+    position = positions["period"]
+    text = raw.frame[position]
+    errors.add_failed(other, position, raw.columns[position], text,
+                      lambda row: Problem("period_not_title", {"title_period": quarter, "title": title,
+                                                               "period": period[row]}))
+
+
+def _check_title_district(raw: RawTable, kind: str, ctx: Context, positions: dict[str, int], frame: pd.DataFrame,
+                          done: dict[str, pd.Series], errors: _Errors) -> None:
+    """A district's file (its title, sheet or file name names one district, and no row names another) with rows of
+    全市 (the 区 cell left blank or written 全市): the district's figures would replace the city's. Refused."""
+    if kind != "actuals" or "district" not in positions or "district" not in done:
+        return
+    where = " ".join((*raw.titles, raw.sheet or "", PurePath(raw.file_name).stem))
+    named = [d for d in ctx.districts if d != CITY_WIDE and d in where]
+    if len(named) != 1:
+        return
+    district = done["district"]
+    if (district.notna() & ~district.isin([CITY_WIDE, named[0]])).any():
+        return  # rows of several districts: a city-wide file that happens to name one
+    city = district == CITY_WIDE
+    if not city.any():
+        return
+    position = positions["district"]
+    text = frame[position].astype(str)
+    errors.add_failed(city, position, raw.columns[position], text,
+                      lambda row: Problem("district_title_city", {"district": named[0], "value": text[row]}))
 
 
 def _district_sums(rows: pd.DataFrame, ctx: Context) -> list[str]:

@@ -38,6 +38,8 @@ class Context:
         project_count: key projects are numbered 1..project_count.
         latest_period: the newest period that may be reported (the last closed quarter); later is the future.
         earliest_period: the oldest period accepted.
+        tasks: optional frame task_no, text: a 任务名称 written in a task-status file is held against it.
+        projects: optional frame project_no, name: a 工程名称 written in a project-status file is held against it.
     """
 
     indicators: pd.DataFrame
@@ -46,6 +48,8 @@ class Context:
     project_count: int = 25
     latest_period: str = field(default_factory=periods.latest_closed)
     earliest_period: str = "2015Q1"
+    tasks: pd.DataFrame | None = None
+    projects: pd.DataFrame | None = None
 
     def __post_init__(self) -> None:
         missing = {"code", "name", "unit"} - set(self.indicators.columns)

@@ -20,9 +20,11 @@ from intake.rules import (
     district_rule,
     name_rule,
     period_rule,
+    project_name_rule,
     project_no_rule,
     share_rule,
     status_rule,
+    task_name_rule,
     task_no_rule,
     text_rule,
     unit_rule,
@@ -42,7 +44,7 @@ class Column:
     english: str
     aliases: tuple[str, ...] = ()
     required: bool = True
-    ignored: bool = False  # accepted, then dropped (序号, 任务名称)
+    ignored: bool = False  # accepted, then dropped (序号, 任务名称); not in the template. With a rule: checked first
     note: str = ""
 
     @property
@@ -137,7 +139,8 @@ UPLOAD_KINDS: dict[str, UploadKind] = {kind.name: kind for kind in (
         fields=("task_no", "period", "status", "note", "unit"),
         keys=("task_no", "period"),
         compared=("status", "note", "unit"),
-        rules={"task_no": task_no_rule, "period": period_rule, "status": status_rule, "note": text_rule,
+        rules={"task_no": task_no_rule, "task_name": task_name_rule, "period": period_rule, "status": status_rule,
+               "note": text_rule,
                "unit": text_rule},
         filled="status",
         table="task_status",
@@ -165,7 +168,8 @@ UPLOAD_KINDS: dict[str, UploadKind] = {kind.name: kind for kind in (
         fields=("project_no", "period", "status", "note", "unit", "progress_pct", "investment"),
         keys=("project_no", "period"),
         compared=("status", "note", "unit", "progress_pct", "investment"),
-        rules={"project_no": project_no_rule, "period": period_rule, "status": status_rule, "note": text_rule,
+        rules={"project_no": project_no_rule, "project_name": project_name_rule, "period": period_rule,
+               "status": status_rule, "note": text_rule,
                "unit": text_rule, "progress_pct": share_rule, "investment": amount_rule},
         filled="status",
         table="project_status",

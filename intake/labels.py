@@ -131,6 +131,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "报告期“{value}”是日期，不是季度",
         "请写成季度，例如 {suggest}；如在 Excel 中填写，请先把这一列设为“文本”格式",
     ),
+    "period_month_or_quarter": (
+        "报告期“{value}”既可能指第 {number} 季度，也可能指 {number} 月，无法确定",
+        "如指第 {number} 季度，请写 {quarter}；如指 {number} 月，请写该月所在的季度 {month_quarter}",
+    ),
+    "period_not_title": (
+        "标题写的是 {title_period}（“{title}”），这一行的报告期却是 {period}",
+        "请核对报告期；如文件确实包含其他季度的数据，请删去或改正标题中的季度",
+    ),
+    "district_blank_below": (
+        "区为空，而上方第 {above_row} 行的区是{above}：留空表示全市，还是与上方同属{above}，无法确定",
+        "请在每一行填写区名（全市的数据填“全市”）；同一区的多行请逐行填写或合并单元格",
+    ),
+    "district_title_city": (
+        "文件的标题、工作表名或文件名写的是{district}，这一行的区却是全市（“{value}”）",
+        "如是{district}的数据，请在“区”列填写{district}；如确是全市数据，请从标题和文件名中删去区名",
+    ),
+    "task_name_other": (
+        "任务名称“{value}”与任务编号 {number} 的任务不符，像是第 {other} 项任务（{other_text}）",
+        "请核对这一行的任务编号和任务名称（“序号”列只作行号，不当作任务编号）",
+    ),
+    "project_name_other": (
+        "工程名称“{value}”与工程编号 {number}（{own}）不符，像是第 {other} 项工程（{other_text}）",
+        "请核对这一行的工程编号和工程名称（“序号”列只作行号，不当作工程编号）",
+    ),
     "period_no_year": ("报告期“{value}”缺少年份", "请写成 2025Q4 这样的形式"),
     "period_bad_quarter": ("报告期“{value}”的季度不在 1–4 之内", "请写成 2025Q4 这样的形式"),
     "period_unknown": ("无法识别的报告期“{value}”", "请写成季度，例如 2025Q4 或 2025年第四季度"),

@@ -96,10 +96,14 @@ def period_of(text: str) -> str | Problem:
         return Problem("period_year_only", {"year": squeezed[:4]})
     m = _P_MONTH.fullmatch(squeezed)
     if m and 1 <= int(m.group(2) or m.group(3)) <= 12:
-        month = int(m.group(2) or m.group(3))
-        return Problem(
-            "period_month", {"value": text, "suggest": periods.make(int(m.group(1)), (month - 1) // 3 + 1)}
-        )
+        year, month = int(m.group(1)), int(m.group(2) or m.group(3))
+        by_month = periods.make(year, (month - 1) // 3 + 1)
+        if month <= 4 and "月" not in squeezed and len(m.group(2) or m.group(3)) == 1:
+            # '2025.4', '2025-4', '2025年4': the fourth quarter or April? Both fixes are named, neither is guessed
+            return Problem("period_month_or_quarter", {"value": text, "number": month,
+                                                       "quarter": periods.make(year, month),
+                                                       "month_quarter": by_month})
+        return Problem("period_month", {"value": text, "suggest": by_month})
     if _P_NO_YEAR.fullmatch(squeezed):
         return Problem("period_no_year", {"value": text})
     return Problem("period_unknown", {"value": text})
@@ -184,22 +188,39 @@ def number_of(text: str) -> tuple[float, bool] | Problem:
 
 # --- whole numbers, districts ------------------------------------------------------------------------------
 
-_WHOLE = re.compile(r"[+-]?\d+(?:\.0*)?")
+_WHOLE = re.compile(r"([+-]?)0*(\d+)(?:\.0*)?")
+_WHOLE_DIGITS = 15  # beyond this a "whole number" is no task number, year or project number: kept exact, not parsed
 
 
 def whole_of(text: str) -> int | None:
-    """'12' or '12.0' (as Excel writes it) -> 12; anything else -> None."""
-    value = fold_text(text)
-    return int(float(value)) if _WHOLE.fullmatch(value) else None
+    """'12' or '12.0' (as Excel writes it) -> 12; anything else -> None. A number of more than 15 digits is
+    returned as 10**15 (out of every range), never through float (400 nines would overflow it)."""
+    found = _WHOLE.fullmatch(fold_text(text))
+    if not found:
+        return None
+    sign, digits = found.groups()
+    number = int(digits) if len(digits) <= _WHOLE_DIGITS else 10**_WHOLE_DIGITS
+    return -number if sign == "-" else number
 
 
 def district_names(districts: tuple[str, ...]) -> dict[str, str]:
     """Every accepted spelling of a district -> its name: '福田' -> '福田区', '深圳市' -> '全市'."""
     names = {alias: CITY_WIDE for alias in CITY_WIDE_ALIASES}
+    stems: dict[str, list[str]] = {}
     for name in districts:
         names[name] = name
-        for suffix in ("特别合作区", "新区", "区"):
+        for suffix in _DISTRICT_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix) + 1:
-                names.setdefault(name[: -len(suffix)], name)
+                stems.setdefault(name[: -len(suffix)], []).append(name)
                 break
+    for stem, named in stems.items():
+        if len(named) != 1:
+            continue  # two districts of one stem: neither short form is accepted
+        names.setdefault(stem, named[0])
+        # the same place under another suffix: 大鹏区, 深汕合作区, and the old names 光明新区, 龙华新区, 坪山新区
+        for suffix in _DISTRICT_SUFFIXES:
+            names.setdefault(stem + suffix, named[0])
     return names
+
+
+_DISTRICT_SUFFIXES = ("特别合作区", "合作区", "新区", "区")

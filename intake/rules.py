@@ -16,6 +16,7 @@ from intake.context import Context
 from intake.normalize import Problem, district_names, fold_text, number_frame, period_of, squeeze, whole_of
 from intake.settings import (
     CITY_OWN,
+    CITY_WIDE,
     MAX_SUGGESTED_VALUES,
     STATUS_SYNONYMS,
     TARGET_YEAR_MAX,
@@ -194,7 +195,35 @@ def district_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> 
             return Problem("district_city_own", {"value": value})
         return names.get(key) or Problem("district_unknown", {"value": value, "districts": listed})
 
-    return _by_unique(text, parse)
+    checked = _by_unique(text, parse)
+    blank = (text.str.strip() == "").to_numpy()
+    if not blank.any() or blank.all():
+        return checked
+    # A blank cell under a district's name, on another indicator's row: 全市 (as documented), or the district
+    # written once for the rows below it (a grouped layout without merged cells)? Landing it as 全市 would replace
+    # the city's own figure.
+    rows = pd.Series(text.index, index=text.index)
+    above_row = rows.where(~blank).ffill()
+    above = checked.values.where(~checked.failed, "").where(~blank).ffill()  # a refused cell stops the search
+    under = pd.Series(blank, index=text.index) & above.notna() & ~above.isin(["", CITY_WIDE])
+    code = done.get("code")
+    if code is not None:  # the same indicator again right under its district's row: that is its 全市 row
+        under &= code.isna() | (code != code.shift(1))
+    if not under.any():
+        return checked
+
+    def explain(row: int) -> Problem:
+        if under[row]:
+            return Problem("district_blank_below", {"above": above[row], "above_row": int(above_row[row])})
+        return checked.explain(row)
+
+    values = checked.values.where(~under)
+    return CheckedColumn(values, checked.failed | under, explain)
+
+
+def _shown(number: int, value: str) -> str:
+    """A whole number for a message: as parsed, or, past 15 digits (whole_of's cap), the cell's first digits."""
+    return str(number) if abs(number) < 10**15 else fold_text(value)[:20] + "……"
 
 
 def task_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
@@ -207,7 +236,7 @@ def task_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> C
         if number is None:
             return Problem("task_no_bad", {"value": value})
         if not 1 <= number <= ctx.task_count:
-            return Problem("task_no_range", {"number": number, "high": ctx.task_count})
+            return Problem("task_no_range", {"number": _shown(number, value), "high": ctx.task_count})
         return number
 
     return _by_unique(text, parse)
@@ -242,14 +271,63 @@ def project_no_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -
         number = None
         if found:
             digits = found.group(1)
-            number = int(float(digits)) if digits[0].isdigit() else chinese_number(digits)
+            number = whole_of(digits) if digits[0].isdigit() else chinese_number(digits)
         if number is None:
             return Problem("project_no_bad", {"value": value, "high": ctx.project_count})
         if not 1 <= number <= ctx.project_count:
-            return Problem("project_no_range", {"value": value, "number": number, "high": ctx.project_count})
+            return Problem("project_no_range", {"value": value, "number": _shown(number, key), "high": ctx.project_count})
         return number
 
     return _by_unique(text, parse)
+
+
+def _grams(text: str) -> frozenset[str]:
+    key = _name_key(text)
+    return frozenset(key[i : i + 2] for i in range(len(key) - 1))
+
+
+def _swapped_name_rule(text: pd.Series, numbers: pd.Series, catalog: pd.DataFrame | None, number_field: str,
+                       text_field: str, key: str) -> CheckedColumn:
+    """任务名称 / 工程名称 (optional, not kept): a name that is clearly another item's and not the row's own is a
+    row whose number is not the item meant (a 序号 column taken for the plan's number, rows shifted): refused.
+
+    A name is the row's own when at least half of its two-character pieces are in the item's own text; it is
+    another's when 80 % of them are in another item's text. Anything between (a paraphrase) is accepted."""
+    if catalog is None or catalog.empty or not (text != "").any():
+        return _passed(text)
+    own_text = {int(n): str(t) for n, t in zip(catalog[number_field], catalog[text_field], strict=True)}
+    grams = {n: _grams(t) for n, t in own_text.items()}
+
+    def parse(pair: str) -> bool | Problem:
+        number, value = pair.split(_SEP, 1)
+        written = _grams(value)
+        if len(written) < 3 or not number.isdigit() or int(number) not in grams:
+            return True
+        mine = int(number)
+
+        def cover(n: int) -> float:
+            return len(written & grams[n]) / len(written)
+
+        if cover(mine) >= 0.5:
+            return True
+        other, best = max(((n, cover(n)) for n in grams if n != mine), key=lambda item: item[1], default=(0, 0.0))
+        if best < 0.8:
+            return True
+        other_text = own_text[other] if len(own_text[other]) <= 30 else own_text[other][:30] + "……"
+        return Problem(key, {"value": value, "number": mine, "own": own_text[mine], "other": other,
+                             "other_text": other_text})
+
+    return _by_unique(_pairs(numbers, text), parse)
+
+
+def task_name_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
+    """任务名称 (optional, not kept): must not be another task's (ctx.tasks)."""
+    return _swapped_name_rule(text, done["task_no"], ctx.tasks, "task_no", "text", "task_name_other")
+
+
+def project_name_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
+    """工程名称 (optional, not kept): must not be another project's (ctx.projects)."""
+    return _swapped_name_rule(text, done["project_no"], ctx.projects, "project_no", "name", "project_name_other")
 
 
 def status_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> CheckedColumn:
@@ -278,7 +356,7 @@ def year_rule(text: pd.Series, ctx: Context, done: dict[str, pd.Series]) -> Chec
         if year is None:
             return Problem("year_bad", {"value": value})
         if not TARGET_YEAR_MIN <= year <= TARGET_YEAR_MAX:
-            return Problem("year_range", {"number": year, "low": TARGET_YEAR_MIN, "high": TARGET_YEAR_MAX})
+            return Problem("year_range", {"number": _shown(year, value), "low": TARGET_YEAR_MIN, "high": TARGET_YEAR_MAX})
         return year
 
     return _by_unique(text, parse)

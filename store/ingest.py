@@ -59,6 +59,8 @@ def context(con, today: dt.date | None = None) -> intake.Context:
         task_count=int(task_count),
         project_count=int(project_count),
         latest_period=periods.latest_closed(today),
+        tasks=con.execute("SELECT task_no, text FROM tasks ORDER BY task_no").df(),
+        projects=con.execute("SELECT project_no, name FROM projects ORDER BY project_no").df(),
     )
 
 
