@@ -53,7 +53,7 @@ def _history(history) -> None:
     table = admin_tables.history_table(history)
     # beside the sidebar on a 1366-px screen: file names and uploaders wrap in two-line rows, no sideways scroll
     fit = tables.fitted(table, admin_tables.HISTORY_PX)
-    grid.show(table, hide_index=True, width="stretch",
+    grid.show(table, admin_tables.HISTORY_PHONE, hide_index=True, width="stretch",
               height=tables.table_height(len(table), fit["row_height"], limit=HISTORY_ROWS), **fit)
     if note := grid.scroll_note(len(table), HISTORY_ROWS):
         st.caption(note)
@@ -94,7 +94,8 @@ def _targets(targets, indicators) -> None:
     else:
         st.caption(A["targets_all_set"])
     st.page_link("pages/upload.py", label=A["to_upload"], icon=":material/upload_file:")
-    grid.show(admin_tables.targets_table(targets, indicators), hide_index=True, width="stretch")
+    grid.show(admin_tables.targets_table(targets, indicators), admin_tables.TARGETS_PHONE, hide_index=True,
+              width="stretch")
 
 
 def _audit(audit) -> None:

@@ -10,6 +10,9 @@ A = labels.ADMIN
 _TIME = "%Y-%m-%d %H:%M"
 # The history's file names and uploaders in pixels: the table fits beside the sidebar on a 1366-px screen
 HISTORY_PX = {labels.COLUMNS["file_name"]: 220, labels.COLUMNS["user"]: 130}
+# On a phone (ui.grid.show's `phone`): what an upload was, when, and whether it counts; which target is set to what
+HISTORY_PHONE = [labels.COLUMNS["file_name"], labels.COLUMNS["uploaded_at"], labels.COLUMNS["state"]]
+TARGETS_PHONE = [labels.COLUMNS["name"], labels.COLUMNS["target_year"], labels.COLUMNS["target_value"]]
 
 
 def _time(series: pd.Series) -> pd.Series:

@@ -49,6 +49,11 @@ _SHOWN = """el => { const r = el.getBoundingClientRect();
 # Header cells of every table on screen (its columns), one list per table
 _TABLE_COLUMNS = f"""() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter({_SHOWN})
   .map(t => [...t.querySelectorAll('th')].map(h => h.innerText.trim()))"""
+# Tables on screen whose grid scrolls sideways (its content wider than its box; 1 px of rounding allowed): a width
+# a page gave a column for a 1366-px screen (presentation.tables.fitted) must not push a phone's table past its box
+_TABLES_SIDEWAYS = f"""() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter({_SHOWN})
+  .map(t => t.querySelector('.dvn-scroller')).filter(s => s && s.scrollWidth > s.clientWidth + 1)
+  .map(s => [s.scrollWidth, s.clientWidth])"""
 # Touch targets on screen shorter than 40 px: buttons, links (not those inside a sentence), selects, inputs, tabs,
 # expander headers
 _SMALL_TARGETS = f"""() => [...document.querySelectorAll('button, a[href], [data-baseweb="select"], '
@@ -128,6 +133,7 @@ def test_on_a_phone_the_page_comes_first_and_fits_the_width(phone, path, heading
     page.wait_for_function(f"() => ({_TABLE_COLUMNS})().every(c => c.length > 0)", timeout=SLOW)
     columns = page.evaluate(_TABLE_COLUMNS)
     assert columns and all(0 < len(c) <= 4 for c in columns), columns
+    assert page.evaluate(_TABLES_SIDEWAYS) == [], columns  # 任务内容 at 456 px scrolled on 指标详情, 分领域, 重点工程
     expect(page.locator(f"{MAIN} [data-testid='stExpander']").filter(has_text=labels.PHONE["more_columns"].split("：")[0])
            .first).to_be_visible()
     assert page.evaluate(_SMALL_TARGETS) == []

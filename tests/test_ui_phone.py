@@ -72,3 +72,19 @@ def test_a_phone_table_fits_the_screen_its_names_wrapping_in_taller_rows():
     assert sum(widths.values()) <= grid.PHONE_PX and widths["指标"] == max(widths.values())
     assert fitted["row_height"] > grid.ROW_PX and fitted["height"] == grid.HEADER_PX + 2 * fitted["row_height"]
     assert grid._fit(frame[["结果"]], ["结果"], {}) == {}  # fits as it is: left alone
+
+
+def test_a_phone_table_refits_the_pixel_widths_a_page_gave_for_a_wide_screen():
+    """指标详情's related tasks give 任务内容 456 px (for 1366 px, presentation.tables.fitted): on a phone that column
+    scrolled sideways beside 任务 and 最新进展; the widths are fitted to the screen, a narrow chosen one kept."""
+    c = labels.COLUMNS
+    frame = pd.DataFrame({c["task"]: ["第2项", "第17项"], c["task_status"]: ["已完成", "逾期未报 · 推进中"],
+                          c["text"]: ["强化全生命周期理念，全方位全过程推行工业产品绿色设计，扩大绿色低碳产品供给。",
+                                      "加快企业及园区节能、节水、节材、减污、降碳等系统性清洁生产改造。"]})
+    desktop = {"column_config": {c["task"]: {"width": 64}, c["task_status"]: {"width": 72}, c["text"]: {"width": 456}},
+               "row_height": 35}
+    fitted = grid._fit(frame, list(frame.columns), desktop)
+    widths = {col: v["width"] for col, v in fitted["column_config"].items()}
+    assert sum(widths.values()) <= grid.PHONE_PX, widths
+    assert widths[c["task"]] == 64 and widths[c["text"]] == max(widths.values())
+    assert fitted["row_height"] > grid.ROW_PX  # the text wraps instead of being cut

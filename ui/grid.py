@@ -70,31 +70,41 @@ def _names(hidden: list[str]) -> str:
     return labels.PHONE["names_more"].format(names="、".join(hidden[:NAMED]), n=len(hidden))
 
 
+def _given_px(entry) -> int | None:
+    """The pixel width a column's config gives it (a dict's 'width' as an int), else None."""
+    width = entry.get("width") if isinstance(entry, dict) else None
+    return width if isinstance(width, int) and not isinstance(width, bool) else None
+
+
 def _text_px(text) -> int:
     text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
     return sum(CJK_PX if ord(ch) >= 0x2E80 else OTHER_PX for ch in text) + PAD_PX
 
 
 def _fit(frame: pd.DataFrame, shown: list[str], kwargs: dict) -> dict:
-    """st.dataframe's arguments for a phone's screen: when the columns' own widths would not fit it, each column as
+    """st.dataframe's arguments for a phone's screen: when the columns' widths would not fit it, each column as
     wide as its text (at most MAX_PX) and the one with the longest cells (usually the name) the rest, its text
     wrapped over up to LINES lines; rows as tall as the shown columns need (the page's row height may be for a long
-    text the phone leaves under 更多列). Columns given a pixel width keep it."""
+    text the phone leaves under 更多列). A pixel width the page gave a column (presentation.tables.fitted, for a
+    1366-px screen) counts as its width while the columns fit; when they do not, it is fitted like the others (a
+    456-px task text beside two columns scrolled sideways on a 390-px phone)."""
     config = dict(kwargs.get("column_config") or {})
     sample = frame.head(200)
-    cells = {c: max([_text_px(v) for v in sample[c]], default=PAD_PX) for c in shown if c in sample}
-    natural = {c: max(_text_px(c), px) for c, px in cells.items()}
+    cells = {c: max([_text_px(v) for v in sample[c]], default=PAD_PX) for c in shown if c in sample
+             and not (c in config and config[c] is None)}
+    natural = {c: _given_px(config.get(c)) or max(_text_px(c), px) for c, px in cells.items()}
     if not natural:
         return kwargs
     lines = 1
     if sum(natural.values()) > PHONE_PX:
         widest = max(cells, key=cells.get)
-        others = sum(max(MIN_PX, min(w, MAX_PX)) for c, w in natural.items() if c != widest)
+        # a narrow width the page chose (a 44-px number) stays; a text's width is at least MIN_PX
+        narrow = {c: min(w, MAX_PX) if _given_px(config.get(c)) else max(MIN_PX, min(w, MAX_PX))
+                  for c, w in natural.items()}
+        others = sum(w for c, w in narrow.items() if c != widest)
         for column in natural:
             given = config.get(column)
-            if (column in config and given is None) or (isinstance(given, dict) and isinstance(given.get("width"), int)):
-                continue
-            width = max(MIN_PX, PHONE_PX - others) if column == widest else max(MIN_PX, min(natural[column], MAX_PX))
+            width = max(MIN_PX, PHONE_PX - others) if column == widest else narrow[column]
             entry = given if isinstance(given, dict) else {"label": given} if isinstance(given, str) else {}
             config[column] = {**entry, "width": width}
             if column == widest:
