@@ -135,6 +135,12 @@ def _editor(db: str, actor: Actor, period: str, row: pd.Series, districts: list[
             label = R["value_district" if row["by_district"] else "value"].format(district=district, unit=row["unit"])
             entry.values[district] = cols[i % len(cols)].text_input(label, value=kept.get(district, ""),
                                                                     key=f"{key}_v_{district}", disabled=locked)
+        if not locked and any(str(v).strip() for v in entry.values.values()):
+            # judged with the values typed: a value that turns the indicator red asks for its promise at once
+            typed = reporting.status_with(db, actor.agency, period, entry)
+            if typed:
+                st.caption(R["indicator_status_with"].format(status=labels.STATUS.get(typed, typed)))
+                red = deadlines.needs_promise("indicator", typed)
     entry.note = st.text_area(R["note"], value=_text(row.get("note")), key=f"{key}_note", disabled=locked, height=80)
     if red:
         entry.reason, entry.measure, entry.promise = _promise_fields(key, row, period, locked)

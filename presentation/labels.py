@@ -603,6 +603,7 @@ REPORTING = {
     "value": "数值（{unit}）",
     "value_district": "{district}（{unit}）",
     "indicator_status": "当前状态：{status}",
+    "indicator_status_with": "按本次填报的数值判断：{status}",
     "red_hint": "该事项为红色，提交前须填写原因、整改措施和承诺完成季度。",
     "save": "保存草稿",
     "submit": "提交核查",

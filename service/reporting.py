@@ -17,6 +17,7 @@ import pandas as pd
 from intake.kinds import UPLOAD_KINDS
 from metrics import deadlines
 from metrics import periods as quarters
+from metrics import status as metrics_status
 from metrics.settings import TASK_DONE, worst
 from presentation import labels
 from service import status as service_status
@@ -135,9 +136,24 @@ def current(con, *, known_on: dt.datetime | None = None) -> pd.DataFrame:
     return latest
 
 
-def indicator_statuses(con, as_of: str) -> pd.DataFrame:
-    """code, status: each indicator's city-wide status as of `as_of`, the worst of its target years."""
-    rows = service_status.compute(con, as_of)
+def indicator_statuses(con, as_of: str, proposed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """code, status: each indicator's city-wide status as of `as_of`, the worst of its target years.
+
+    Args:
+        proposed: code, district, value of `as_of` as intake read them from a unit's report: the statuses are then
+            those of these indicators as if the values had landed (what the submission would make them), so a value
+            that turns an indicator red needs its promise before it is submitted.
+    """
+    if proposed is None or proposed.empty:
+        rows = service_status.compute(con, as_of)
+    else:
+        codes = sorted(set(proposed["code"]))
+        inds = catalog.indicators(con)
+        stored = values.actuals(con, as_of=as_of, codes=codes)
+        new = proposed[["code", "district", "value"]].assign(period=as_of)
+        replaced = stored.merge(new[["code", "district", "period"]], how="left", indicator=True)["_merge"] == "both"
+        acts = pd.concat([stored[~replaced.to_numpy()], new], ignore_index=True)
+        rows = metrics_status.indicator_status(inds[inds["code"].isin(codes)], values.targets(con), acts, as_of)
     rows = rows[rows["district"] == catalog.CITY]
     worst_of = rows.groupby("code")["status"].agg(lambda s: worst(s))
     return pd.DataFrame({"code": worst_of.index, "status": worst_of.to_numpy()})
@@ -173,15 +189,34 @@ def _files(agency: str, period: str, entries: list[Entry]) -> dict[str, tuple[by
 
 def check(db, agency: str, period: str, entries: list[Entry], *, today: dt.date | None = None) -> pd.DataFrame:
     """Intake's checks of the entries as the file an upload would hold: problems (PROBLEM_COLUMNS), empty if none."""
-    found = []
+    return _checked(db, agency, period, entries, today=today)[0]
+
+
+def _checked(db, agency: str, period: str, entries: list[Entry], *,
+             today: dt.date | None = None) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """check(), plus the rows intake read for each subject whose file passed (subject -> its preview rows)."""
+    found, read = [], {}
     for subject, (data, where) in _files(agency, period, entries).items():
         result = store_ingest.check(db, data, f"{ONLINE_PREFIX}.csv", _KIND[subject], today=today)
+        if result.ok:
+            read[subject] = result.preview.rows
         for err in result.errors.itertuples():
             row = None if pd.isna(err.row) else int(err.row) - 2  # header on line 1
             item, district = where[row] if row is not None and 0 <= row < len(where) else ("", "")
             column = f"{err.column}（{district}）" if district else err.column
             found.append((subject, item, column, err.value, err.problem, err.fix))
-    return pd.DataFrame(found, columns=PROBLEM_COLUMNS)
+    return pd.DataFrame(found, columns=PROBLEM_COLUMNS), read
+
+
+def status_with(db, agency: str, period: str, entry: Entry, *, today: dt.date | None = None) -> str | None:
+    """The city-wide status an indicator would have with this report's values (None while they do not pass intake's
+    checks): what decides whether the report needs 原因, 整改措施 and 承诺完成季度."""
+    _, read = _checked(db, agency, period, [entry], today=today)
+    if "indicator" not in read:
+        return None
+    with connect(db, read_only=True) as con:
+        found = indicator_statuses(con, period, read["indicator"])
+    return next(iter(found.loc[found["code"] == entry.item, "status"]), None)
 
 
 def _own(con, actor: Actor) -> str:
@@ -211,8 +246,6 @@ def save(db, actor: Actor, period: str, entries: list[Entry], *, submit: bool = 
         mine = duties(con, agency)
         allowed = set(zip(mine["subject"], mine["item"], strict=True))
         latest = current(con)
-        statuses = indicator_statuses(con, period) if submit and any(e.subject == "indicator" for e in entries) \
-            else pd.DataFrame(columns=["code", "status"])
     for entry in entries:
         if (entry.subject, str(entry.item)) not in allowed:
             raise ReportError(labels.REPORTING["not_yours"].format(agency=agency, item=_name(entry.subject,
@@ -221,8 +254,13 @@ def save(db, actor: Actor, period: str, entries: list[Entry], *, submit: bool = 
         if found is not None and found["state"] in (deadlines.SUBMITTED, deadlines.ACCEPTED):
             raise ReportError(labels.REPORTING["locked"].format(item=_name(entry.subject, entry.item),
                                                                 state=labels.REPORT_STATE[found["state"]]))
-    problems = check(db, agency, period, entries, today=today)
+    problems, read = _checked(db, agency, period, entries, today=today)
     if submit:
+        # an indicator is judged with the values submitted: a value that turns it red needs its promise now
+        statuses = pd.DataFrame(columns=["code", "status"])
+        if any(e.subject == "indicator" for e in entries):
+            with connect(db, read_only=True) as con:
+                statuses = indicator_statuses(con, period, read.get("indicator"))
         status_of = dict(zip(statuses["code"], statuses["status"], strict=True))
         extra = []
         for e in entries:

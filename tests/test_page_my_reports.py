@@ -284,3 +284,17 @@ def test_the_digest_reads_times_to_the_second(db):
     reporting.remind(db, PERIOD)
     digest = reporting.digest(db, now().date())
     assert len(digest) and all(len(t) == 19 for t in digest["时间"])
+
+
+@pytest.mark.role("reporter")
+def test_a_typed_value_that_turns_an_indicator_red_opens_the_promise_fields(sample_db, tmp_path, monkeypatch):
+    _bind(tmp_path, monkeypatch, "市住房建设局")
+    at = open_app(sample_db, monkeypatch, PAGE)
+    at = at.selectbox(key="rep_period").select("2026Q3").run()
+    box = at.selectbox(key="rep_pick_2026Q3")
+    at = box.select(next(i for i in box.options if " P12_RES_SAVING · " in i)).run()
+    key = "rep_2026Q3_indicator_P12_RES_SAVING"
+    assert not any(t.key == f"{key}_reason" for t in at.text_input)  # 按计划推进: no promise asked
+    at = at.text_input(key=f"{key}_v_全市").input("5").run()
+    assert R["indicator_status_with"].format(status=labels.STATUS["regressing"]) in _texts(at, "caption")
+    assert any(t.key == f"{key}_reason" for t in at.text_input)

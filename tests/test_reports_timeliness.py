@@ -147,3 +147,16 @@ def test_the_pages_say_why_nothing_is_overdue_before_the_deadline(sample_copy, m
     monkeypatch.setattr(ui.context, "now", lambda: dt.datetime(2026, 10, 11, 9, 0))
     at = open_app(sample_copy, monkeypatch, "pages/tasks.py")
     assert not any(note in c.value for c in at.caption)
+
+
+def test_a_value_that_turns_an_indicator_red_needs_its_promise_before_submission(sample_copy):
+    """P12_RES_SAVING is 按计划推进 at 70.2 in 2026Q3; a unit typing 5 would make it 逆向变化: a promise is due."""
+    housing = Actor("housing", "市住房建设局")
+    fall = Entry("indicator", "P12_RES_SAVING", values={"全市": "5"})
+    assert reporting.status_with(sample_copy, "市住房建设局", "2026Q3", fall) == "regressing"
+    refused = reporting.save(sample_copy, housing, "2026Q3", [fall], submit=True)
+    assert refused.problems["problem"].tolist() == ["红色事项未填写原因。", "红色事项未填写整改措施。",
+                                                    "红色事项未填写承诺完成季度。"]
+    steady = Entry("indicator", "P12_RES_SAVING", values={"全市": "70.2"})
+    assert reporting.status_with(sample_copy, "市住房建设局", "2026Q3", steady) == "on_track"
+    assert reporting.save(sample_copy, housing, "2026Q3", [steady], submit=True).ok
