@@ -181,6 +181,6 @@ def main(data) -> None:
         _commit(db, kept if kept is not None else content, file.name, kind, sheet, user, confirmed)
 
 
-snapshot = context.header(labels.PAGES["upload"])
+snapshot = context.header(labels.PAGES["upload"], empty_note=False)
 if snapshot is not None:
     main(snapshot)

@@ -83,8 +83,9 @@ def presentation_mode() -> bool:
     return st.query_params.get("present") == "1"
 
 
-def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
-    """Title, '数据截至', the sample banner; returns the snapshot, or None after showing a clean error."""
+def header(title: str, caption: str | None = None, empty_note: bool = True) -> snap.Snapshot | None:
+    """Title, '数据截至', the sample banner and (empty_note) what to do in an empty store; returns the snapshot, or
+    None after showing a clean error."""
     try:
         data = snapshot()
     except StoreError as exc:
@@ -103,7 +104,7 @@ def header(title: str, caption: str | None = None) -> snap.Snapshot | None:
     st.caption(line)
     if data.has_sample:
         st.warning(labels.SAMPLE_BANNER, icon="⚠️")
-    if data.empty:  # every page of an empty store says what to do, not only the overview
+    if data.empty and empty_note:  # every page of an empty store says what to do (the upload page is the answer)
         st.info(labels.EMPTY_DB)
     return data
 
