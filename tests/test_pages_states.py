@@ -87,6 +87,6 @@ def test_a_single_value_reads_without_python_words(db, monkeypatch):
     _no_python_words(db, monkeypatch)
 
 
-@pytest.mark.parametrize("as_of", ["2023Q1", "2024Q4"])
+@pytest.mark.parametrize("as_of", ["2023Q1"])  # the first quarter: one value per series, every baseline its own
 def test_the_sample_seen_from_an_earlier_quarter_reads_without_python_words(sample_db, monkeypatch, as_of):
     _no_python_words(sample_db, monkeypatch, as_of)
