@@ -9,7 +9,7 @@ from metrics.settings import DEFAULT, RED
 RULE = (
     "排名规则（依次比较，越少/越高越靠前）：① 牵头指标中未达成、逆向变化、严重滞后的项数（越少越好）；"
     "② 本季度逾期未报和逾期报送（首次报送晚于报送期限）的任务和重点工程数（越少越好）；③ 滞后任务占比（越低越好）；④ 已完成任务占比（越高越好）。"
-    "统计范围为该单位牵头或按职责分工负责的任务和重点工程。"
+    "统计范围为该单位牵头或按职责分工负责的任务和重点工程；协办单位自己在线填报的计入其逾期报送。"
 )
 
 
@@ -25,7 +25,8 @@ def rank_agencies(agency_rollup: pd.DataFrame, task_by_agency: pd.DataFrame,
             None. Overdue key projects the agency leads (or is jointly responsible for) count in key ② with its
             overdue tasks: silence about a project is silence too.
         late: agency, n_late — the as-of quarter's reports that came after its deadline
-            (metrics.reporting.late_in()); they count in key ② too: a report weeks late is little better than none.
+            (metrics.reporting.late_in(); an assisting unit's own online reports included); they count in key ②
+            too: a report weeks late is little better than none.
 
     Returns:
         agency, n_red, n_indicators, worst, n_tasks, n_overdue (tasks, plus projects when given), n_late,

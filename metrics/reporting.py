@@ -11,6 +11,7 @@ from metrics import deadlines
 from metrics.settings import DEFAULT, REPORT_CELLS, TASK_DONE, Settings
 from metrics.trajectory import period_indices
 
+ASSIST = "assist"  # the role of an assisting unit: counted only for the reports it makes itself
 MATRIX_COLUMNS = ["agency", "period", "n_tasks", "n_missing", "n_late", "n_revised", "n_on_time", "cell"]
 
 
@@ -31,15 +32,19 @@ def report_deadline(period: str, calendar: pd.DataFrame | None = None) -> dt.dat
 def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_status_history: pd.DataFrame,
                      periods: list[str], settings: Settings = DEFAULT, *, subject: str = "task",
                      key: str = "task_no", calendar: pd.DataFrame | None = None,
-                     today: dt.date | None = None) -> pd.DataFrame:
+                     today: dt.date | None = None, submissions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Agency × quarter reporting cells, in long form (pivot on agency / period / cell for a grid).
 
     An agency answers for the tasks it holds in a role of settings.REPORTING_ROLES (lead, and joint where no
-    lead is named). A task is due in a quarter unless an earlier quarter's report already said 已完成, or nothing
-    came for it yet and the quarter's deadline is still ahead on `today`.
-    Each due task is missing (no report for the quarter), late (first reported after report_deadline()),
+    lead is named); an assisting unit (role ASSIST) is counted for a task and quarter only when it submitted its
+    own online report of it (one that relies on the lead's report owes nothing). A task is due in a quarter unless
+    an earlier quarter's report already said 已完成, or nothing came for it yet and the quarter's deadline is still
+    ahead on `today`.
+    Each due (agency, task) is missing (no report for the quarter), late (reported after report_deadline()),
     revised (on time, then changed: flagged revised / is_revision, or rows of the quarter that differ in
-    status or note) or on_time.
+    status or note — a property of the task's reports) or on_time. The time a lead or joint unit reported is the
+    earlier of the task's first report (any upload) and its own first online submission; an assisting unit's is
+    its own submission.
     The cell is the worst of its tasks in REPORT_CELLS order; None when nothing was due.
 
     Args:
@@ -57,35 +62,50 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
         calendar: period, deadline — the reporting calendar (a quarter not in it: 10 days after its end).
         today: the day the matrix is judged on; a quarter whose deadline is still ahead counts no missing report.
             None: every deadline has passed.
+        submissions: agency, <key>, period, submitted_at — each unit's first online submission of a report
+            (whatever its state since: submitted, accepted or returned; never-submitted drafts absent); several
+            rows of one report: the earliest counts. None: consolidated uploads only.
 
     Returns:
         A new frame with MATRIX_COLUMNS, one row per (agency, period), sorted by agency then period; counts
-        are numbers of tasks.
+        are numbers of tasks. Its agencies: every lead or joint unit, and assisting units with a report counted.
     """
-    resp = responsibilities[(responsibilities["subject"] == subject)
-                            & responsibilities["role"].isin(settings.REPORTING_ROLES)]
-    resp = resp.rename(columns={"subject_no": "_item"})[["_item", "agency"]].drop_duplicates()
-    resp = resp[resp["_item"].isin(tasks[key])]
-
+    owned = responsibilities[(responsibilities["subject"] == subject) & responsibilities["agency"].notna()]
     items = pd.Index(tasks[key].drop_duplicates())
-    agencies = sorted(resp["agency"].unique())
+    n_items, n_periods, n_cells = len(items), len(periods), len(REPORT_CELLS)
+    reports_for = owned["role"].isin(settings.REPORTING_ROLES).to_numpy()
+    keep = (items.get_indexer(owned["subject_no"]) >= 0) & (reports_for | (owned["role"] == ASSIST).to_numpy())
+    agency_code, agency_names = pd.factorize(owned["agency"].to_numpy()[keep])
+    # (agency, item) pairs, once each; a unit that both leads and assists a task answers for it as its lead
+    pair_code, inverse = np.unique(agency_code * max(n_items, 1) + items.get_indexer(owned["subject_no"])[keep],
+                                   return_inverse=True)
+    leads = np.zeros(len(pair_code), dtype=bool)
+    np.logical_or.at(leads, inverse, reports_for[keep])
+    p_agency, p_item = pair_code // max(n_items, 1), pair_code % max(n_items, 1)
+
     quarters = period_indices(pd.Series(list(periods), dtype=object)).to_numpy()
     ends = [report_deadline(p, calendar) for p in periods]
-    cell = _cells(items, task_status_history, key, quarters, np.array(ends, dtype="datetime64[us]"),
-                  settings)  # items × periods, -1: not due
+    due_at = np.array(ends, dtype="datetime64[us]")
+    first, revised, finished_before = _parts(items, task_status_history, key, quarters, settings)  # items × periods
+    own = _submitted(submissions, key, agency_names, items, list(periods), pair_code, settings)  # pairs × periods
+    when = np.where(leads[:, None], np.fmin(first[p_item], own), own)
+    names = {name: i for i, name in enumerate(REPORT_CELLS)}
+    cell = np.select([np.isnat(when), when >= due_at[None, :], revised[p_item]],
+                     [names["missing"], names["late"], names["revised"]], default=names["on_time"])
+    not_due = np.isnat(when) & (finished_before[p_item] | ~leads[:, None])  # done earlier; an assisting unit silent
     if today is not None:  # nothing is missing before the deadline has passed
-        open_ = np.array([today < end.date() for end in ends], dtype=bool)
-        cell = np.where(open_[None, :] & (cell == REPORT_CELLS.index("missing")), -1, cell)
+        not_due |= np.isnat(when) & np.array([today < end.date() for end in ends], dtype=bool)[None, :]
+    cell = np.where(not_due, -1, cell)
 
-    # each reporting (task, agency) pair counts its task's cell in each quarter
-    item = items.get_indexer(resp["_item"])
-    agency = pd.Index(agencies).get_indexer(resp["agency"])
-    keep = (item >= 0) & resp["agency"].notna().to_numpy()
-    item, agency = item[keep], agency[keep]
-    n_periods, n_cells = len(periods), len(REPORT_CELLS)
-    per_pair = cell[item]  # pairs × periods
-    flat = (agency[:, None] * n_periods + np.arange(n_periods)[None, :]) * n_cells + per_pair
-    tally = np.bincount(flat[per_pair >= 0], minlength=len(agencies) * n_periods * n_cells)
+    # the agencies shown: every lead or joint unit, and each assisting unit with a report counted
+    shown = np.unique(p_agency[leads | (cell >= 0).any(axis=1)])
+    agencies = sorted(agency_names[shown])
+    position = np.full(len(agency_names), -1)
+    position[shown] = pd.Index(agencies).get_indexer(agency_names[shown])
+    agency = position[p_agency]
+    counted = (cell >= 0) & (agency >= 0)[:, None]
+    flat = (agency[:, None] * n_periods + np.arange(n_periods)[None, :]) * n_cells + cell
+    tally = np.bincount(flat[counted], minlength=len(agencies) * n_periods * n_cells)
     counts = tally.reshape(len(agencies) * n_periods, n_cells).astype("int64")
     full = pd.MultiIndex.from_product([agencies, list(periods)], names=["agency", "period"])
     out = pd.DataFrame({
@@ -99,15 +119,38 @@ def reporting_matrix(tasks: pd.DataFrame, responsibilities: pd.DataFrame, task_s
     return out[MATRIX_COLUMNS]
 
 
-def _cells(items: pd.Index, hist: pd.DataFrame, key: str, quarters: np.ndarray, deadlines: np.ndarray,
-           settings: Settings) -> np.ndarray:
-    """Each item's cell in each quarter: an index into REPORT_CELLS, or -1 where nothing was due (an earlier
-    quarter's last report said 已完成 and none came for this one). Rows: `items`; columns: `quarters`."""
+def _local(times: pd.Series, settings: Settings) -> np.ndarray:
+    """Times as naive local datetime64[us] (tz-aware ones converted to settings.TIMEZONE)."""
+    times = pd.to_datetime(times)
+    if getattr(times.dt, "tz", None) is not None:
+        times = times.dt.tz_convert(settings.TIMEZONE).dt.tz_localize(None)
+    return times.to_numpy(dtype="datetime64[us]")
+
+
+def _submitted(submissions: pd.DataFrame | None, key: str, agency_names: np.ndarray, items: pd.Index,
+               periods: list[str], pair_code: np.ndarray, settings: Settings) -> np.ndarray:
+    """Each (agency, item) pair's first online submission in each quarter: pairs × periods, NaT where none (a pair
+    is agency code × len(items) + item, as reporting_matrix numbers them)."""
+    own = np.full((len(pair_code), len(periods)), np.datetime64("NaT"), dtype="datetime64[us]")
+    if submissions is None or submissions.empty or not len(pair_code):
+        return own
+    agency = pd.Index(agency_names).get_indexer(submissions["agency"])
+    item = items.get_indexer(submissions[key])
+    period = pd.Index(periods).get_indexer(submissions["period"])
+    at = _local(submissions["submitted_at"], settings)
+    code = agency * max(len(items), 1) + item
+    pair = np.searchsorted(pair_code, code).clip(max=len(pair_code) - 1)
+    ok = (agency >= 0) & (item >= 0) & (period >= 0) & ~np.isnat(at) & (pair_code[pair] == code)
+    np.fmin.at(own, (pair[ok], period[ok]), at[ok])
+    return own
+
+
+def _parts(items: pd.Index, hist: pd.DataFrame, key: str, quarters: np.ndarray,
+           settings: Settings) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per item (rows: `items`) and quarter (columns: `quarters`): the time of its first report (NaT: none came),
+    whether its reports were revised, and whether an earlier quarter's last report said 已完成."""
     time_col = next(c for c in ("first_reported_at", "first_uploaded_at", "committed_at", "uploaded_at") if c in hist.columns)
     flag_col = next((c for c in ("revised", "is_revision") if c in hist.columns), None)
-    committed = pd.to_datetime(hist[time_col])
-    if getattr(committed.dt, "tz", None) is not None:
-        committed = committed.dt.tz_convert(settings.TIMEZONE).dt.tz_localize(None)
     flag = hist[flag_col].fillna(False).astype(bool) if flag_col else pd.Series(False, index=hist.index)
     note = hist["note"].fillna("").astype(str) if "note" in hist.columns else ""
     content, _ = pd.factorize(hist["status"].astype(str) + "\x1f" + note)  # -1: missing, not a version
@@ -115,11 +158,11 @@ def _cells(items: pd.Index, hist: pd.DataFrame, key: str, quarters: np.ndarray, 
     q = period_indices(hist["period"]).to_numpy()
     keep = (item >= 0) & ~np.isnan(q)
     n_items, n_periods = len(items), len(quarters)
-    cell = np.zeros((n_items, n_periods), dtype="int64")  # no report: missing
+    first = np.full((n_items, n_periods), np.datetime64("NaT"), dtype="datetime64[us]")  # no report: missing
     if not keep.any():
-        return cell
+        return first, np.zeros(first.shape, dtype=bool), np.zeros(first.shape, dtype=bool)
     item, q = item[keep], q[keep].astype("int64")
-    committed = committed.to_numpy(dtype="datetime64[us]")[keep]
+    committed = _local(hist[time_col], settings)[keep]
     flag, content = flag.to_numpy()[keep], content[keep]
     done = (hist["status"] == TASK_DONE).fillna(False).to_numpy(dtype=bool)[keep]
     known = hist["status"].notna().to_numpy()[keep]
@@ -144,18 +187,13 @@ def _cells(items: pd.Index, hist: pd.DataFrame, key: str, quarters: np.ndarray, 
     done_q = np.full(n_items, np.inf)
     np.minimum.at(done_q, g_item[finished], g_q[finished])
 
-    # the cell of each (item, quarter) of the grid
+    # each (item, quarter) of the grid
     wanted = (np.arange(n_items)[:, None] * span + (quarters[None, :] - q_min)).astype("int64")
     at = np.searchsorted(group[starts], wanted).clip(max=len(starts) - 1)
     found = group[starts][at] == wanted
-    commit = np.where(found, first_commit[at], np.datetime64("NaT"))
-    late = commit >= deadlines[None, :]
+    first = np.where(found, first_commit[at], np.datetime64("NaT"))
     revised = found & (any_revision[at] | (n_versions[at] > 1))
-    names = {name: i for i, name in enumerate(REPORT_CELLS)}
-    cell = np.select([np.isnat(commit), late, revised], [names["missing"], names["late"], names["revised"]],
-                     default=names["on_time"])
-    finished_before = done_q[:, None] < quarters[None, :]
-    return np.where(finished_before & np.isnat(commit), -1, cell)
+    return first, revised, done_q[:, None] < quarters[None, :]
 
 
 def combined(*matrices: pd.DataFrame) -> pd.DataFrame:

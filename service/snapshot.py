@@ -69,6 +69,17 @@ def _headline(status: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
         drop=True)
 
 
+def _keyed(submitted: pd.DataFrame | None, subject: str, key: str) -> pd.DataFrame | None:
+    """The submissions of one subject, their item (text) as the integer `key` the matrix counts by."""
+    if submitted is None:
+        return None
+    rows = submitted[submitted["subject"] == subject]
+    number = pd.to_numeric(rows["item"], errors="coerce")
+    rows = rows[number.notna()]
+    return pd.DataFrame({"agency": rows["agency"].to_numpy(), key: number[number.notna()].astype("int64").to_numpy(),
+                         "period": rows["period"].to_numpy(), "submitted_at": rows["submitted_at"].to_numpy()})
+
+
 def build(con, as_of: str | None = None, known_on: dt.datetime | None = None,
           today: dt.date | None = None) -> Snapshot:
     """Read the store and compute every metric for `as_of` (default: the newest quarter with data).
@@ -106,12 +117,15 @@ def build(con, as_of: str | None = None, known_on: dt.datetime | None = None,
     project_states = project_metrics.project_states(project_catalog, project_history, effective, due=due)
     matrix_periods = [p for p in found if p <= effective][-MATRIX_QUARTERS:]
     # each unit's reports of the tasks and the key projects it answers for, counted together; timeliness is the
-    # first report (an online one: its submission) against the calendar's deadline
+    # first report (an online one: its submission) against the calendar's deadline, and each unit's own online
+    # submission counts for it before the lead unit or the admin has verified it
+    submitted = store_reports.submissions(con, known_on=known_on) if matrix_periods else None
     matrix = reporting.combined(
         reporting.reporting_matrix(task_catalog[["task_no"]], resp, history, matrix_periods,
-                                   calendar=calendar, today=today),
+                                   calendar=calendar, today=today, submissions=_keyed(submitted, "task", "task_no")),
         reporting.reporting_matrix(project_catalog[["project_no"]], resp, project_history, matrix_periods,
-                                   subject="project", key="project_no", calendar=calendar, today=today),
+                                   subject="project", key="project_no", calendar=calendar, today=today,
+                                   submissions=_keyed(submitted, "project", "project_no")),
     ) if matrix_periods else pd.DataFrame(columns=reporting.MATRIX_COLUMNS)
     prev_end = dt.datetime.combine(periods.last_day(prev), dt.time.max)
     revs = read.revisions

@@ -72,9 +72,10 @@ def _insert_message(con, message: Message, at: dt.datetime, is_sample: bool) -> 
 def record(con, changes: list[Change], messages: list[Message] = (), *, audit_action: str = "report") -> list[int]:
     """Append state changes, their outbox messages and one audit entry in one transaction; returns the seqs.
 
-    The data version stays: no snapshot reads reports (an accepted report's values land as an upload, which moves it).
+    A submission moves the data version on (the reporting matrix counts a unit's submission before it is verified);
+    drafts, acceptances and returns leave it (an accepted report's values land as an upload, which moves it).
     """
-    with writing(con, changes_data=False):
+    with writing(con, changes_data=any(change.state == "submitted" for change in changes)):
         seqs = [_insert_change(con, change, change.at or now()) for change in changes]
         when = (changes[0].at or now()) if changes else now()
         sample = bool(changes and changes[0].is_sample)
@@ -107,6 +108,18 @@ def reports(con, *, known_on: dt.datetime | None = None, agency: str | None = No
     frame["values"] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else json.loads(v)
                        for v in frame["values_json"]]
     return frame
+
+
+def submissions(con, *, known_on: dt.datetime | None = None) -> pd.DataFrame:
+    """agency, subject, item, period, submitted_at: each report's first submission (as known on `known_on` when
+    given); whatever happened to it since (accepted, returned, submitted again) keeps it; drafts never submitted are
+    absent."""
+    where, params = "state = 'submitted'", []
+    if known_on is not None:
+        where += " AND acted_at <= ?"
+        params.append(known_on)
+    return con.execute(f"""SELECT agency, subject, item, period, min(acted_at) AS submitted_at FROM reports
+                            WHERE {where} GROUP BY ALL ORDER BY ALL""", params).df()
 
 
 def calendar(con) -> pd.DataFrame:

@@ -140,3 +140,45 @@ def test_the_quarters_last_report_decides_whether_a_task_was_finished():
         ("甲局", "2025Q3"): "revised", ("甲局", "2025Q4"): "missing", ("甲局", "2026Q1"): "missing",
         ("乙局", "2025Q3"): "on_time", ("乙局", "2025Q4"): "on_time", ("乙局", "2026Q1"): None,
     }
+
+
+def _sent(*rows: tuple[str, int, str, str]) -> pd.DataFrame:
+    """Online submissions: (agency, task_no, period, submitted_at)."""
+    agency, task_no, period, at = zip(*rows, strict=True)
+    return pd.DataFrame({"agency": agency, "task_no": task_no, "period": period, "submitted_at": pd.to_datetime(at)})
+
+
+def test_a_unit_submitted_on_time_but_not_yet_verified_is_on_time_not_missing():
+    # 乙局's 2025Q4 report of task 2 was submitted on 01-08 and awaits verification: no upload has landed it
+    sent = _sent(("乙局", 2, "2025Q4", "2026-01-08 17:00"))
+    out = reporting_matrix(TASKS, RESP, HISTORY, ["2025Q3", "2025Q4"], submissions=sent)
+    yi = out.set_index(["agency", "period"]).loc[("乙局", "2025Q4")]
+    assert (yi["cell"], yi["n_missing"], yi["n_on_time"]) == ("on_time", 0, 1)
+
+
+def test_a_lead_unit_is_judged_by_the_earlier_of_the_tasks_first_report_and_its_own_submission():
+    late = HISTORY.assign(committed_at=HISTORY["committed_at"] + pd.Timedelta(days=5))  # 甲局's task 1 on 10-15
+    on_time = reporting_matrix(TASKS, RESP, late, ["2025Q3"], submissions=_sent(("甲局", 1, "2025Q3", "2025-10-09")))
+    assert on_time.set_index("agency").loc["甲局", "cell"] == "on_time"  # it submitted on 10-09, landed later
+    # the task reported on time by the consolidated file: a late online submission of its lead changes nothing
+    kept = reporting_matrix(TASKS, RESP, HISTORY, ["2025Q3"], submissions=_sent(("甲局", 1, "2025Q3", "2025-10-30")))
+    assert kept.set_index("agency").loc["甲局", "cell"] == "on_time"
+    # another unit's submission is not the lead's: 丁局 is not responsible for task 1 at all
+    other = reporting_matrix(TASKS, RESP, late, ["2025Q3"], submissions=_sent(("丁局", 1, "2025Q3", "2025-10-09")))
+    assert other.set_index("agency").loc["甲局", "cell"] == "late" and "丁局" not in set(other["agency"])
+
+
+def test_an_assisting_unit_counts_only_with_its_own_online_report():
+    resp = pd.concat([RESP, pd.DataFrame({"subject": "task", "subject_no": [1, 1], "agency": ["丁局", "戊局"],
+                                          "role": "assist"})])
+    # task 1 came on time in the consolidated file (10-10); its assisting unit 丁局 submitted its own report on
+    # 10-15, after the 2025Q3 deadline, and nothing for 2025Q4; 戊局 relies on the lead's report
+    sent = _sent(("丁局", 1, "2025Q3", "2025-10-15 09:00"))
+    out = reporting_matrix(TASKS, resp, HISTORY, ["2025Q3", "2025Q4"], submissions=sent)
+    cells = out.set_index(["agency", "period"])
+    assert (cells.loc[("丁局", "2025Q3"), "cell"], cells.loc[("丁局", "2025Q3"), "n_late"]) == ("late", 1)
+    assert cells.loc[("丁局", "2025Q4"), "cell"] is None  # no own report of 2025Q4: not missing
+    assert cells.loc[("丁局", "2025Q4"), "n_tasks"] == 0
+    assert "戊局" not in set(out["agency"])  # an assisting unit without any report of its own is not counted
+    assert cells.loc[("乙局", "2025Q3"), "n_tasks"] == 1  # 乙局 assists task 1 without a report: only its task 2
+    assert cells.loc[("甲局", "2025Q3"), "cell"] == "on_time"  # the lead is judged by its own report, not 丁局's

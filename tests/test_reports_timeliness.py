@@ -10,11 +10,11 @@ import pytest
 from metrics import reporting as reporting_rules
 from metrics.ranking import rank_agencies
 from reports import content
-from service import reporting, snapshot
+from service import reporting, sample_reports, snapshot
 from service.reporting import Actor, Entry
 from store import reports as store_reports
 from store import values
-from store.db import connect
+from store.db import connect, data_version
 
 HOUSING = Actor("housing", "市住房建设局")  # leads task 56 and project 12
 ADMIN = Actor("admin", None, is_admin=True)
@@ -95,6 +95,36 @@ def test_the_sample_collects_on_time_except_three_late_quarters(sample_copy):
     assert by_period["2026Q2"] > 0  # the 2026Q2 files came on 07-29
     assert by_period["2026Q1"] > 0  # the 2026Q1 project file came on 04-21
     assert by_period["2025Q4"] == 0 and by_period["2026Q3"] == 0
+
+
+def test_an_assisting_units_late_online_report_shows_late_in_the_matrix_and_the_ranking(sample_copy):
+    # 市建筑工务署 assists task 68 (which the consolidated file reported on time) and submitted its own report of
+    # it on 2026-10-14, after the 2026-10-10 deadline; 各区政府's report of task 56 (10-21) still awaits verification
+    sample_reports.load(sample_copy)
+    with connect(sample_copy, read_only=True) as con:
+        snap = snapshot.build(con, "2026Q3", today=dt.date(2026, 11, 30))
+        before = snapshot.build(con, "2026Q3", known_on=dt.datetime(2026, 10, 13, 23, 0), today=dt.date(2026, 11, 30))
+    late = reporting_rules.late_in(snap.matrix, "2026Q3").set_index("agency")["n_late"]
+    assert late["市建筑工务署"] >= 1 and late["各区政府"] >= 1
+    ranked = rank_agencies(snap.agency_rollup, snap.task_by_agency, snap.project_by_agency,
+                           reporting_rules.late_in(snap.matrix, "2026Q3")).set_index("agency")
+    assert ranked.loc["市建筑工务署", "n_late"] >= 1
+    # as known before the submission, it was not there to be late
+    assert reporting_rules.late_in(before.matrix, "2026Q3").set_index("agency")["n_late"]["市建筑工务署"] == 0
+
+
+def test_a_submission_moves_the_data_version_and_a_draft_does_not(db):
+    def version() -> int:
+        with connect(db, read_only=True) as con:
+            return data_version(con)
+
+    start = version()
+    entry = Entry("task", "56", status="推进中", note="按计划推进")
+    reporting.save(db, HOUSING, "2026Q3", [entry], at=dt.datetime(2026, 10, 8, 9), today=dt.date(2026, 10, 8))
+    assert version() == start  # a draft counts nowhere
+    reporting.save(db, HOUSING, "2026Q3", [entry], submit=True, at=dt.datetime(2026, 10, 9, 9),
+                   today=dt.date(2026, 10, 9))
+    assert version() > start  # the matrix counts a submission: cached snapshots are stale
 
 
 def test_an_item_the_consolidated_upload_reported_is_not_in_the_units_todo(sample_copy):
