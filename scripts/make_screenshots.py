@@ -32,13 +32,16 @@ from tests.browser import (  # noqa: E402
 DOCS = ROOT / "docs"
 ADMIN = ("admin", "admin-pass-123", "admin")
 REPORTER = ("zhujian", "zhujian-pass-123", "reporter", "市住房建设局")
-# name -> (account, path, width, full page, text to wait for)
+# name -> (account, path, width, full page, text to wait for); a name in FOCUS shoots only the row of charts
+# holding that text
 SHOTS = {
     "overview": (ADMIN, "/", 1920, True, "最需关注"),
     "presentation_overview": (ADMIN, "/?present=1", 1920, False, "退出演示模式"),
     "agencies": (ADMIN, "/agencies", 1920, False, "排名规则"),
     "my_reports": (REPORTER, "/my_reports", 1366, False, "我的待办"),
+    "indicator_map": (ADMIN, "/indicator?code=P04_CP_AUDIT", 1920, False, "分区地图"),
 }
+FOCUS = {"indicator_map": "分区地图"}
 
 
 def _store(folder: Path) -> Path:
@@ -68,7 +71,12 @@ def main() -> None:
                 expect(page.locator(MAIN)).to_contain_text(text, timeout=SLOW)
                 wait_until_drawn(page)
                 target = DOCS / f"{name}.png"
-                if full:
+                if name in FOCUS:
+                    charts = page.locator("[data-testid='stPlotlyChart']").filter(has_text=FOCUS[name])
+                    row = page.locator("[data-testid='stHorizontalBlock']").filter(has=charts).last
+                    row.scroll_into_view_if_needed()
+                    row.screenshot(path=str(target))
+                elif full:
                     full_page_screenshot(page, target, width=width)
                 else:
                     page.screenshot(path=str(target))
