@@ -14,6 +14,8 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from access import accounts
 from tests.helpers import ROOT
 
@@ -23,6 +25,9 @@ except ImportError:  # pragma: no cover
     expect = sync_playwright = None
 
 CHROMIUM = "/usr/bin/chromium"
+# Every browser test module: `pytestmark = NEEDS_CHROMIUM` (skipped without playwright or Debian's chromium)
+NEEDS_CHROMIUM = pytest.mark.skipif(sync_playwright is None or not Path(CHROMIUM).exists(),
+                                    reason="playwright or Debian chromium not installed (make setup)")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ARTIFACTS = ROOT / "tests" / "artifacts"

@@ -4,19 +4,19 @@ an analyst uploads a file through the browser's file chooser and commits it."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 import sitemap
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
     DRAWN,
     MAIN,
     NAV,
+    NEEDS_CHROMIUM,
     SLOW,
     app_in_chromium,
+    expect,
     full_page_screenshot,
     logged_in,
     open_from_sidebar,
@@ -24,9 +24,7 @@ from tests.browser import (
 )
 from tests.helpers import ROOT
 
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
-expect = playwright.expect
+pytestmark = NEEDS_CHROMIUM
 
 # URL path (the default page's is empty) -> title, for every page of the sitemap
 PAGES = {("" if i == 0 else page.key): page.title for i, page in enumerate(sitemap.PAGES)}

@@ -3,16 +3,23 @@ reloads that keep a login, deep links that survive it, roles that say 无权限,
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from access import accounts
-from tests.browser import CHROMIUM, DRAWN, MAIN, NAV, SLOW, app_in_chromium, log_in, logged_in, login_form
+from tests.browser import (
+    DRAWN,
+    MAIN,
+    NAV,
+    NEEDS_CHROMIUM,
+    SLOW,
+    app_in_chromium,
+    expect,
+    log_in,
+    logged_in,
+    login_form,
+)
 
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
-expect = playwright.expect
+pytestmark = NEEDS_CHROMIUM
 PAGE_NAMES = ("总览", "分领域", "分单位", "指标详情", "重点任务", "数据上传", "数据管理", "汇报导出")
 USERS = (("root", "admin-pass-1", "admin"), ("boss", "leader-pass-1", "viewer"), ("ana", "analyst-pass-1", "analyst"),
          ("locky", "locky-pass-1", "viewer"))

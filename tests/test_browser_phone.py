@@ -5,17 +5,21 @@ its headline sentence above the tiles and charts."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from metrics.settings import CITY
 from presentation import labels
-from tests.browser import ARTIFACTS, CHROMIUM, SLOW, app_in_chromium, full_page_screenshot, wait_until_drawn
+from tests.browser import (
+    ARTIFACTS,
+    NEEDS_CHROMIUM,
+    SLOW,
+    app_in_chromium,
+    expect,
+    full_page_screenshot,
+    wait_until_drawn,
+)
 
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
-expect = playwright.expect
+pytestmark = NEEDS_CHROMIUM
 
 # (url path, heading) of every page the public viewer may open
 VIEWER_PAGES = [("", labels.PAGES["overview"]), ("sectors", labels.PAGES["sectors"]), ("agencies", labels.PAGES["agencies"]),

@@ -4,7 +4,6 @@ Esc), chart text of at least 18 px read from the SVG; and the upload page withou
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -12,19 +11,18 @@ from presentation import labels, theme
 from service import upload_flow
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
     DRAWN,
     MAIN,
+    NEEDS_CHROMIUM,
     SLOW,
     app_in_chromium,
+    expect,
     logged_in,
     open_from_sidebar,
     wait_until_drawn,
 )
 
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
-expect = playwright.expect
+pytestmark = NEEDS_CHROMIUM
 
 USERS = (("boss", "leader-pass-1", "viewer"), ("ana", "analyst-pass-1", "analyst"))
 BAR = ".st-key-present_bar"

@@ -14,21 +14,20 @@ from service import reporting
 from service.reporting import Actor, Entry
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
     DRAWN,
     MAIN,
     NAV,
+    NEEDS_CHROMIUM,
     SLOW,
     app_in_chromium,
+    expect,
     full_page_screenshot,
     logged_in,
     open_from_sidebar,
     wait_until_drawn,
 )
 
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (make setup)")
-expect = playwright.expect
+pytestmark = NEEDS_CHROMIUM
 PERIOD = periods.latest_closed()
 # (user, password, role, agency): 市建筑工务署 assists tasks 68 and 69, which 市住房建设局 leads; 各区政府 assists
 # task 62, which 市住房建设局 leads too and the sample's consolidated file leaves out of its latest quarter
