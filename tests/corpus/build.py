@@ -23,6 +23,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from tests.corpus import folder
 from tests.corpus.cfb import compound_file
 from tests.corpus.ooxml import C, Sheet, fixed_zip, workbook
 
@@ -988,19 +989,8 @@ def _() -> bytes:
 
 def build_all() -> dict[str, bytes]:
     """Every corpus file's bytes, by name."""
-    return {name: builder() for name, builder in BUILDERS.items()}
-
-
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    files = build_all()
-    for stale in OUT.iterdir():
-        if stale.name not in files:
-            stale.unlink()
-    for name, data in files.items():
-        (OUT / name).write_bytes(data)
-    print(f"{len(files)} files written to {OUT}", file=sys.stderr)
+    return folder.build_all(BUILDERS)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(folder.write(BUILDERS, OUT))

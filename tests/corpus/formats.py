@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.corpus import folder
 from tests.corpus.ooxml import C, Sheet, _zip, workbook
 
 OUT = Path(__file__).resolve().parent.parent / "files" / "formats"
@@ -439,20 +440,9 @@ def _() -> bytes:
 
 
 def build_all() -> dict[str, bytes]:
-    return {name: builder() for name, builder in BUILDERS.items()}
-
-
-def main() -> int:
-    OUT.mkdir(parents=True, exist_ok=True)
-    built = build_all()
-    for stale in OUT.iterdir():
-        if stale.name not in built:
-            stale.unlink()
-    for name, data in built.items():
-        (OUT / name).write_bytes(data)
-    print(f"wrote {len(built)} files to {OUT}")
-    return 0
+    """Every corpus file's bytes, by name."""
+    return folder.build_all(BUILDERS)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(folder.write(BUILDERS, OUT))
