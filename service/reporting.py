@@ -17,7 +17,6 @@ import pandas as pd
 from intake.kinds import UPLOAD_KINDS
 from metrics import deadlines
 from metrics import periods as quarters
-from metrics import status as metrics_status
 from metrics.settings import TASK_DONE, worst
 from presentation import labels
 from service import status as service_status
@@ -144,16 +143,7 @@ def indicator_statuses(con, as_of: str, proposed: pd.DataFrame | None = None) ->
             those of these indicators as if the values had landed (what the submission would make them), so a value
             that turns an indicator red needs its promise before it is submitted.
     """
-    if proposed is None or proposed.empty:
-        rows = service_status.compute(con, as_of)
-    else:
-        codes = sorted(set(proposed["code"]))
-        inds = catalog.indicators(con)
-        stored = values.actuals(con, as_of=as_of, codes=codes)
-        new = proposed[["code", "district", "value"]].assign(period=as_of)
-        replaced = stored.merge(new[["code", "district", "period"]], how="left", indicator=True)["_merge"] == "both"
-        acts = pd.concat([stored[~replaced.to_numpy()], new], ignore_index=True)
-        rows = metrics_status.indicator_status(inds[inds["code"].isin(codes)], values.targets(con), acts, as_of)
+    rows = service_status.compute(con, as_of, proposed=proposed)
     rows = rows[rows["district"] == catalog.CITY]
     worst_of = rows.groupby("code")["status"].agg(lambda s: worst(s))
     return pd.DataFrame({"code": worst_of.index, "status": worst_of.to_numpy()})

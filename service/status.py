@@ -25,8 +25,14 @@ def latest_period(con, known_on: dt.datetime | None = None) -> str | None:
     return found[-1] if found else None
 
 
-def compute(con, as_of: str | None = None, known_on: dt.datetime | None = None) -> pd.DataFrame:
-    """Status rows for every indicator, district and target year (metrics.status columns)."""
+def compute(con, as_of: str | None = None, known_on: dt.datetime | None = None,
+            proposed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Status rows for every indicator, district and target year (metrics.status columns).
+
+    Args:
+        proposed: code, district, value of `as_of` not (yet) in the store: the rows are then those of these
+            indicators only, as if the values had landed (what a unit's report would make them).
+    """
     as_of = as_of or latest_period(con, known_on)
     inds = catalog.indicators(con)
     tgts = values.targets(con, known_on=known_on)
@@ -34,8 +40,14 @@ def compute(con, as_of: str | None = None, known_on: dt.datetime | None = None) 
         from metrics import periods
 
         as_of = periods.latest_closed()
-    acts = values.actuals(con, as_of=as_of, known_on=known_on)
-    return metrics_status.indicator_status(inds, tgts, acts, as_of)
+    if proposed is None or proposed.empty:
+        return metrics_status.indicator_status(inds, tgts, values.actuals(con, as_of=as_of, known_on=known_on), as_of)
+    codes = sorted(set(proposed["code"]))
+    stored = values.actuals(con, as_of=as_of, known_on=known_on, codes=codes)
+    new = proposed[["code", "district", "value"]].assign(period=as_of)
+    replaced = stored.merge(new[["code", "district", "period"]], how="left", indicator=True)["_merge"] == "both"
+    acts = pd.concat([stored[~replaced.to_numpy()], new], ignore_index=True)
+    return metrics_status.indicator_status(inds[inds["code"].isin(codes)], tgts, acts, as_of)
 
 
 def indicator_status_export(con, as_of: str | None = None, known_on: dt.datetime | None = None,
