@@ -455,15 +455,21 @@ def test_presentation_tables_are_html_with_labels_progress_bars_and_status_colou
     assert "&lt;b&gt;" in html and "<b>" not in html
 
 
+def _presenting(db, monkeypatch, page: str):
+    """The dashboard in presentation mode (?present=1) on `page`, run without an exception."""
+    at = dashboard(db, monkeypatch)
+    at.query_params["present"] = "1"
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_presentation_mode_shows_the_ranking_as_an_html_table_worst_first(sample_db, monkeypatch):
     """Presentation mode: 分单位's ranking is an HTML table (no canvas), its first page the weakest units."""
     from ui import presenting
 
-    at = dashboard(sample_db, monkeypatch)
-    at.query_params["present"] = "1"
-    at.run()
-    at.switch_page("pages/agencies.py").run()
-    assert not at.exception, at.exception
+    at = _presenting(sample_db, monkeypatch, "pages/agencies.py")
     tables = [h.proto.body for h in at.get("html") if "present-table" in h.proto.body]
     assert tables and not at.dataframe
     ranking = tables[0]
@@ -475,11 +481,7 @@ def test_presentation_mode_pages_long_task_texts_by_fewer_rows(sample_db, monkey
     """重点任务's texts wrap to several lines on a projector: a page holds LONG_ROWS of them, so it fits one screen."""
     from ui import presenting
 
-    at = dashboard(sample_db, monkeypatch)
-    at.query_params["present"] = "1"
-    at.run()
-    at.switch_page("pages/tasks.py").run()
-    assert not at.exception, at.exception
+    at = _presenting(sample_db, monkeypatch, "pages/tasks.py")
     table = next(h.proto.body for h in at.get("html") if "present-table" in h.proto.body)
     assert table.count("<tr>") - 1 == presenting.LONG_ROWS  # the header row, then one page of tasks
     assert any(f"每页 {presenting.LONG_ROWS} 行" in c.value for c in at.caption)
