@@ -245,7 +245,7 @@ INDICATOR = {
     "behind": "落后 {points}",
     "ahead": "领先 {points}",
     "on_schedule": "与序时进度持平",
-    "projected": "按趋势预计（目标年末）",
+    "projected": "趋势预计年末值",
     "required_help": "（目标值 − 最新值）÷ 距目标年末的季度数：每季度还需变化多少。",
     "recent_help": "最近至多 8 个季度数值的最小二乘趋势斜率。",
     "progress_help": "（判断值 − 基期值）÷（目标值 − 基期值）。基期 {period}：{value}。",

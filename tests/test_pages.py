@@ -347,7 +347,7 @@ def test_numbers_read_like_a_report(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/indicator.py")
     at.selectbox(key="indicator_code").set_value("P02_GREEN_MFG").run()
     shown = _metrics(at)
-    assert shown["按趋势预计（目标年末）"] == "254 家"
+    assert shown[labels.INDICATOR["projected"]] == "254 家"
     projection = next(t for t in _specs(at)[0]["data"] if t.get("name", "").startswith("按近期趋势预计"))
     assert projection["customdata"][-1] == "254 家"  # its hover, as the tile says (was %{y:.2f}: 254.27 家)
     assert all("%{y" not in t.get("hovertemplate", "") for t in _specs(at)[0]["data"])
@@ -362,7 +362,7 @@ def test_numbers_read_like_a_report(sample_db, monkeypatch):
 def test_a_projection_held_by_a_bound_says_so(sample_db, monkeypatch):
     at = open_app(sample_db, monkeypatch, "pages/indicator.py")
     at.selectbox(key="indicator_code").set_value("P19_SHORE_POWER").run()
-    projected = next(m for m in at.metric if m.label == "按趋势预计（目标年末）")
+    projected = next(m for m in at.metric if m.label == labels.INDICATOR["projected"])
     assert projected.value == "100%" and projected.proto.delta == "趋势将越过上限，按上限 100% 计"
     series = _specs(at)[0]["data"]
     projection = next(t for t in series if t.get("name", "").startswith("按近期趋势预计"))
